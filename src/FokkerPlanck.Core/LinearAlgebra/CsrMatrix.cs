@@ -1,0 +1,212 @@
+namespace FokkerPlanck.Core.LinearAlgebra;
+
+/// <summary>
+/// Compressed sparse row storage of a real matrix. Storage only: it multiplies by vectors and hands
+/// out read-only views; algorithms live elsewhere (CSparse / MathNet separation of storage and
+/// algorithm).
+/// </summary>
+/// <remarks>
+/// Row <c>i</c> holds the entries <c>Values[k]</c> at columns <c>ColumnIndices[k]</c> for
+/// <c>RowPointers[i] ≤ k &lt; RowPointers[i+1]</c>. Column indices within a row are strictly
+/// increasing (enforced by <see cref="FromTriplets"/>, checked by the constructor).
+/// </remarks>
+public sealed class CsrMatrix : ILinearOperator
+{
+    private readonly int[] _rowPointers;
+    private readonly int[] _columnIndices;
+    private readonly double[] _values;
+
+    /// <summary>Creates a matrix from CSR arrays (taken over, not copied).</summary>
+    /// <exception cref="ArgumentException">The arrays are inconsistent or columns are not sorted.</exception>
+    public CsrMatrix(int rows, int columns, int[] rowPointers, int[] columnIndices, double[] values)
+    {
+        ArgumentNullException.ThrowIfNull(rowPointers);
+        ArgumentNullException.ThrowIfNull(columnIndices);
+        ArgumentNullException.ThrowIfNull(values);
+        ArgumentOutOfRangeException.ThrowIfNegative(rows);
+        ArgumentOutOfRangeException.ThrowIfNegative(columns);
+        if (rowPointers.Length != rows + 1)
+            throw new ArgumentException($"rowPointers must have rows + 1 = {rows + 1} entries, got {rowPointers.Length}.", nameof(rowPointers));
+        if (rowPointers[0] != 0 || rowPointers[rows] != columnIndices.Length || columnIndices.Length != values.Length)
+            throw new ArgumentException($"Inconsistent CSR arrays: rowPointers[0]={rowPointers[0]}, rowPointers[rows]={rowPointers[rows]}, columnIndices={columnIndices.Length}, values={values.Length}.", nameof(rowPointers));
+        for (int i = 0; i < rows; i++)
+        {
+            int prev = -1;
+            for (int k = rowPointers[i]; k < rowPointers[i + 1]; k++)
+            {
+                int c = columnIndices[k];
+                if (c <= prev || (uint)c >= (uint)columns)
+                    throw new ArgumentException($"Row {i}: column indices must be strictly increasing and in [0, {columns}); found {c} after {prev}.", nameof(columnIndices));
+                prev = c;
+            }
+        }
+        RowCount = rows;
+        ColumnCount = columns;
+        _rowPointers = rowPointers;
+        _columnIndices = columnIndices;
+        _values = values;
+    }
+
+    /// <summary>Number of rows.</summary>
+    public int RowCount { get; }
+
+    /// <summary>Number of columns.</summary>
+    public int ColumnCount { get; }
+
+    /// <summary>Number of stored entries.</summary>
+    public int NonZerosCount => _values.Length;
+
+    /// <inheritdoc/>
+    public int Size => RowCount == ColumnCount ? RowCount : throw new InvalidOperationException("Size is defined for square matrices only.");
+
+    /// <summary>Row pointers (length <c>RowCount + 1</c>).</summary>
+    public ReadOnlySpan<int> RowPointers => _rowPointers;
+
+    /// <summary>Column indices of the stored entries.</summary>
+    public ReadOnlySpan<int> ColumnIndices => _columnIndices;
+
+    /// <summary>Values of the stored entries.</summary>
+    public ReadOnlySpan<double> Values => _values;
+
+    /// <summary>Entry <c>(i, j)</c>, zero when not stored (binary search in the row).</summary>
+    public double this[int i, int j]
+    {
+        get
+        {
+            if ((uint)i >= (uint)RowCount) throw new ArgumentOutOfRangeException(nameof(i));
+            if ((uint)j >= (uint)ColumnCount) throw new ArgumentOutOfRangeException(nameof(j));
+            int k = Array.BinarySearch(_columnIndices, _rowPointers[i], _rowPointers[i + 1] - _rowPointers[i], j);
+            return k >= 0 ? _values[k] : 0.0;
+        }
+    }
+
+    /// <inheritdoc/>
+    public void Apply(ReadOnlySpan<double> x, Span<double> y) => Multiply(x, y);
+
+    /// <summary>Computes <c>y = A x</c>.</summary>
+    /// <exception cref="ArgumentException">Vector lengths do not match the matrix.</exception>
+    public void Multiply(ReadOnlySpan<double> x, Span<double> y)
+    {
+        if (x.Length != ColumnCount) throw new ArgumentException($"x has length {x.Length}, expected {ColumnCount}.", nameof(x));
+        if (y.Length != RowCount) throw new ArgumentException($"y has length {y.Length}, expected {RowCount}.", nameof(y));
+        var rp = _rowPointers; var ci = _columnIndices; var v = _values;
+        for (int i = 0; i < RowCount; i++)
+        {
+            double s = 0.0;
+            for (int k = rp[i]; k < rp[i + 1]; k++) s += v[k] * x[ci[k]];
+            y[i] = s;
+        }
+    }
+
+    /// <summary>Computes <c>y = Aᵀ x</c>.</summary>
+    /// <exception cref="ArgumentException">Vector lengths do not match the matrix.</exception>
+    public void MultiplyTransposed(ReadOnlySpan<double> x, Span<double> y)
+    {
+        if (x.Length != RowCount) throw new ArgumentException($"x has length {x.Length}, expected {RowCount}.", nameof(x));
+        if (y.Length != ColumnCount) throw new ArgumentException($"y has length {y.Length}, expected {ColumnCount}.", nameof(y));
+        y.Clear();
+        for (int i = 0; i < RowCount; i++)
+        {
+            double xi = x[i];
+            for (int k = _rowPointers[i]; k < _rowPointers[i + 1]; k++) y[_columnIndices[k]] += _values[k] * xi;
+        }
+    }
+
+    /// <summary>Returns the transpose as a new CSR matrix.</summary>
+    public CsrMatrix Transpose()
+    {
+        var count = new int[ColumnCount + 1];
+        for (int k = 0; k < _columnIndices.Length; k++) count[_columnIndices[k] + 1]++;
+        for (int j = 0; j < ColumnCount; j++) count[j + 1] += count[j];
+        var next = (int[])count.Clone();
+        var ci = new int[_values.Length];
+        var v = new double[_values.Length];
+        for (int i = 0; i < RowCount; i++)
+        {
+            for (int k = _rowPointers[i]; k < _rowPointers[i + 1]; k++)
+            {
+                int dst = next[_columnIndices[k]]++;
+                ci[dst] = i;
+                v[dst] = _values[k];
+            }
+        }
+        return new CsrMatrix(ColumnCount, RowCount, count, ci, v);
+    }
+
+    /// <summary>Returns the main diagonal (zeros where not stored).</summary>
+    public double[] Diagonal()
+    {
+        int n = Math.Min(RowCount, ColumnCount);
+        var d = new double[n];
+        for (int i = 0; i < n; i++) d[i] = this[i, i];
+        return d;
+    }
+
+    /// <summary>Returns <c>A + shift·I</c> as a new matrix (the diagonal is added to the pattern if absent).</summary>
+    public CsrMatrix AddDiagonal(double shift)
+    {
+        if (RowCount != ColumnCount) throw new InvalidOperationException("AddDiagonal needs a square matrix.");
+        var rows = new List<(int, int, double)>(NonZerosCount + RowCount);
+        for (int i = 0; i < RowCount; i++)
+        {
+            rows.Add((i, i, shift));
+            for (int k = _rowPointers[i]; k < _rowPointers[i + 1]; k++) rows.Add((i, _columnIndices[k], _values[k]));
+        }
+        return FromTriplets(RowCount, ColumnCount, rows);
+    }
+
+    /// <summary>Largest <c>|A_ij − A_ji|</c> over stored entries; zero for an exactly symmetric matrix.</summary>
+    public double SymmetryDefect()
+    {
+        double worst = 0.0;
+        for (int i = 0; i < RowCount; i++)
+            for (int k = _rowPointers[i]; k < _rowPointers[i + 1]; k++)
+                worst = Math.Max(worst, Math.Abs(_values[k] - this[_columnIndices[k], i]));
+        return worst;
+    }
+
+    /// <summary>
+    /// Builds a CSR matrix from (row, column, value) triplets; duplicates are summed, columns sorted.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">A triplet lies outside the matrix.</exception>
+    public static CsrMatrix FromTriplets(int rows, int columns, IEnumerable<(int Row, int Column, double Value)> triplets)
+    {
+        ArgumentNullException.ThrowIfNull(triplets);
+        var list = triplets as IReadOnlyCollection<(int Row, int Column, double Value)> ?? triplets.ToList();
+        var count = new int[rows + 1];
+        foreach (var (r, c, _) in list)
+        {
+            if ((uint)r >= (uint)rows) throw new ArgumentOutOfRangeException(nameof(triplets), $"Row {r} outside [0, {rows}).");
+            if ((uint)c >= (uint)columns) throw new ArgumentOutOfRangeException(nameof(triplets), $"Column {c} outside [0, {columns}).");
+            count[r + 1]++;
+        }
+        for (int i = 0; i < rows; i++) count[i + 1] += count[i];
+        var next = (int[])count.Clone();
+        var cols = new int[list.Count];
+        var vals = new double[list.Count];
+        foreach (var (r, c, v) in list)
+        {
+            int k = next[r]++;
+            cols[k] = c;
+            vals[k] = v;
+        }
+        // sort each row and merge duplicates
+        var rp = new int[rows + 1];
+        int w = 0;
+        for (int i = 0; i < rows; i++)
+        {
+            int s = count[i], e = count[i + 1];
+            Array.Sort(cols, vals, s, e - s);
+            rp[i] = w;
+            for (int k = s; k < e; k++)
+            {
+                if (w > rp[i] && cols[w - 1] == cols[k]) vals[w - 1] += vals[k];
+                else { cols[w] = cols[k]; vals[w] = vals[k]; w++; }
+            }
+        }
+        rp[rows] = w;
+        Array.Resize(ref cols, w);
+        Array.Resize(ref vals, w);
+        return new CsrMatrix(rows, columns, rp, cols, vals);
+    }
+}
