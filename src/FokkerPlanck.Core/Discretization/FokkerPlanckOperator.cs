@@ -1,0 +1,178 @@
+using FokkerPlanck.Core.Grids;
+using FokkerPlanck.Core.LinearAlgebra;
+using FokkerPlanck.Core.Numerics;
+
+namespace FokkerPlanck.Core.Discretization;
+
+/// <summary>
+/// The finite-volume Fokker–Planck generator <c>∂_t p = ∇·(p∇U) + T∇²p</c> with zero-flux walls at
+/// one temperature, in its three faces: forward (on cell masses), backward (on observables) and
+/// symmetrized.
+/// </summary>
+/// <remarks>
+/// <para>State: cell masses <c>m_k = ∫_{V_k} p</c>. With the face rates
+/// <c>k_{k→l} = e^{ℓ_f + (U_k − U_l)/(2T)}/|V_k|</c> (<see cref="IFaceFlux"/>):</para>
+/// <list type="bullet">
+/// <item>forward <c>L</c>: <c>L_{lk} = k_{k→l}</c>, <c>L_{kk} = −Σ_l k_{k→l}</c>; columns sum to zero
+/// (mass is conserved);</item>
+/// <item>backward <c>Lᵀ</c>: <c>(Lᵀ f)_k = Σ_l k_{k→l}(f_l − f_k)</c>, the generator of observables
+/// (left eigenvectors), with well-scaled entries at any temperature;</item>
+/// <item>symmetrized <c>A = −Π^{−1/2} L Π^{1/2}</c>: <c>A_{kl} = −e^{ℓ_f}/√(|V_k||V_l|)</c>,
+/// <c>A_{kk} = Σ_l k_{k→l}</c>; symmetric positive semi-definite, eigenvalues = relaxation rates.</item>
+/// </list>
+/// <para>Detailed balance holds exactly with <c>π_k ∝ e^{−U_k/T}|V_k|</c>, kept as <c>ln π_k</c>
+/// (<see cref="LogEquilibrium"/>) so nothing over- or underflows.</para>
+/// </remarks>
+public sealed class FokkerPlanckOperator
+{
+    private readonly double[] _logX; // log-conductance of x-faces, index i + (Nx−1) j
+    private readonly double[] _logY; // log-conductance of y-faces, index i + Nx j
+    private readonly double[] _logPi;
+    private readonly double[] _volumes;
+
+    private FokkerPlanckOperator(DiscreteLandscape landscape, double temperature, IFaceFlux flux, double[] logX, double[] logY, double[] logPi, double[] volumes)
+    {
+        Landscape = landscape; Temperature = temperature; Flux = flux;
+        _logX = logX; _logY = logY; _logPi = logPi; _volumes = volumes;
+    }
+
+    /// <summary>The sampled landscape (and grid).</summary>
+    public DiscreteLandscape Landscape { get; }
+
+    /// <summary>The grid.</summary>
+    public TensorGrid Grid => Landscape.Grid;
+
+    /// <summary>Temperature T = κη.</summary>
+    public double Temperature { get; }
+
+    /// <summary>The face flux.</summary>
+    public IFaceFlux Flux { get; }
+
+    /// <summary>Number of unknowns.</summary>
+    public int Size => _logPi.Length;
+
+    /// <summary>Normalized log equilibrium masses <c>ln π_k</c> (<c>Σ π_k = 1</c>).</summary>
+    public ReadOnlySpan<double> LogEquilibrium => _logPi;
+
+    /// <summary>Cell volumes.</summary>
+    public ReadOnlySpan<double> Volumes => _volumes;
+
+    /// <summary>Builds the operator.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">T is not positive and finite.</exception>
+    public static FokkerPlanckOperator Create(DiscreteLandscape landscape, double temperature, IFaceFlux? flux = null)
+    {
+        ArgumentNullException.ThrowIfNull(landscape);
+        if (!(temperature > 0) || !double.IsFinite(temperature))
+            throw new ArgumentOutOfRangeException(nameof(temperature), temperature, "The temperature (κ × learning rate) must be positive and finite.");
+        flux ??= new ScharfetterGummelFlux();
+        var g = landscape.Grid;
+        int nx = g.Nx, ny = g.Ny;
+        var xc = g.X.Centres; var xf = g.X.Faces; var yc = g.Y.Centres; var yf = g.Y.Faces;
+        var wx = g.X.Widths.ToArray(); var wy = g.Y.Widths.ToArray();
+        var hxm = new double[Math.Max(nx - 1, 0)]; var hxp = new double[hxm.Length];
+        for (int i = 0; i + 1 < nx; i++) { hxm[i] = xf[i + 1] - xc[i]; hxp[i] = xc[i + 1] - xf[i + 1]; }
+        var hym = new double[Math.Max(ny - 1, 0)]; var hyp = new double[hym.Length];
+        for (int j = 0; j + 1 < ny; j++) { hym[j] = yf[j + 1] - yc[j]; hyp[j] = yc[j + 1] - yf[j + 1]; }
+
+        var u = landscape.CentreValues.ToArray();
+        var xm = landscape.XFaceMinus.ToArray(); var xp = landscape.XFacePlus.ToArray();
+        var ym = landscape.YFaceMinus.ToArray(); var yp = landscape.YFacePlus.ToArray();
+        var logX = new double[xm.Length]; var logY = new double[ym.Length];
+        double t = temperature;
+        Parallel.For(0, ny, j =>
+        {
+            for (int i = 0; i + 1 < nx; i++)
+            {
+                int f = i + (nx - 1) * j;
+                logX[f] = flux.LogConductance(new FaceSample(u[i + nx * j], xm[f], xp[f], u[i + 1 + nx * j], hxm[i], hxp[i], wy[j]), t);
+            }
+            if (j + 1 < ny)
+                for (int i = 0; i < nx; i++)
+                {
+                    int f = i + nx * j;
+                    logY[f] = flux.LogConductance(new FaceSample(u[f], ym[f], yp[f], u[f + nx], hym[j], hyp[j], wx[i]), t);
+                }
+        });
+        var vol = g.Volumes();
+        var logPi = new double[u.Length];
+        for (int k = 0; k < u.Length; k++) logPi[k] = -u[k] / t + Math.Log(vol[k]);
+        double logZ = LogMath.LogSumExp(logPi);
+        for (int k = 0; k < u.Length; k++) logPi[k] -= logZ;
+        return new FokkerPlanckOperator(landscape, temperature, flux, logX, logY, logPi, vol);
+    }
+
+    /// <summary>The same landscape and flux at another temperature (reuses the sampling).</summary>
+    public FokkerPlanckOperator WithTemperature(double temperature) => Create(Landscape, temperature, Flux);
+
+    /// <summary>Rate <c>k_{k→l}</c> from cell k to neighbour l given the face log-conductance.</summary>
+    private double Rate(int k, int l, double logConductance)
+    {
+        var u = Landscape.CentreValues;
+        return Math.Exp(logConductance + (u[k] - u[l]) / (2 * Temperature)) / _volumes[k];
+    }
+
+    /// <summary>Kinds of matrix this operator can assemble.</summary>
+    public enum Form
+    {
+        /// <summary>Forward generator L on masses (columns sum to zero).</summary>
+        Forward,
+        /// <summary>Backward generator Lᵀ on observables (rows sum to zero).</summary>
+        Backward,
+        /// <summary>Symmetrized, negated generator A = −Π^{−1/2} L Π^{1/2} (symmetric PSD).</summary>
+        SymmetricPositive,
+    }
+
+    /// <summary>Assembles the operator in the requested <paramref name="form"/> as a CSR matrix (5-point pattern).</summary>
+    public CsrMatrix Assemble(Form form)
+    {
+        var g = Grid; int nx = g.Nx, ny = g.Ny, n = Size;
+        var rp = new int[n + 1];
+        for (int k = 0; k < n; k++)
+        {
+            int i = k % nx, j = k / nx;
+            rp[k + 1] = rp[k] + 1 + (i > 0 ? 1 : 0) + (i + 1 < nx ? 1 : 0) + (j > 0 ? 1 : 0) + (j + 1 < ny ? 1 : 0);
+        }
+        var ci = new int[rp[n]]; var v = new double[rp[n]];
+        Parallel.For(0, ny, j =>
+        {
+            Span<int> nb = stackalloc int[4]; Span<double> lc = stackalloc double[4];
+            for (int i = 0; i < nx; i++)
+            {
+                int k = i + nx * j, m = 0;
+                if (j > 0) { nb[m] = k - nx; lc[m++] = _logY[i + nx * (j - 1)]; }
+                if (i > 0) { nb[m] = k - 1; lc[m++] = _logX[i - 1 + (nx - 1) * j]; }
+                if (i + 1 < nx) { nb[m] = k + 1; lc[m++] = _logX[i + (nx - 1) * j]; }
+                if (j + 1 < ny) { nb[m] = k + nx; lc[m++] = _logY[k]; }
+                double outRate = 0.0;
+                for (int q = 0; q < m; q++) outRate += Rate(k, nb[q], lc[q]);
+                int p = rp[k];
+                int before = (j > 0 ? 1 : 0) + (i > 0 ? 1 : 0);
+                for (int q = 0; q < m; q++)
+                {
+                    int slot = p + q + (q >= before ? 1 : 0);
+                    int l = nb[q];
+                    ci[slot] = l;
+                    v[slot] = form switch
+                    {
+                        Form.Forward => Rate(l, k, lc[q]),
+                        Form.Backward => Rate(k, l, lc[q]),
+                        _ => -Math.Exp(lc[q]) / Math.Sqrt(_volumes[k] * _volumes[l]),
+                    };
+                }
+                ci[p + before] = k;
+                v[p + before] = form == Form.SymmetricPositive ? outRate : -outRate;
+            }
+        });
+        return new CsrMatrix(n, n, rp, ci, v);
+    }
+
+    /// <summary>The stationary eigenvector of the symmetrized operator, <c>√π</c> (unit 2-norm).</summary>
+    public double[] StationarySymmetricMode()
+    {
+        var q = new double[Size];
+        for (int k = 0; k < q.Length; k++) q[k] = Math.Exp(0.5 * _logPi[k]);
+        double norm = Math.Sqrt(q.Sum(z => z * z));
+        for (int k = 0; k < q.Length; k++) q[k] /= norm;
+        return q;
+    }
+}

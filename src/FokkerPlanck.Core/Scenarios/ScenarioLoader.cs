@@ -1,0 +1,195 @@
+using System.Text.Json;
+
+namespace FokkerPlanck.Core.Scenarios;
+
+/// <summary>
+/// Reads scenario files: JSON with <c>//</c> and <c>/* */</c> comments and trailing commas allowed.
+/// Every problem becomes a <see cref="ScenarioException"/> naming the key.
+/// </summary>
+public static class ScenarioLoader
+{
+    /// <summary>Default κ (T = η), physics.md §2.</summary>
+    public const double DefaultKappa = 1.0;
+
+    /// <summary>Default number of eigenpairs (λ₁ = 0 included).</summary>
+    public const int DefaultModes = 6;
+
+    /// <summary>Default grid when the file has no "grid" key.</summary>
+    public const int DefaultNx = 128, DefaultNy = 256;
+
+    /// <summary>Largest accepted cells per axis (a 4096² grid already needs ~10 GiB of factor).</summary>
+    public const int MaxCellsPerAxis = 4096;
+
+    private static readonly string[] TopKeys = ["name", "landscape", "domain", "grid", "kappa", "final_lr", "plateau_lr", "modes", "flux", "reflecting", "description"];
+
+    private static readonly JsonDocumentOptions Options = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
+
+    /// <summary>Loads and validates a scenario file.</summary>
+    /// <exception cref="ScenarioException">The file is missing, not JSON, or invalid.</exception>
+    public static Scenario Load(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        if (!File.Exists(path)) throw new ScenarioException("file", $"scenario file '{path}' does not exist.");
+        return Parse(File.ReadAllText(path), path);
+    }
+
+    /// <summary>Parses and validates scenario JSON text.</summary>
+    /// <exception cref="ScenarioException">Invalid content.</exception>
+    public static Scenario Parse(string json, string? sourcePath = null)
+    {
+        JsonDocument doc;
+        try { doc = JsonDocument.Parse(json, Options); }
+        catch (JsonException e)
+        {
+            throw new ScenarioException("file", $"not valid JSON (line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1}): {FirstSentence(e.Message)}", e);
+        }
+        using (doc)
+        {
+            var root = doc.RootElement;
+            if (root.ValueKind != JsonValueKind.Object) throw new ScenarioException("file", "the top level must be a JSON object { ... }.");
+            RejectUnknown(root, "", TopKeys);
+            string name = OptionalString(root, "name", "") ?? "";
+            var landscape = ReadLandscape(Required(root, "landscape", JsonValueKind.Object));
+            bool oneD = landscape.Kind == LandscapeKind.Potential1D;
+            var domain = Required(root, "domain", JsonValueKind.Object);
+            RejectUnknown(domain, "domain.", ["x", "y"]);
+            (double, double)? xr = null;
+            if (!oneD) xr = ReadRange(Required(domain, "x", JsonValueKind.Array, "domain."), "domain.x");
+            else if (domain.TryGetProperty("x", out _)) throw new ScenarioException("domain.x", "a potential1d landscape has no x axis; remove domain.x.");
+            var yr = ReadRange(Required(domain, "y", JsonValueKind.Array, "domain."), "domain.y");
+
+            int nx = oneD ? 1 : DefaultNx, ny = DefaultNy;
+            var refine = RefineMode.Auto;
+            if (root.TryGetProperty("grid", out var grid))
+            {
+                if (grid.ValueKind != JsonValueKind.Object) throw new ScenarioException("grid", "must be an object like { \"nx\": 256, \"ny\": 512 }.");
+                RejectUnknown(grid, "grid.", ["nx", "ny", "refine_x"]);
+                if (!oneD) nx = ReadInt(grid, "nx", "grid.", nx, 2, MaxCellsPerAxis);
+                else if (grid.TryGetProperty("nx", out _)) throw new ScenarioException("grid.nx", "a potential1d landscape has no x axis; remove grid.nx.");
+                ny = ReadInt(grid, "ny", "grid.", ny, 2, MaxCellsPerAxis);
+                string r = OptionalString(grid, "refine_x", "auto", "grid.")!;
+                refine = r switch
+                {
+                    "auto" => RefineMode.Auto,
+                    "uniform" => RefineMode.Uniform,
+                    _ => throw new ScenarioException("grid.refine_x", $"unknown value \"{r}\"; expected \"auto\" or \"uniform\"."),
+                };
+            }
+            double kappa = ReadPositive(root, "kappa", "", DefaultKappa);
+            double finalLr = ReadPositive(root, "final_lr", "", null);
+            var plateauEl = Required(root, "plateau_lr", JsonValueKind.Object);
+            RejectUnknown(plateauEl, "plateau_lr.", ["min", "max", "points"]);
+            double pmin = ReadPositive(plateauEl, "min", "plateau_lr.", null);
+            double pmax = ReadPositive(plateauEl, "max", "plateau_lr.", null);
+            if (!(pmax > pmin)) throw new ScenarioException("plateau_lr", $"min ({pmin}) must be smaller than max ({pmax}).");
+            int points = ReadInt(plateauEl, "points", "plateau_lr.", 60, 2, 100000);
+            int modes = ReadInt(root, "modes", "", DefaultModes, 2, 64);
+            string flux = OptionalString(root, "flux", "sg")!;
+            if (flux is not ("sg" or "sqra")) throw new ScenarioException("flux", $"unknown flux \"{flux}\"; expected \"sg\" (Scharfetter–Gummel) or \"sqra\" (square-root approximation).");
+            var reflecting = new List<string>();
+            if (root.TryGetProperty("reflecting", out var refl))
+            {
+                if (refl.ValueKind != JsonValueKind.Array) throw new ScenarioException("reflecting", "must be a list of axis names, e.g. [\"y\"].");
+                foreach (var e in refl.EnumerateArray())
+                {
+                    string? a = e.ValueKind == JsonValueKind.String ? e.GetString() : null;
+                    if (a is not ("x" or "y")) throw new ScenarioException("reflecting", $"entries must be \"x\" or \"y\", got {e.GetRawText()}.");
+                    reflecting.Add(a);
+                }
+            }
+            return new Scenario(name, landscape, xr, yr, nx, ny, refine, kappa, finalLr, new PlateauRange(pmin, pmax, points), modes, flux, reflecting, sourcePath);
+        }
+    }
+
+    private static LandscapeSpec ReadLandscape(JsonElement el)
+    {
+        string kind = OptionalString(el, "kind", null, "landscape.") ?? throw new ScenarioException("landscape.kind", "missing; expected \"valley-river\", \"potential2d\" or \"potential1d\".");
+        switch (kind)
+        {
+            case "valley-river":
+                RejectUnknown(el, "landscape.", ["kind", "c", "a"]);
+                return new LandscapeSpec(LandscapeKind.ValleyRiver, RequiredString(el, "c", "landscape."), RequiredString(el, "a", "landscape."), null);
+            case "potential2d":
+                RejectUnknown(el, "landscape.", ["kind", "U"]);
+                return new LandscapeSpec(LandscapeKind.Potential2D, null, null, RequiredString(el, "U", "landscape."));
+            case "potential1d":
+                RejectUnknown(el, "landscape.", ["kind", "U"]);
+                return new LandscapeSpec(LandscapeKind.Potential1D, null, null, RequiredString(el, "U", "landscape."));
+            default:
+                throw new ScenarioException("landscape.kind", $"unknown kind \"{kind}\"; expected \"valley-river\", \"potential2d\" or \"potential1d\".");
+        }
+    }
+
+    private static (double, double) ReadRange(JsonElement el, string key)
+    {
+        var v = el.EnumerateArray().ToArray();
+        if (v.Length != 2 || v.Any(e => e.ValueKind != JsonValueKind.Number))
+            throw new ScenarioException(key, $"must be two numbers [min, max], got {el.GetRawText()}.");
+        double a = v[0].GetDouble(), b = v[1].GetDouble();
+        if (!double.IsFinite(a) || !double.IsFinite(b) || !(b > a))
+            throw new ScenarioException(key, $"the interval [{a}, {b}] is empty; the second number must exceed the first.");
+        return (a, b);
+    }
+
+    private static JsonElement Required(JsonElement obj, string name, JsonValueKind kind, string prefix = "")
+    {
+        if (!obj.TryGetProperty(name, out var el)) throw new ScenarioException(prefix + name, "missing required key.");
+        if (el.ValueKind != kind) throw new ScenarioException(prefix + name, $"must be a JSON {Describe(kind)}, got {el.ValueKind.ToString().ToLowerInvariant()}.");
+        return el;
+    }
+
+    private static string RequiredString(JsonElement obj, string name, string prefix)
+    {
+        var el = Required(obj, name, JsonValueKind.String, prefix);
+        string s = el.GetString() ?? "";
+        if (string.IsNullOrWhiteSpace(s)) throw new ScenarioException(prefix + name, "the formula is empty.");
+        return s;
+    }
+
+    private static string? OptionalString(JsonElement obj, string name, string? fallback, string prefix = "")
+    {
+        if (!obj.TryGetProperty(name, out var el)) return fallback;
+        if (el.ValueKind != JsonValueKind.String) throw new ScenarioException(prefix + name, $"must be a string, got {el.GetRawText()}.");
+        return el.GetString();
+    }
+
+    private static double ReadPositive(JsonElement obj, string name, string prefix, double? fallback)
+    {
+        if (!obj.TryGetProperty(name, out var el))
+            return fallback ?? throw new ScenarioException(prefix + name, "missing required key.");
+        if (el.ValueKind != JsonValueKind.Number) throw new ScenarioException(prefix + name, $"must be a number, got {el.GetRawText()}.");
+        double v = el.GetDouble();
+        if (!(v > 0) || !double.IsFinite(v)) throw new ScenarioException(prefix + name, $"must be positive and finite, got {v}; learning rates, κ and temperatures are > 0.");
+        return v;
+    }
+
+    private static int ReadInt(JsonElement obj, string name, string prefix, int fallback, int min, int max)
+    {
+        if (!obj.TryGetProperty(name, out var el)) return fallback;
+        if (el.ValueKind != JsonValueKind.Number || !el.TryGetInt32(out int v))
+            throw new ScenarioException(prefix + name, $"must be an integer, got {el.GetRawText()}.");
+        if (v < min || v > max) throw new ScenarioException(prefix + name, $"must lie in [{min}, {max}], got {v}.");
+        return v;
+    }
+
+    private static void RejectUnknown(JsonElement obj, string prefix, string[] known)
+    {
+        foreach (var p in obj.EnumerateObject())
+            if (!known.Contains(p.Name, StringComparer.Ordinal))
+                throw new ScenarioException(prefix + p.Name, $"unknown key; known keys here: {string.Join(", ", known)}.");
+    }
+
+    private static string Describe(JsonValueKind k) => k switch
+    {
+        JsonValueKind.Object => "object { ... }",
+        JsonValueKind.Array => "array [ ... ]",
+        JsonValueKind.String => "string",
+        _ => k.ToString().ToLowerInvariant(),
+    };
+
+    private static string FirstSentence(string s)
+    {
+        int k = s.IndexOf(". ", StringComparison.Ordinal);
+        return k > 0 ? s[..(k + 1)] : s;
+    }
+}
