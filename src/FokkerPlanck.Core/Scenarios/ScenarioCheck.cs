@@ -1,0 +1,94 @@
+using System.Diagnostics;
+using FokkerPlanck.Core.Discretization;
+using FokkerPlanck.Core.Grids;
+using FokkerPlanck.Core.Landscapes;
+
+namespace FokkerPlanck.Core.Scenarios;
+
+/// <summary>Diagnostics of the operator at one temperature.</summary>
+/// <param name="Label">"final" or "plateau max".</param>
+/// <param name="LearningRate">η.</param>
+/// <param name="Temperature">T = κη.</param>
+/// <param name="MassResidual">Largest relative column sum of L.</param>
+/// <param name="DetailedBalanceResidual">Largest log violation of detailed balance.</param>
+/// <param name="CellsPerWidthX">Cells per local equilibrium width along x (min over occupied cells).</param>
+/// <param name="CellsPerWidthY">Cells per local equilibrium width along y.</param>
+/// <param name="WallMass">Equilibrium mass within two cells of each wall: x-low, x-high, y-low, y-high.</param>
+/// <param name="AssemblySeconds">Time to build the operator and assemble it.</param>
+public sealed record TemperatureCheck(
+    string Label, double LearningRate, double Temperature, double MassResidual, double DetailedBalanceResidual,
+    double CellsPerWidthX, double CellsPerWidthY, double[] WallMass, double AssemblySeconds);
+
+/// <summary>Result of <c>fokkerplanck check</c>.</summary>
+/// <param name="Scenario">Scenario name.</param>
+/// <param name="Landscape">Landscape description.</param>
+/// <param name="Grid">The grid.</param>
+/// <param name="Unknowns">Number of cells.</param>
+/// <param name="NonZeros">Non-zeros of the assembled operator.</param>
+/// <param name="Checks">Final-LR and plateau-max diagnostics.</param>
+/// <param name="Warnings">Problems with their fixes (empty when clean).</param>
+public sealed record ScenarioCheckReport(
+    string Scenario, string Landscape, TensorGrid Grid, int Unknowns, int NonZeros,
+    IReadOnlyList<TemperatureCheck> Checks, IReadOnlyList<string> Warnings);
+
+/// <summary>
+/// Builds grid and operator at the final and the highest plateau LR and checks invariants and
+/// resolution (issue: <c>fokkerplanck check</c>).
+/// </summary>
+public static class ScenarioCheck
+{
+    /// <summary>Fewer cells than this per cold equilibrium width is a warning: the curvature of the valley is then misrepresented by more than ~2 % (3-point second difference error h²U''''/12).</summary>
+    public const double MinimumCellsPerWidth = 2.0;
+
+    /// <summary>More hot equilibrium mass than this within two cells of a wall means the domain truncates the distribution.</summary>
+    public const double MaximumWallMass = 1e-6;
+
+    /// <summary>Mass conservation must hold to round-off.</summary>
+    public const double MaximumMassResidual = 1e-12;
+
+    /// <summary>Runs the check.</summary>
+    public static ScenarioCheckReport Run(Scenario scenario, ILandscape landscape, TensorGrid grid)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        ArgumentNullException.ThrowIfNull(landscape);
+        ArgumentNullException.ThrowIfNull(grid);
+        var flux = FaceFluxCatalog.Get(scenario.Flux);
+        var sampled = DiscreteLandscape.Sample(grid, landscape);
+        var checks = new List<TemperatureCheck>();
+        var warnings = new List<string>();
+        int nnz = 0;
+        foreach (var (label, lr) in new[] { ("final", scenario.FinalLr), ("plateau max", scenario.Plateau.Max) })
+        {
+            var sw = Stopwatch.StartNew();
+            var op = FokkerPlanckOperator.Create(sampled, scenario.TemperatureOf(lr), flux);
+            var l = op.Assemble(FokkerPlanckOperator.Form.Forward);
+            double seconds = sw.Elapsed.TotalSeconds;
+            nnz = l.NonZerosCount;
+            double mass = OperatorDiagnostics.MassConservationResidual(l);
+            var (db, skipped) = OperatorDiagnostics.DetailedBalanceResidual(l, op.LogEquilibrium);
+            var (cx, cy) = OperatorDiagnostics.CellsPerEquilibriumWidth(op);
+            var w = OperatorDiagnostics.WallMass(op);
+            checks.Add(new TemperatureCheck(label, lr, op.Temperature, mass, db, cx, cy, [w.XLow, w.XHigh, w.YLow, w.YHigh], seconds));
+            if (mass > MaximumMassResidual) warnings.Add($"mass conservation residual {mass:E2} at η = {lr} exceeds {MaximumMassResidual:E0}: the potential has extreme jumps between neighbouring cells; refine the grid.");
+            if (skipped > 0) warnings.Add($"{skipped} face rates underflow at η = {lr} (|ΔU|/T between neighbours too large): refine the grid.");
+            if (label == "final")
+            {
+                if (cx < MinimumCellsPerWidth) warnings.Add($"only {cx:F2} cells per cold valley width along x at the final LR η = {lr} (need ≥ {MinimumCellsPerWidth}): increase grid.nx or use refine_x \"auto\".");
+                if (cy < MinimumCellsPerWidth) warnings.Add($"only {cy:F2} cells per cold equilibrium width along y at the final LR η = {lr} (need ≥ {MinimumCellsPerWidth}): increase grid.ny.");
+            }
+            else
+            {
+                string[] names = ["x-low", "x-high", "y-low", "y-high"];
+                double[] wm = [w.XLow, w.XHigh, w.YLow, w.YHigh];
+                for (int q = 0; q < 4; q++)
+                {
+                    string axis = names[q][..1];
+                    if (double.IsNaN(wm[q]) || scenario.ReflectingAxes.Contains(axis)) continue;
+                    if (wm[q] > MaximumWallMass)
+                        warnings.Add($"the equilibrium at the highest plateau LR η = {lr} has mass {wm[q]:E2} within two cells of the {names[q]} wall (limit {MaximumWallMass:E0}): widen domain.{axis}, or list \"{axis}\" under \"reflecting\" if the wall is part of the model.");
+                }
+            }
+        }
+        return new ScenarioCheckReport(scenario.Name, landscape.Description, grid, grid.CellCount, nnz, checks, warnings);
+    }
+}
