@@ -26,6 +26,8 @@ internal static class Differentiator
         ConstantNode => Zero,
         VariableNode v => v.Index == index ? One : Zero,
         NegationNode n => Negate(Differentiate(n.Operand, index)),
+        FunctionNode { Function: MathFunction.Log } f => Divide(Differentiate(f.Argument, index), f.Argument),
+        FunctionNode { Function: MathFunction.Sqrt } f => Divide(Differentiate(f.Argument, index), Multiply(Constant(2.0), f)),
         FunctionNode f => Multiply(Outer(f), Differentiate(f.Argument, index)),
         ConditionalNode c => If(c.Condition, Differentiate(c.WhenTrue, index), Differentiate(c.WhenFalse, index)),
         BinaryNode b => Binary(b, index),

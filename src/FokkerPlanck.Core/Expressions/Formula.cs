@@ -233,17 +233,6 @@ public sealed class Formula
     private static FormulaException SyntaxError(string text, ParseError<char> error)
     {
         int position = Math.Clamp(error.ErrorOffset, 0, text.Length);
-        var expected = error.Expected
-            .Select(e => e.IsEof ? "end of input" : e.Label ?? $"'{string.Concat(e.Tokens)}'")
-            .Distinct()
-            .ToList();
-        string unexpected = FormulaException.Quote(text, position);
-        string wanted = expected.Count switch
-        {
-            0 => error.Message ?? "a valid formula",
-            1 => expected[0],
-            _ => string.Join(", ", expected.Take(expected.Count - 1)) + " or " + expected[^1],
-        };
-        return new FormulaException($"unexpected {unexpected} at position {position}; expected {wanted}", text, position);
+        return new FormulaException(SyntaxErrorDescriber.Describe(text, position), text, position);
     }
 }
