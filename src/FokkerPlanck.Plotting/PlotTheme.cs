@@ -18,6 +18,9 @@ public static class PlotTheme
     /// <summary>Base font size in points (tick labels, legend).</summary>
     public const double FontSize = 13;
 
+    /// <summary>Font size of axis titles in points.</summary>
+    public const double AxisTitleFontSize = 14;
+
     /// <summary>Font size of the plot title in points.</summary>
     public const double TitleFontSize = 16;
 

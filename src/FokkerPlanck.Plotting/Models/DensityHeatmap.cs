@@ -23,6 +23,12 @@ public static class DensityHeatmap
     /// <summary>Key of the colour axis in the returned model.</summary>
     public const string ColorAxisKey = "color";
 
+    /// <summary>Width of the colour bar in device-independent pixels (OxyPlot draws the colour band as wide as the major tick size).</summary>
+    private const double ColorBarWidth = 18;
+
+    /// <summary>Gap between the plot area and the colour bar.</summary>
+    private const double ColorBarGap = 10;
+
     /// <summary>Number of colours in the sequential palette.</summary>
     private const int SequentialPaletteSize = 256;
 
@@ -77,8 +83,9 @@ public static class DensityHeatmap
             Maximum = scale.Maximum,
             InvalidNumberColor = PlotTheme.UndefinedValueColor,
             RenderAsImage = true,
-            AxisDistance = 8,
-            MajorTickSize = 4,
+            AxisDistance = ColorBarGap,
+            MajorTickSize = ColorBarWidth,
+            TitleFontSize = PlotTheme.AxisTitleFontSize,
         });
         model.Series.Add(new HeatMapSeries
         {
@@ -104,6 +111,7 @@ public static class DensityHeatmap
         MinimumPadding = 0,
         MaximumPadding = 0,
         TickStyle = TickStyle.Outside,
+        TitleFontSize = PlotTheme.AxisTitleFontSize,
     };
 
     private static void Validate(double[] centers, double[] faces, string centersName, string facesName)

@@ -20,6 +20,12 @@ public static class LineChart
     /// <summary>Key of the vertical axis in the returned model.</summary>
     public const string YAxisKey = "y";
 
+    /// <summary>Fraction of the data range left empty at each end of an automatic axis, so that end points and markers are not cut by the frame.</summary>
+    private const double AxisPadding = 0.03;
+
+    /// <summary>Gap between a reference line and its label, in device-independent pixels.</summary>
+    private const double LabelGap = 4;
+
     /// <summary>Marker size in device-independent pixels.</summary>
     private const double MarkerSize = 3.5;
 
@@ -105,6 +111,9 @@ public static class LineChart
         axis.MinorGridlineStyle = log ? LineStyle.Dot : LineStyle.None;
         axis.MinorGridlineColor = PlotTheme.GridLineColor;
         axis.TickStyle = TickStyle.Outside;
+        axis.TitleFontSize = PlotTheme.AxisTitleFontSize;
+        axis.MinimumPadding = AxisPadding;
+        axis.MaximumPadding = AxisPadding;
         if (minimum is double min)
             axis.Minimum = min;
         if (maximum is double max)
@@ -127,8 +136,10 @@ public static class LineChart
             LineStyle = LineStyle.Dash,
             Layer = AnnotationLayer.BelowSeries,
             TextOrientation = AnnotationTextOrientation.Horizontal,
+            TextPadding = LabelGap,
+            TextMargin = LabelGap,
             TextLinePosition = type == LineAnnotationType.Vertical ? 1 : 0,
-            TextHorizontalAlignment = type == LineAnnotationType.Vertical ? HorizontalAlignment.Left : HorizontalAlignment.Left,
+            TextHorizontalAlignment = HorizontalAlignment.Left,
             TextVerticalAlignment = type == LineAnnotationType.Vertical ? VerticalAlignment.Top : VerticalAlignment.Bottom,
         };
     }
