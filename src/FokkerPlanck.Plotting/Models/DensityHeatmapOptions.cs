@@ -3,7 +3,7 @@ namespace FokkerPlanck.Plotting.Models;
 /// <summary>Labels and colour mapping for <see cref="DensityHeatmap"/>.</summary>
 public sealed record DensityHeatmapOptions
 {
-    /// <summary>Default raster resolution per axis used to resample non-uniform grids.</summary>
+    /// <summary>Default maximum raster resolution per axis used to resample non-uniform grids.</summary>
     public const int DefaultRasterResolution = 800;
 
     /// <summary>Plot title, or null.</summary>
@@ -33,10 +33,13 @@ public sealed record DensityHeatmapOptions
     /// <summary>For <see cref="HeatmapColorScale.Log10"/> without <see cref="ColorMinimum"/>: number of decades shown below the maximum (default 6).</summary>
     public double LogDecades { get; init; } = 6;
 
-    /// <summary>Horizontal raster resolution (pixels of the resampled image) for non-uniform grids.</summary>
+    /// <summary>
+    /// Maximum horizontal raster resolution (pixels of the resampled image) for a non-uniform x grid.
+    /// The raster uses 4 pixels per smallest cell width up to this limit; lower it to shrink SVG files.
+    /// </summary>
     public int RasterWidth { get; init; } = DefaultRasterResolution;
 
-    /// <summary>Vertical raster resolution for non-uniform grids.</summary>
+    /// <summary>Maximum vertical raster resolution for a non-uniform y grid (see <see cref="RasterWidth"/>).</summary>
     public int RasterHeight { get; init; } = DefaultRasterResolution;
 
     /// <summary>If true, one unit in x has the same length on screen as one unit in y.</summary>

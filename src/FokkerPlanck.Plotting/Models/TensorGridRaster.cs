@@ -7,19 +7,25 @@ namespace FokkerPlanck.Plotting.Models;
 /// </summary>
 internal static class TensorGridRaster
 {
+    /// <summary>
+    /// Raster pixels per smallest cell: with this many, every cell edge is placed within a quarter
+    /// of the smallest cell width, and the raster is no larger than needed (SVG embeds it).
+    /// </summary>
+    private const int PixelsPerSmallestCell = 4;
+
     /// <summary>Relative tolerance for treating face spacings as uniform (then no resampling is needed).</summary>
     private const double UniformSpacingTolerance = 1e-9;
 
     /// <summary>
     /// Builds the raster <c>data[p, q]</c> (p along x, q along y) over
-    /// <c>[xFaces[0], xFaces[^1]] × [yFaces[0], yFaces[^1]]</c>. If both face arrays are uniform the
-    /// cell values are used directly (<c>nx × ny</c>, no resampling).
+    /// <c>[xFaces[0], xFaces[^1]] × [yFaces[0], yFaces[^1]]</c>. A uniform axis uses its cells
+    /// directly (no resampling); a non-uniform one gets <see cref="PixelCount"/> pixels.
     /// </summary>
-    public static double[,] Build(double[] xFaces, double[] yFaces, double[] values, int width, int height)
+    public static double[,] Build(double[] xFaces, double[] yFaces, double[] values, int maxWidth, int maxHeight)
     {
-        int nx = xFaces.Length - 1, ny = yFaces.Length - 1;
-        int[] columnCell = IsUniform(xFaces) ? Identity(nx) : CellLookup(xFaces, width);
-        int[] rowCell = IsUniform(yFaces) ? Identity(ny) : CellLookup(yFaces, height);
+        int nx = xFaces.Length - 1;
+        int[] columnCell = IsUniform(xFaces) ? Identity(nx) : CellLookup(xFaces, PixelCount(xFaces, maxWidth));
+        int[] rowCell = IsUniform(yFaces) ? Identity(yFaces.Length - 1) : CellLookup(yFaces, PixelCount(yFaces, maxHeight));
 
         var data = new double[columnCell.Length, rowCell.Length];
         for (int q = 0; q < rowCell.Length; q++)
@@ -41,6 +47,19 @@ internal static class TensorGridRaster
                 return false;
         }
         return true;
+    }
+
+    /// <summary>
+    /// Pixels for a non-uniform axis: <see cref="PixelsPerSmallestCell"/> per smallest cell width
+    /// across the whole range, at least one per cell, at most <paramref name="maxPixels"/>.
+    /// </summary>
+    public static int PixelCount(double[] faces, int maxPixels)
+    {
+        double minWidth = double.PositiveInfinity;
+        for (int i = 0; i + 1 < faces.Length; i++)
+            minWidth = Math.Min(minWidth, faces[i + 1] - faces[i]);
+        double wanted = Math.Ceiling(PixelsPerSmallestCell * (faces[^1] - faces[0]) / minWidth);
+        return (int)Math.Min(maxPixels, Math.Max(faces.Length - 1, wanted));
     }
 
     private static int[] Identity(int n)

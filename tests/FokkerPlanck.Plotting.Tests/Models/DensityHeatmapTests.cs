@@ -45,12 +45,14 @@ public class DensityHeatmapTests
     public void Create_NonUniformGrid_RasterPixelsShowTheCellContainingThem()
     {
         var d = new HeatmapTestData();
-        const int w = 300, h = 200;
-        var model = DensityHeatmap.Create(d.XCenters, d.YCenters, d.XFaces, d.YFaces, d.Density,
-            new DensityHeatmapOptions { RasterWidth = w, RasterHeight = h });
+        var model = DensityHeatmap.Create(d.XCenters, d.YCenters, d.XFaces, d.YFaces, d.Density);
         double[,] data = Series(model).Data;
-        Assert.Equal(w, data.GetLength(0));
-        Assert.Equal(h, data.GetLength(1));
+        int w = data.GetLength(0), h = data.GetLength(1);
+
+        // At least 4 pixels across the smallest cell (so every cell is visible), capped by the option.
+        double minWidthX = Enumerable.Range(0, d.XCenters.Length).Min(i => d.XFaces[i + 1] - d.XFaces[i]);
+        Assert.True(w >= 4 * 6.0 / minWidthX - 1e-9 && w <= DensityHeatmapOptions.DefaultRasterResolution, $"w = {w}");
+        Assert.True(h > d.YCenters.Length && h <= DensityHeatmapOptions.DefaultRasterResolution, $"h = {h}");
 
         int nx = d.XCenters.Length;
         for (int p = 0; p < w; p += 13)
@@ -63,6 +65,17 @@ public class DensityHeatmapTests
                 Assert.Equal(d.Density[i + nx * j], data[p, q]);
             }
         }
+    }
+
+    [Fact]
+    public void Create_RasterIsCappedByOptions()
+    {
+        var d = new HeatmapTestData(nx: 200, ny: 150);
+        var model = DensityHeatmap.Create(d.XCenters, d.YCenters, d.XFaces, d.YFaces, d.Density,
+            new DensityHeatmapOptions { RasterWidth = 300, RasterHeight = 250 });
+        double[,] data = Series(model).Data;
+        Assert.Equal(300, data.GetLength(0));
+        Assert.Equal(250, data.GetLength(1));
     }
 
     [Fact]
