@@ -24,7 +24,7 @@ public static class PlotTheme
     /// <summary>Font size of the plot title in points.</summary>
     public const double TitleFontSize = 16;
 
-    /// <summary>Colour for cells whose value is NaN or infinite (and, under a log scale, not positive if no range floor applies).</summary>
+    /// <summary>Neutral colour for heat-map cells whose value is NaN or ±∞.</summary>
     public static OxyColor UndefinedValueColor { get; } = OxyColor.FromRgb(0xB8, 0xB8, 0xB8);
 
     /// <summary>Colour of grid lines.</summary>

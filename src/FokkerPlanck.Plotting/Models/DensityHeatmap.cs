@@ -11,10 +11,11 @@ namespace FokkerPlanck.Plotting.Models;
 /// </summary>
 /// <remarks>
 /// Cell <c>(i, j)</c> is the rectangle <c>[xFaces[i], xFaces[i+1]] × [yFaces[j], yFaces[j+1]]</c>
-/// with value <c>values[i + nx * j]</c> (x fastest). Non-uniform grids are resampled to a uniform
-/// raster of <see cref="DensityHeatmapOptions.RasterWidth"/> × <see cref="DensityHeatmapOptions.RasterHeight"/>
-/// pixels by cell lookup (each pixel shows the cell containing its centre), so every cell is drawn
-/// at its true position; uniform grids are drawn cell for cell. NaN and ±∞ are drawn in
+/// with value <c>values[i + nx * j]</c> (x fastest). A non-uniform axis is resampled to a uniform
+/// raster by cell lookup (each pixel shows the cell containing its centre), with 4 pixels per
+/// smallest cell up to <see cref="DensityHeatmapOptions.RasterWidth"/> (x) or
+/// <see cref="DensityHeatmapOptions.RasterHeight"/> (y), so every cell is drawn at its true
+/// position; a uniform axis is drawn cell for cell. NaN and ±∞ are drawn in
 /// <see cref="PlotTheme.UndefinedValueColor"/>; finite values outside the colour range are clamped
 /// to its ends.
 /// </remarks>
