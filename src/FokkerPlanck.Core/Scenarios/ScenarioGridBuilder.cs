@@ -31,27 +31,53 @@ public static class ScenarioGridBuilder
         Axis x = Axis.Uniform(xmin, xmax, cellsX);
         if (scenario.RefineX == RefineMode.Auto)
         {
-            var (focus, sigma) = ColdValley(landscape, scenario.FinalTemperature, xmin, xmax, y.Centres);
-            double target = sigma / TargetCellsPerColdWidth;
-            if (double.IsFinite(target) && x.MaxWidth > target && focus > xmin && focus < xmax)
+            var (focus, sigmas) = ColdValleys(landscape, scenario.FinalTemperature, xmin, xmax, y.Centres);
+            if (sigmas.Length > 0 && focus > xmin && focus < xmax && Shortfall(x, focus, sigmas) > 1.0)
             {
-                double lo = 0, hi = MaxStretching;
-                for (int it = 0; it < 50; it++)
+                // The widths near the floor first shrink and then grow again with β (the sinh map
+                // spends its cells ever closer to the focus), so scan β rather than bisect.
+                Axis best = x; double bestShortfall = Shortfall(x, focus, sigmas);
+                for (double beta = StretchingStep; beta <= MaxStretching; beta += StretchingStep)
                 {
-                    double mid = 0.5 * (lo + hi);
-                    if (Axis.Clustered(xmin, xmax, cellsX, focus, mid).MinWidth > target) lo = mid; else hi = mid;
+                    var candidate = Axis.Clustered(xmin, xmax, cellsX, focus, beta);
+                    double s = Shortfall(candidate, focus, sigmas);
+                    if (s < bestShortfall) { best = candidate; bestShortfall = s; }
+                    if (s <= 1.0) break;
                 }
-                x = Axis.Clustered(xmin, xmax, cellsX, focus, hi);
+                x = best;
             }
         }
         return new TensorGrid(x.SnapFacesTo(jumpsX), y);
     }
 
+    /// <summary>max over valley widths σ of (widest cell within ±6σ of the floor) / (σ / target): ≤ 1 when every valley is resolved.</summary>
+    private static double Shortfall(Axis axis, double focus, double[] sigmas)
+    {
+        double worst = 0.0;
+        foreach (double sigma in sigmas) worst = Math.Max(worst, WidestNear(axis, focus, sigma) * TargetCellsPerColdWidth / sigma);
+        return worst;
+    }
+
+    /// <summary>Step of the β scan.</summary>
+    private const double StretchingStep = 0.05;
+
+    /// <summary>The cold equilibrium is resolved over ±this many σ around the floor (beyond, its mass is below 1e-8 of the peak).</summary>
+    public const double ResolvedHalfWidthInSigmas = 6.0;
+
+    private static double WidestNear(Axis axis, double focus, double sigma)
+    {
+        double widest = 0.0;
+        var c = axis.Centres; var w = axis.Widths;
+        for (int i = 0; i < axis.Count; i++)
+            if (Math.Abs(c[i] - focus) <= ResolvedHalfWidthInSigmas * sigma) widest = Math.Max(widest, w[i]);
+        return widest > 0 ? widest : w[axis.CellOf(focus)];
+    }
+
     /// <summary>
-    /// The valley floor (x of the lowest U, sampled on the y centres) and the narrowest cold valley
-    /// width <c>min_y √(T_c/∂²_xU)</c> there.
+    /// The valley floor (x of the lowest U, sampled on the y centres) and the cold valley widths
+    /// <c>√(T_c/∂²_xU)</c> along it (one per sampled y where U is convex in x).
     /// </summary>
-    public static (double Focus, double Sigma) ColdValley(ILandscape landscape, double coldTemperature, double xmin, double xmax, ReadOnlySpan<double> ys)
+    public static (double Focus, double[] Sigmas) ColdValleys(ILandscape landscape, double coldTemperature, double xmin, double xmax, ReadOnlySpan<double> ys)
     {
         ArgumentNullException.ThrowIfNull(landscape);
         const int samples = 401;
@@ -63,14 +89,15 @@ public static class ScenarioGridBuilder
                 double u = landscape.Potential(xv, yv);
                 if (u < bestU) { bestU = u; focus = xv; }
             }
-        // refine the floor locally: valley-river floors are at x = 0 exactly
+        // valley-river floors are at x = 0 exactly
         if (xmin < 0 && xmax > 0 && Math.Abs(focus) <= (xmax - xmin) / samples) focus = 0.0;
-        double h = (xmax - xmin) * 1e-4, maxCurv = 0.0;
+        double h = (xmax - xmin) * 1e-4;
+        var sigmas = new List<double>();
         foreach (double yv in ys)
         {
             double c = (landscape.Potential(focus + h, yv) - 2 * landscape.Potential(focus, yv) + landscape.Potential(focus - h, yv)) / (h * h);
-            if (double.IsFinite(c)) maxCurv = Math.Max(maxCurv, c);
+            if (double.IsFinite(c) && c > 0) sigmas.Add(Math.Sqrt(coldTemperature / c));
         }
-        return (focus, maxCurv > 0 ? Math.Sqrt(coldTemperature / maxCurv) : double.PositiveInfinity);
+        return (focus, [.. sigmas.Distinct()]);
     }
 }

@@ -1,0 +1,86 @@
+using System.CommandLine;
+using System.Text.Json.Nodes;
+using FokkerPlanck.Cli.Output;
+using FokkerPlanck.Core.Scenarios;
+using Spectre.Console;
+
+namespace FokkerPlanck.Cli.Commands;
+
+/// <summary><c>fokkerplanck check SCENARIO</c>: validate a scenario and the operator built from it.</summary>
+internal static class CheckCommand
+{
+    public static Command Create()
+    {
+        var scenarioArg = new Argument<string>("scenario") { Description = "Scenario file (JSON, comments allowed)." };
+        var json = new Option<string?>("--json") { Description = "Also write the report as JSON to this path." };
+        var grid = GridOption.Create();
+        var strict = new Option<bool>("--strict") { Description = "Exit with code 3 when there are warnings." };
+        var cmd = new Command("check", "Parse and validate a scenario; build grid and operator at the final and the highest plateau LR and report invariants and resolution.");
+        cmd.Arguments.Add(scenarioArg);
+        cmd.Options.Add(json);
+        cmd.Options.Add(grid);
+        cmd.Options.Add(strict);
+        cmd.SetAction(parse => CommandRunner.Run(() =>
+        {
+            var scenario = ScenarioLoader.Load(parse.GetValue(scenarioArg)!);
+            var (nx, ny) = GridOption.Parse(parse.GetValue(grid));
+            var setup = ScenarioSetup.Create(scenario, nx, ny);
+            var report = ScenarioCheck.Run(scenario, setup.Landscape, setup.Grid);
+            Print(report);
+            if (parse.GetValue(json) is { } path) JsonOutput.Write(path, ToJson(report));
+            return report.Warnings.Count > 0 && parse.GetValue(strict) ? ExitCodes.Warnings : ExitCodes.Ok;
+        }));
+        return cmd;
+    }
+
+    private static void Print(ScenarioCheckReport r)
+    {
+        var g = r.Grid;
+        AnsiConsole.MarkupLine($"[bold]{Markup.Escape(r.Scenario)}[/]  {Markup.Escape(r.Landscape)}");
+        AnsiConsole.MarkupLine(Markup.Escape($"grid {g}  x∈[{g.X.Min}, {g.X.Max}] (cell {g.X.MinWidth:G3}…{g.X.MaxWidth:G3})  y∈[{g.Y.Min}, {g.Y.Max}] (cell {g.Y.MinWidth:G3}…{g.Y.MaxWidth:G3})"));
+        AnsiConsole.MarkupLine($"unknowns {r.Unknowns:N0}   non-zeros {r.NonZeros:N0}");
+        var t = new Table().Border(TableBorder.Rounded);
+        t.AddColumn("");
+        foreach (var c in r.Checks) t.AddColumn(new TableColumn($"{c.Label} (η = {c.LearningRate:G4}, T = {c.Temperature:G4})").RightAligned());
+        void Row(string name, Func<TemperatureCheck, string> f) => t.AddRow([name, .. r.Checks.Select(f)]);
+        Row("mass conservation residual", c => $"{c.MassResidual:E1}");
+        Row("detailed balance residual", c => $"{c.DetailedBalanceResidual:E1}");
+        Row("cells per equilibrium width, x", c => Fmt(c.CellsPerWidthX));
+        Row("cells per equilibrium width, y", c => Fmt(c.CellsPerWidthY));
+        Row("mass ≤2 cells from x walls (−/+)", c => $"{c.WallMass[0]:E1} / {c.WallMass[1]:E1}");
+        Row("mass ≤2 cells from y walls (−/+)", c => $"{c.WallMass[2]:E1} / {c.WallMass[3]:E1}");
+        Row("assembly time", c => $"{c.AssemblySeconds * 1000:F0} ms");
+        AnsiConsole.Write(t);
+        if (r.Warnings.Count == 0) AnsiConsole.MarkupLine("[green]check clean[/]");
+        foreach (string w in r.Warnings) AnsiConsole.MarkupLine($"[yellow]warning:[/] {Markup.Escape(w)}");
+    }
+
+    private static string Fmt(double v) => double.IsFinite(v) ? $"{v:F1}" : "—";
+
+    private static JsonObject ToJson(ScenarioCheckReport r) => new()
+    {
+        ["scenario"] = r.Scenario,
+        ["landscape"] = r.Landscape,
+        ["grid"] = new JsonObject
+        {
+            ["nx"] = r.Grid.Nx, ["ny"] = r.Grid.Ny, ["one_dimensional"] = r.Grid.IsOneDimensional,
+            ["x"] = JsonOutput.Numbers([r.Grid.X.Min, r.Grid.X.Max]), ["y"] = JsonOutput.Numbers([r.Grid.Y.Min, r.Grid.Y.Max]),
+            ["x_cell_min"] = r.Grid.X.MinWidth, ["x_cell_max"] = r.Grid.X.MaxWidth,
+        },
+        ["unknowns"] = r.Unknowns,
+        ["nonzeros"] = r.NonZeros,
+        ["checks"] = new JsonArray([.. r.Checks.Select(c => (JsonNode)new JsonObject
+        {
+            ["label"] = c.Label, ["lr"] = c.LearningRate, ["temperature"] = c.Temperature,
+            ["mass_residual"] = c.MassResidual, ["detailed_balance_residual"] = c.DetailedBalanceResidual,
+            ["cells_per_width_x"] = JsonOutput.Number(c.CellsPerWidthX), ["cells_per_width_y"] = JsonOutput.Number(c.CellsPerWidthY),
+            ["wall_mass"] = new JsonObject
+            {
+                ["x_low"] = JsonOutput.Number(c.WallMass[0]), ["x_high"] = JsonOutput.Number(c.WallMass[1]),
+                ["y_low"] = c.WallMass[2], ["y_high"] = c.WallMass[3],
+            },
+            ["assembly_seconds"] = c.AssemblySeconds,
+        })]),
+        ["warnings"] = new JsonArray([.. r.Warnings.Select(w => (JsonNode)w)]),
+    };
+}

@@ -1,0 +1,53 @@
+using FokkerPlanck.Core.Discretization;
+using FokkerPlanck.Core.Grids;
+using FokkerPlanck.Core.Landscapes;
+
+namespace FokkerPlanck.Core.Scenarios;
+
+/// <summary>A scenario made concrete: compiled landscape, grid, and the landscape sampled on it.</summary>
+/// <param name="Scenario">The scenario.</param>
+/// <param name="Landscape">Compiled landscape.</param>
+/// <param name="Grid">Grid.</param>
+/// <param name="Sampled">U on centres and faces.</param>
+public sealed record ScenarioSetup(Scenario Scenario, ILandscape Landscape, TensorGrid Grid, DiscreteLandscape Sampled)
+{
+    /// <summary>The face flux of the scenario.</summary>
+    public IFaceFlux Flux => FaceFluxCatalog.Get(Scenario.Flux);
+
+    /// <summary>The operator at learning rate <paramref name="lr"/>.</summary>
+    public FokkerPlanckOperator OperatorAt(double lr) => FokkerPlanckOperator.Create(Sampled, Scenario.TemperatureOf(lr), Flux);
+
+    /// <summary>
+    /// Compiles, grids and samples a scenario, checking the formulas on the grid: finite everywhere
+    /// and, for valley–river landscapes, <c>a(y) &gt; 0</c>.
+    /// </summary>
+    /// <exception cref="ScenarioException">A formula fails to parse or misbehaves on the grid.</exception>
+    public static ScenarioSetup Create(Scenario scenario, int? nx = null, int? ny = null)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        var landscape = ScenarioLandscapeFactory.Create(scenario);
+        if (landscape is ValleyRiverLandscape vr)
+        {
+            var (ymin, ymax) = scenario.YRange;
+            const int samples = 2048;
+            for (int s = 0; s <= samples; s++)
+            {
+                double y = ymin + (ymax - ymin) * s / samples;
+                double c = vr.River.Value(y), a = vr.Curvature.Value(y);
+                if (!double.IsFinite(c)) throw new ScenarioException("landscape.c", $"c(y) = {c} at y = {y:G6}; the formula must be finite on the whole domain.y.");
+                if (!double.IsFinite(a)) throw new ScenarioException("landscape.a", $"a(y) = {a} at y = {y:G6}; the formula must be finite on the whole domain.y.");
+                if (!(a > 0)) throw new ScenarioException("landscape.a", $"a(y) = {a:G6} ≤ 0 at y = {y:G6}; the valley curvature must be positive everywhere in domain.y.");
+            }
+        }
+        TensorGrid grid;
+        DiscreteLandscape sampled;
+        string key = scenario.Landscape.Kind == LandscapeKind.ValleyRiver ? "landscape" : "landscape.U";
+        try
+        {
+            grid = ScenarioGridBuilder.Build(scenario, landscape, nx, ny);
+            sampled = DiscreteLandscape.Sample(grid, landscape);
+        }
+        catch (ArgumentException e) { throw new ScenarioException(key, e.Message, e); }
+        return new ScenarioSetup(scenario, landscape, grid, sampled);
+    }
+}
