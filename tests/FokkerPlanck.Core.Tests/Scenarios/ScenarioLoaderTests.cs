@@ -1,0 +1,135 @@
+using FokkerPlanck.Core.Scenarios;
+
+namespace FokkerPlanck.Core.Tests.Scenarios;
+
+public class ScenarioLoaderTests
+{
+    private const string Valid = """
+        // comment
+        {
+          "name": "t",
+          "landscape": { "kind": "valley-river", "c": "0.5*y^4 - y^2", "a": "20" },
+          "domain": { "x": [-1, 1], "y": [-2, 2] },
+          "grid": { "nx": 16, "ny": 32, "refine_x": "uniform" },
+          "kappa": 0.5,
+          "final_lr": 0.2,
+          "plateau_lr": { "min": 0.3, "max": 2.0, "points": 7 }, /* trailing comma next */
+        }
+        """;
+
+    [Fact]
+    public void Parse_ValidScenario_ReadsAllKeys()
+    {
+        var s = ScenarioLoader.Parse(Valid);
+        Assert.Equal("t", s.Name);
+        Assert.Equal(LandscapeKind.ValleyRiver, s.Landscape.Kind);
+        Assert.Equal((-1.0, 1.0), s.XRange);
+        Assert.Equal(16, s.Nx);
+        Assert.Equal(RefineMode.Uniform, s.RefineX);
+        Assert.Equal(0.1, s.FinalTemperature, 15);
+        var v = s.Plateau.Values();
+        Assert.Equal(7, v.Length);
+        Assert.Equal(0.3, v[0]);
+        Assert.Equal(2.0, v[^1]);
+        Assert.True(v.Zip(v.Skip(1)).All(p => p.First < p.Second));
+        Assert.Equal(ScenarioLoader.DefaultModes, s.Modes);
+    }
+
+    [Theory]
+    [InlineData("\"final_lr\": 0.2,", "", "final_lr", "missing")]
+    [InlineData("\"final_lr\": 0.2,", "\"final_lr\": -0.2,", "final_lr", "positive")]
+    [InlineData("\"final_lr\": 0.2,", "\"final_lr\": 0,", "final_lr", "positive")]
+    [InlineData("\"min\": 0.3, \"max\": 2.0", "\"min\": 3, \"max\": 2.0", "plateau_lr", "smaller")]
+    [InlineData("\"y\": [-2, 2]", "\"y\": [2, 2]", "domain.y", "empty")]
+    [InlineData("\"kind\": \"valley-river\"", "\"kind\": \"valley\"", "landscape.kind", "unknown kind")]
+    [InlineData("\"kappa\": 0.5,", "\"kapa\": 0.5,", "kapa", "unknown key")]
+    [InlineData("\"a\": \"20\"", "\"b\": \"20\"", "landscape.b", "unknown key")]
+    [InlineData("\"refine_x\": \"uniform\"", "\"refine_x\": \"fine\"", "grid.refine_x", "auto")]
+    [InlineData("\"nx\": 16", "\"nx\": 1", "grid.nx", "[2,")]
+    public void Parse_InvalidValue_NamesTheKey(string find, string replace, string key, string fragment)
+    {
+        var e = Assert.Throws<ScenarioException>(() => ScenarioLoader.Parse(Valid.Replace(find, replace, StringComparison.Ordinal)));
+        Assert.Equal(key, e.Key);
+        Assert.Contains(fragment, e.Message, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public void Parse_NotJson_ReportsLine()
+    {
+        var e = Assert.Throws<ScenarioException>(() => ScenarioLoader.Parse("{ \"name\": }"));
+        Assert.Contains("line 1", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_MissingFile_Throws()
+        => Assert.Throws<ScenarioException>(() => ScenarioLoader.Load("/nonexistent/scenario.json"));
+
+    [Fact]
+    public void Setup_UnknownFunction_PointsAtTheFormula()
+    {
+        var s = ScenarioLoader.Parse(Valid.Replace("\"a\": \"20\"", "\"a\": \"20*tanhh(y)\"", StringComparison.Ordinal));
+        var e = Assert.Throws<ScenarioException>(() => ScenarioSetup.Create(s));
+        Assert.Equal("landscape.a", e.Key);
+        Assert.Contains("tanhh", e.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("20 - 15*y", "≤ 0")]
+    [InlineData("log(y)", "NaN")]
+    [InlineData("1/y^2", "∞")]
+    public void Setup_CurvatureNotPositiveOrNotFinite_NamesKeyA(string a, string fragment)
+    {
+        var s = ScenarioLoader.Parse(Valid.Replace("\"a\": \"20\"", $"\"a\": \"{a}\"", StringComparison.Ordinal));
+        var e = Assert.Throws<ScenarioException>(() => ScenarioSetup.Create(s));
+        Assert.Equal("landscape.a", e.Key);
+        Assert.Contains(fragment, e.Message.Replace("Infinity", "∞", StringComparison.Ordinal), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Setup_PotentialNaNOnGrid_NamesKeyU()
+    {
+        const string json = """
+            { "landscape": { "kind": "potential2d", "U": "sqrt(x) + y^2" }, "domain": { "x": [-1, 1], "y": [-1, 1] },
+              "grid": { "nx": 8, "ny": 8 }, "final_lr": 0.1, "plateau_lr": { "min": 0.2, "max": 1 } }
+            """;
+        var e = Assert.Throws<ScenarioException>(() => ScenarioSetup.Create(ScenarioLoader.Parse(json)));
+        Assert.Equal("landscape.U", e.Key);
+        Assert.Contains("NaN", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void DefaultScenario_LoadsAndChecksClean()
+    {
+        string path = Path.Combine(RepoRoot(), "data", "scenarios", "two-basin.json");
+        var s = ScenarioLoader.Load(path);
+        var setup = ScenarioSetup.Create(s);
+        var report = ScenarioCheck.Run(s, setup.Landscape, setup.Grid);
+        Assert.Empty(report.Warnings);
+        Assert.All(report.Checks, c => Assert.True(c.MassResidual < 1e-14));
+    }
+
+    [Fact]
+    public void Check_CoarseGrid_WarnsWithFix()
+    {
+        var s = ScenarioLoader.Parse(Valid.Replace("\"a\": \"20\"", "\"a\": \"2000\"", StringComparison.Ordinal));
+        var setup = ScenarioSetup.Create(s);
+        var report = ScenarioCheck.Run(s, setup.Landscape, setup.Grid);
+        Assert.Contains(report.Warnings, w => w.Contains("cells per cold valley width", StringComparison.Ordinal) && w.Contains("grid.nx", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Check_NarrowDomain_WarnsAboutWallMass()
+    {
+        var s = ScenarioLoader.Parse(Valid.Replace("\"x\": [-1, 1]", "\"x\": [-0.2, 0.2]", StringComparison.Ordinal));
+        var setup = ScenarioSetup.Create(s);
+        var report = ScenarioCheck.Run(s, setup.Landscape, setup.Grid);
+        Assert.Contains(report.Warnings, w => w.Contains("x-low wall", StringComparison.Ordinal) && w.Contains("widen domain.x", StringComparison.Ordinal));
+    }
+
+    internal static string RepoRoot()
+    {
+        var d = new DirectoryInfo(AppContext.BaseDirectory);
+        while (d is not null && !File.Exists(Path.Combine(d.FullName, "FokkerPlanck.sln"))) d = d.Parent;
+        return d?.FullName ?? throw new InvalidOperationException("repository root not found");
+    }
+}
