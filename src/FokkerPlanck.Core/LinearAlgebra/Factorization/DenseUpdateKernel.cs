@@ -44,6 +44,7 @@ internal static unsafe class DenseUpdateKernel
     /// Packs <c>X(i, p) = src[i + p·ld]·scale[p]</c> (<paramref name="scale"/> may be null) into strips of
     /// <paramref name="strip"/> rows.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void PackColumnMajor(double* src, int ld, int rows, int kk, double* scale, int strip, double* dst)
     {
         for (int s0 = 0; s0 < rows; s0 += strip)
@@ -63,6 +64,7 @@ internal static unsafe class DenseUpdateKernel
     }
 
     /// <summary>Packs the transpose: <c>X(j, p) = src[p + j·ld]</c>, strips of <paramref name="strip"/> rows of X.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void PackRowMajor(double* src, int ld, int rows, int kk, int strip, double* dst)
     {
         for (int s0 = 0; s0 < rows; s0 += strip)
@@ -108,6 +110,7 @@ internal static unsafe class DenseUpdateKernel
         });
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void UpdateStrips(double* c, int ldc, int rows, int cols, double* apack, double* bpack, int kk, bool lowerOnly, int strip0, int strip1)
     {
         double* tile = stackalloc double[StripRows * StripColumns];

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 
 namespace FokkerPlanck.Core.LinearAlgebra.Factorization;
 
@@ -165,6 +166,7 @@ internal sealed unsafe class MultifrontalFactorizer
         Report(sn);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Assemble(int sn, double* f)
     {
         var src = _s.AssemblySource;
@@ -178,6 +180,7 @@ internal sealed unsafe class MultifrontalFactorizer
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ExtendAdd(int sn, double* f, int m)
     {
         var rel = _s.Relative;

@@ -59,7 +59,7 @@ public sealed class SparseLdlt : ILinearSolver
     {
         FactorizationInput.Validate(a, symbolic);
         double scale = FactorizationInput.MaxAbs(a);
-        double defect = a.SymmetryDefect();
+        double defect = FactorizationInput.SymmetryDefect(a);
         if (defect > SymmetryTolerance * scale)
             throw new ArgumentException($"Matrix is not symmetric: max |A_ij − A_ji| = {defect:G3} for max |A_ij| = {scale:G3}.", nameof(a));
         symbolic ??= SymbolicFactorization.Analyze(a);

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace FokkerPlanck.Core.LinearAlgebra.Factorization;
 
 /// <summary>
@@ -71,6 +73,7 @@ internal sealed unsafe class SupernodalSolver
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Forward(double* y, double* g, int n, int count)
     {
         var rows = _s.Rows;
@@ -111,6 +114,7 @@ internal sealed unsafe class SupernodalSolver
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Backward(double* y, double* g, int n, int count)
     {
         var rows = _s.Rows;
