@@ -1,0 +1,158 @@
+using System.Runtime.CompilerServices;
+
+namespace FokkerPlanck.Core.LinearAlgebra.Factorization;
+
+/// <summary>
+/// Blocked partial factorizations of a dense column-major front <c>F</c> (<c>m × m</c>): eliminate
+/// the first <c>k</c> pivots and leave the Schur complement (the contribution block) in
+/// <c>F[k..m, k..m]</c>. No pivoting.
+/// </summary>
+/// <remarks>
+/// Right-looking blocked algorithms (Golub and Van Loan, <i>Matrix Computations</i>, 4th ed., 2013,
+/// §3.2.11 for LU and §4.1–4.2 for LDLᵀ): an unblocked panel of <see cref="PanelWidth"/> columns,
+/// then one rank-<see cref="PanelWidth"/> update of everything to its lower right through
+/// <see cref="DenseUpdateKernel"/>. A pivot that is zero or not finite stops the factorization and
+/// its local column is returned.
+/// </remarks>
+internal static unsafe class FrontalKernels
+{
+    /// <summary>Panel width (rank of each trailing update): the k-dimension of the packed kernel, sized so a packed A block fits L2.</summary>
+    public const int PanelWidth = 64;
+
+    /// <summary>
+    /// Width of the unblocked sub-panels inside a panel: level-2 work is confined to these columns,
+    /// the rest of the panel is updated by the packed level-3 kernel.
+    /// </summary>
+    public const int InnerWidth = 16;
+
+    /// <summary>Doubles of packing workspace needed for a front of dimension <paramref name="m"/>.</summary>
+    public static int WorkspaceLength(int m) =>
+        DenseUpdateKernel.PackedRowsLength(m, PanelWidth) + DenseUpdateKernel.PackedColumnsLength(m, PanelWidth);
+
+    /// <summary>True when a pivot cannot be divided by.</summary>
+    public static bool IsBadPivot(double d) => d == 0.0 || !double.IsFinite(d);
+
+    /// <summary>
+    /// Partial LDLᵀ of the lower triangle of <paramref name="f"/>. On return the first k columns hold the
+    /// unit lower factor below the diagonal, <paramref name="d"/>[0..k) the pivots.
+    /// </summary>
+    /// <returns>−1 on success, else the local index of the bad pivot.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static int Ldlt(double* f, int m, int k, double* d, double* work, bool allowParallel)
+    {
+        double* apack = work;
+        double* bpack = work + DenseUpdateKernel.PackedRowsLength(m, PanelWidth);
+        for (int j0 = 0; j0 < k; j0 += PanelWidth)
+        {
+            int jb = Math.Min(PanelWidth, k - j0);
+            int bad = LdltPanel(f, m, j0, jb, d, apack, bpack);
+            if (bad >= 0) return bad;
+            int r0 = j0 + jb;
+            int rows = m - r0;
+            if (rows <= 0) continue;
+            double* panel = f + r0 + (long)j0 * m;
+            DenseUpdateKernel.PackColumnMajor(panel, m, rows, jb, null, DenseUpdateKernel.StripRows, apack);
+            DenseUpdateKernel.PackColumnMajor(panel, m, rows, jb, d + j0, DenseUpdateKernel.StripColumns, bpack);
+            DenseUpdateKernel.Update(f + r0 + (long)r0 * m, m, rows, rows, apack, bpack, jb, lowerOnly: true, allowParallel);
+        }
+        return -1;
+    }
+
+    /// <summary>
+    /// Partial LU of <paramref name="f"/>: on return <c>F[0..m, 0..k)</c> holds L (unit, below the
+    /// diagonal) and <c>F[0..k, 0..m)</c> holds U (diagonal and above).
+    /// </summary>
+    /// <returns>−1 on success, else the local index of the bad pivot.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static int Lu(double* f, int m, int k, double* work, bool allowParallel)
+    {
+        double* apack = work;
+        double* bpack = work + DenseUpdateKernel.PackedRowsLength(m, PanelWidth);
+        for (int j0 = 0; j0 < k; j0 += PanelWidth)
+        {
+            int jb = Math.Min(PanelWidth, k - j0);
+            int r0 = j0 + jb;
+            int bad = LuPanel(f, m, j0, jb, apack, bpack);
+            if (bad >= 0) return bad;
+            // U12 = L11⁻¹ A12, column by column
+            for (int c = r0; c < m; c++)
+            {
+                double* cc = f + (long)c * m;
+                for (int j = j0; j < r0 - 1; j++)
+                    VectorKernels.SubtractScaled(cc + j + 1, f + (long)j * m + j + 1, cc[j], r0 - j - 1);
+            }
+            int rows = m - r0;
+            if (rows <= 0) continue;
+            DenseUpdateKernel.PackColumnMajor(f + r0 + (long)j0 * m, m, rows, jb, null, DenseUpdateKernel.StripRows, apack);
+            DenseUpdateKernel.PackRowMajor(f + j0 + (long)r0 * m, m, rows, jb, DenseUpdateKernel.StripColumns, bpack);
+            DenseUpdateKernel.Update(f + r0 + (long)r0 * m, m, rows, rows, apack, bpack, jb, lowerOnly: false, allowParallel);
+        }
+        return -1;
+    }
+
+    /// <summary>
+    /// LDLᵀ of the panel columns <c>[j0, j0 + jb)</c> (rows to m): unblocked on sub-panels of
+    /// <see cref="InnerWidth"/> columns, each followed by a packed update of the rest of the panel.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static int LdltPanel(double* f, int m, int j0, int jb, double* d, double* apack, double* bpack)
+    {
+        int pe = j0 + jb;
+        for (int s0 = j0; s0 < pe; s0 += InnerWidth)
+        {
+            int r1 = Math.Min(pe, s0 + InnerWidth);
+            for (int j = s0; j < r1; j++)
+            {
+                double* col = f + (long)j * m;
+                double djj = col[j];
+                if (IsBadPivot(djj)) return j;
+                d[j] = djj;
+                VectorKernels.Scale(col + j + 1, 1.0 / djj, m - j - 1);
+                for (int c = j + 1; c < r1; c++)
+                    VectorKernels.SubtractScaled(f + (long)c * m + c, col + c, col[c] * djj, m - c);
+            }
+            if (r1 >= pe) break;
+            int rows = m - r1, cols = pe - r1, sb = r1 - s0;
+            double* src = f + r1 + (long)s0 * m;
+            DenseUpdateKernel.PackColumnMajor(src, m, rows, sb, null, DenseUpdateKernel.StripRows, apack);
+            DenseUpdateKernel.PackColumnMajor(src, m, cols, sb, d + s0, DenseUpdateKernel.StripColumns, bpack);
+            DenseUpdateKernel.Update(f + r1 + (long)r1 * m, m, rows, cols, apack, bpack, sb, lowerOnly: true, allowParallel: false);
+        }
+        return -1;
+    }
+
+    /// <summary>LU of the panel columns <c>[j0, j0 + jb)</c> (rows to m), two-level like <see cref="LdltPanel"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static int LuPanel(double* f, int m, int j0, int jb, double* apack, double* bpack)
+    {
+        int pe = j0 + jb;
+        for (int s0 = j0; s0 < pe; s0 += InnerWidth)
+        {
+            int r1 = Math.Min(pe, s0 + InnerWidth);
+            for (int j = s0; j < r1; j++)
+            {
+                double* col = f + (long)j * m;
+                double piv = col[j];
+                if (IsBadPivot(piv)) return j;
+                VectorKernels.Scale(col + j + 1, 1.0 / piv, m - j - 1);
+                for (int c = j + 1; c < r1; c++)
+                {
+                    double* cc = f + (long)c * m;
+                    VectorKernels.SubtractScaled(cc + j + 1, col + j + 1, cc[j], m - j - 1);
+                }
+            }
+            if (r1 >= pe) break;
+            for (int c = r1; c < pe; c++)
+            {
+                double* cc = f + (long)c * m;
+                for (int j = s0; j < r1 - 1; j++)
+                    VectorKernels.SubtractScaled(cc + j + 1, f + (long)j * m + j + 1, cc[j], r1 - j - 1);
+            }
+            int rows = m - r1, cols = pe - r1, sb = r1 - s0;
+            DenseUpdateKernel.PackColumnMajor(f + r1 + (long)s0 * m, m, rows, sb, null, DenseUpdateKernel.StripRows, apack);
+            DenseUpdateKernel.PackRowMajor(f + s0 + (long)r1 * m, m, cols, sb, DenseUpdateKernel.StripColumns, bpack);
+            DenseUpdateKernel.Update(f + r1 + (long)r1 * m, m, rows, cols, apack, bpack, sb, lowerOnly: false, allowParallel: false);
+        }
+        return -1;
+    }
+}

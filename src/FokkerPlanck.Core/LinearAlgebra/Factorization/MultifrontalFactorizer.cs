@@ -1,0 +1,219 @@
+using System.Buffers;
+using System.Runtime.CompilerServices;
+
+namespace FokkerPlanck.Core.LinearAlgebra.Factorization;
+
+/// <summary>
+/// Numeric multifrontal factorization driver shared by <see cref="SparseLdlt"/> and
+/// <see cref="SparseLu"/>: assembles each front from the matrix and its children's contribution
+/// blocks (extend-add), factorizes its pivots with the dense kernels and keeps the factor panels.
+/// </summary>
+/// <remarks>
+/// Duff and Reid, ACM TOMS 9 (1983); Liu, SIAM Review 34 (1992), §4–5. Parallelism: the
+/// supernodal elimination tree is cut into independent subtrees (largest first until each
+/// is a small share of the work) that run as parallel tasks; the fronts above the cut run in
+/// order with a parallel dense update. Each front's arithmetic and the order of its
+/// children's extend-adds are fixed, so the factors are bit-identical for any scheduling.
+/// </remarks>
+internal sealed unsafe class MultifrontalFactorizer
+{
+    /// <summary>Subtree tasks per core: more tasks balance uneven subtrees, fewer keep more work below the cut.</summary>
+    private const int SubtreesPerCore = 4;
+
+    /// <summary>Progress is reported at most this many times per factorization.</summary>
+    private const int ProgressSteps = 100;
+
+    private readonly SymbolicFactorization _s;
+    private readonly CsrMatrix _a;
+    private readonly bool _symmetric;
+    private readonly double[][] _lower;
+    private readonly double[][]? _upper;
+    private readonly double[]? _pivots;
+    private readonly double[]?[] _contribution;
+    private readonly ArrayPool<double> _pool;
+    private readonly IProgress<double>? _progress;
+    private readonly double _totalFlops;
+    private long _doneFlops;
+    private int _reportedStep;
+    private volatile bool _failed;
+
+    public MultifrontalFactorizer(SymbolicFactorization s, CsrMatrix a, bool symmetric, IProgress<double>? progress)
+    {
+        _s = s;
+        _a = a;
+        _symmetric = symmetric;
+        int ns = s.SupernodeCount;
+        _lower = new double[ns][];
+        _upper = symmetric ? null : new double[ns][];
+        _pivots = symmetric ? new double[s.Size] : null;
+        _contribution = new double[ns][];
+        long maxFront = (long)s.MaxFrontDimension * s.MaxFrontDimension;
+        _pool = ArrayPool<double>.Create((int)Math.Min(maxFront + 1, 1 << 30), 2 * Environment.ProcessorCount + 2);
+        _progress = progress;
+        _totalFlops = symmetric ? s.LdltFlops : s.LuFlops;
+    }
+
+    /// <summary>Lower panels (m × k column-major per supernode).</summary>
+    public double[][] Lower => _lower;
+
+    /// <summary>Transposed upper panels (LU only).</summary>
+    public double[][]? Upper => _upper;
+
+    /// <summary>LDLᵀ pivots in permuted order (LDLᵀ only).</summary>
+    public double[]? Pivots => _pivots;
+
+    /// <summary>Runs the factorization; throws <see cref="FactorizationException"/> on a bad pivot.</summary>
+    public void Run()
+    {
+        var (subtrees, top) = Schedule();
+        try
+        {
+            if (subtrees.Count > 0)
+            {
+                Parallel.ForEach(subtrees, root =>
+                {
+                    for (int sn = _s.SubtreeFirst[root]; sn <= root && !_failed; sn++) Front(sn, allowParallel: false);
+                });
+            }
+        }
+        catch (AggregateException ex) when (ex.InnerException is FactorizationException fe)
+        {
+            throw new FactorizationException(fe.Message, fe.Column, fe.Pivot);
+        }
+        foreach (int sn in top) Front(sn, allowParallel: true);
+        _progress?.Report(1.0);
+    }
+
+    private (List<int> Subtrees, List<int> Top) Schedule()
+    {
+        int ns = _s.SupernodeCount;
+        var flops = _symmetric ? _s.SubtreeLdltFlops : _s.SubtreeLuFlops;
+        var candidates = new List<int>();
+        for (int sn = 0; sn < ns; sn++) if (_s.Parent[sn] < 0) candidates.Add(sn);
+        var top = new List<int>();
+        int p = Environment.ProcessorCount;
+        if (p == 1)
+        {
+            for (int sn = 0; sn < ns; sn++) top.Add(sn);
+            return ([], top);
+        }
+        double total = 0;
+        foreach (int r in candidates) total += flops[r];
+        double limit = total / (SubtreesPerCore * p);
+        while (true)
+        {
+            int best = -1;
+            foreach (int c in candidates) if (best < 0 || flops[c] > flops[best]) best = c;
+            if (best < 0 || flops[best] <= limit || _s.ChildPointers[best] == _s.ChildPointers[best + 1]) break;
+            candidates.Remove(best);
+            top.Add(best);
+            for (int c = _s.ChildPointers[best]; c < _s.ChildPointers[best + 1]; c++) candidates.Add(_s.Children[c]);
+        }
+        candidates.Sort((x, y) => flops[y].CompareTo(flops[x]));
+        top.Sort();
+        return (candidates, top);
+    }
+
+    private void Front(int sn, bool allowParallel)
+    {
+        int k = _s.Columns(sn), m = _s.FrontSize(sn), first = _s.SupernodeFirst[sn];
+        int mm = m * m;
+        var front = _pool.Rent(mm);
+        var work = _pool.Rent(FrontalKernels.WorkspaceLength(m));
+        try
+        {
+            Array.Clear(front, 0, mm);
+            fixed (double* f = front)
+            fixed (double* w = work)
+            {
+                Assemble(sn, f);
+                ExtendAdd(sn, f, m);
+                int bad;
+                if (_symmetric)
+                {
+                    fixed (double* d = _pivots) bad = FrontalKernels.Ldlt(f, m, k, d + first, w, allowParallel);
+                }
+                else
+                {
+                    bad = FrontalKernels.Lu(f, m, k, w, allowParallel);
+                }
+                if (bad >= 0)
+                {
+                    _failed = true;
+                    int column = _s.Ordering.NewToOld[first + bad];
+                    double pivot = front[bad + bad * m];
+                    throw new FactorizationException(
+                        $"Pivot {first + bad} (original column {column}) is {pivot}: the matrix is singular or unsuitable for factorization without pivoting.",
+                        column, pivot);
+                }
+                var lp = new double[m * k];
+                Array.Copy(front, lp, m * k);
+                _lower[sn] = lp;
+                if (_upper != null)
+                {
+                    var up = new double[m * k];
+                    for (int r = 0; r < k; r++)
+                        for (int c = r; c < m; c++) up[c + r * m] = f[r + (long)c * m];
+                    _upper[sn] = up;
+                }
+            }
+        }
+        finally
+        {
+            _pool.Return(work);
+        }
+        if (m > k) _contribution[sn] = front; else _pool.Return(front);
+        Report(sn);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void Assemble(int sn, double* f)
+    {
+        var src = _s.AssemblySource;
+        var dst = _s.AssemblyTarget;
+        var v = _a.Values;
+        for (int e = _s.AssemblyPointers[sn]; e < _s.AssemblyPointers[sn + 1]; e++)
+        {
+            int t = dst[e];
+            if (t >= 0) f[t] += v[src[e]];
+            else if (!_symmetric) f[~t] += v[src[e]];
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void ExtendAdd(int sn, double* f, int m)
+    {
+        var rel = _s.Relative;
+        for (int c = _s.ChildPointers[sn]; c < _s.ChildPointers[sn + 1]; c++)
+        {
+            int ch = _s.Children[c];
+            var cb = _contribution[ch]!;
+            int mc = _s.FrontSize(ch), kc = _s.Columns(ch), rb = _s.RowPointers[ch];
+            fixed (double* cp = cb)
+            fixed (int* rp = &rel[rb])
+            {
+                for (int jj = kc; jj < mc; jj++)
+                {
+                    double* fc = f + (long)rp[jj] * m;
+                    double* cc = cp + (long)jj * mc;
+                    for (int ii = _symmetric ? jj : kc; ii < mc; ii++) fc[rp[ii]] += cc[ii];
+                }
+            }
+            _contribution[ch] = null;
+            _pool.Return(cb);
+        }
+    }
+
+    private void Report(int sn)
+    {
+        if (_progress == null || _totalFlops <= 0) return;
+        var flops = _symmetric ? _s.SubtreeLdltFlops : _s.SubtreeLuFlops;
+        double own = flops[sn];
+        for (int c = _s.ChildPointers[sn]; c < _s.ChildPointers[sn + 1]; c++) own -= flops[_s.Children[c]];
+        long done = Interlocked.Add(ref _doneFlops, (long)own);
+        int step = (int)(ProgressSteps * (done / _totalFlops));
+        int prev = Volatile.Read(ref _reportedStep);
+        if (step > prev && Interlocked.CompareExchange(ref _reportedStep, step, prev) == prev)
+            _progress.Report(Math.Min(1.0, (double)step / ProgressSteps));
+    }
+}

@@ -1,0 +1,68 @@
+namespace FokkerPlanck.Core.LinearAlgebra.Ordering;
+
+/// <summary>
+/// The undirected graph of the pattern of <c>A + Aᵀ</c> without self loops, in compressed
+/// adjacency form (neighbours sorted, no duplicates).
+/// </summary>
+internal sealed class AdjacencyGraph
+{
+    private AdjacencyGraph(int[] pointers, int[] neighbours)
+    {
+        Pointers = pointers;
+        Neighbours = neighbours;
+    }
+
+    /// <summary>Number of vertices.</summary>
+    public int VertexCount => Pointers.Length - 1;
+
+    /// <summary>Adjacency pointers (length n + 1).</summary>
+    public int[] Pointers { get; }
+
+    /// <summary>Concatenated neighbour lists.</summary>
+    public int[] Neighbours { get; }
+
+    /// <summary>Neighbours of vertex <paramref name="v"/>.</summary>
+    public ReadOnlySpan<int> Of(int v) => Neighbours.AsSpan(Pointers[v], Pointers[v + 1] - Pointers[v]);
+
+    /// <summary>Builds the symmetrized graph of a square CSR pattern.</summary>
+    public static AdjacencyGraph FromPattern(CsrMatrix a)
+    {
+        int n = a.RowCount;
+        var rp = a.RowPointers;
+        var ci = a.ColumnIndices;
+        var count = new int[n + 1];
+        for (int i = 0; i < n; i++)
+            for (int k = rp[i]; k < rp[i + 1]; k++)
+            {
+                int j = ci[k];
+                if (j == i) continue;
+                count[i + 1]++;
+                count[j + 1]++;
+            }
+        for (int i = 0; i < n; i++) count[i + 1] += count[i];
+        var next = (int[])count.Clone();
+        var adj = new int[count[n]];
+        for (int i = 0; i < n; i++)
+            for (int k = rp[i]; k < rp[i + 1]; k++)
+            {
+                int j = ci[k];
+                if (j == i) continue;
+                adj[next[i]++] = j;
+                adj[next[j]++] = i;
+            }
+        // sort and remove duplicates in place
+        var ptr = new int[n + 1];
+        int w = 0;
+        for (int v = 0; v < n; v++)
+        {
+            int s = count[v], e = count[v + 1];
+            Array.Sort(adj, s, e - s);
+            ptr[v] = w;
+            for (int k = s; k < e; k++)
+                if (w == ptr[v] || adj[w - 1] != adj[k]) adj[w++] = adj[k];
+        }
+        ptr[n] = w;
+        Array.Resize(ref adj, w);
+        return new AdjacencyGraph(ptr, adj);
+    }
+}

@@ -1,0 +1,87 @@
+using FokkerPlanck.Core.LinearAlgebra;
+using FokkerPlanck.Core.LinearAlgebra.Factorization;
+using FokkerPlanck.Core.LinearAlgebra.Ordering;
+using FokkerPlanck.Core.Tests.TestSupport;
+using MathNet.Numerics.LinearAlgebra;
+
+namespace FokkerPlanck.Core.Tests.LinearAlgebra.Factorization;
+
+public class SparseLuTests
+{
+    /// <summary>Relative residual bound for the diagonally dominant test matrices.</summary>
+    private const double ResidualTolerance = 1e-12;
+
+    /// <summary>Agreement with the dense (partial pivoting) reference, relative to ‖x‖∞.</summary>
+    private const double DenseAgreementTolerance = 1e-10;
+
+    [Theory]
+    [InlineData(1, 1)]
+    [InlineData(60, 1)]
+    [InlineData(4, 50)]
+    [InlineData(35, 30)]
+    public void Solve_UpwindMMatrix_MatchesDenseReference(int nx, int ny)
+    {
+        var a = SparseTestMatrices.UpwindConvectionDiffusion(nx, ny, speed: 20.0, c: 0.05);
+        Assert.True(a.SymmetryDefect() > 0 || nx * ny == 1);
+        var lu = SparseLu.Create(a, SymbolicFactorization.Analyze(a, NestedDissection.ForGrid(nx, ny)));
+        int n = a.RowCount;
+        var b = SparseTestMatrices.RandomVector(n, 3);
+        var x = new double[n];
+        lu.Solve(b, x);
+        Assert.True(SparseTestMatrices.RelativeResidual(a, x, b) < ResidualTolerance);
+        var dense = Matrix<double>.Build.Dense(n, n);
+        for (int i = 0; i < n; i++)
+            for (int k = a.RowPointers[i]; k < a.RowPointers[i + 1]; k++) dense[i, a.ColumnIndices[k]] = a.Values[k];
+        var reference = dense.Solve(Vector<double>.Build.DenseOfArray(b));
+        double scale = reference.InfinityNorm();
+        for (int i = 0; i < n; i++) Assert.True(Math.Abs(x[i] - reference[i]) <= DenseAgreementTolerance * scale);
+    }
+
+    [Fact]
+    public void Solve_NonGridPattern_ManufacturedSolutionRecovered()
+    {
+        var a = SparseTestMatrices.RandomSpdPattern(400, 4, seed: 8);
+        SparseLdltTests.AssertSolves(a, SparseLu.Create(a), ResidualTolerance);
+    }
+
+    [Fact]
+    public void Solve_MultipleRightHandSides_EqualsColumnByColumn()
+    {
+        var a = SparseTestMatrices.UpwindConvectionDiffusion(20, 24, speed: 5.0, c: 0.1);
+        var lu = SparseLu.Create(a, SymbolicFactorization.Analyze(a, NestedDissection.ForGrid(20, 24)));
+        const int count = 3;
+        int n = a.RowCount;
+        var b = SparseTestMatrices.RandomVector(n * count, 1);
+        var x = new double[n * count];
+        lu.Solve(b, x, count);
+        var xq = new double[n];
+        for (int q = 0; q < count; q++)
+        {
+            lu.Solve(b.AsSpan(q * n, n), xq);
+            Assert.Equal(xq, x.AsSpan(q * n, n).ToArray());
+        }
+    }
+
+    [Fact]
+    public void Create_ZeroPivot_ThrowsFactorizationException()
+    {
+        // [[0, 1], [1, 1]] needs pivoting: the first pivot is exactly zero
+        var a = CsrMatrix.FromTriplets(2, 2, [(0, 0, 0.0), (0, 1, 1.0), (1, 0, 1.0), (1, 1, 1.0)]);
+        var ex = Assert.Throws<FactorizationException>(() => SparseLu.Create(a, SymbolicFactorization.Analyze(a, Permutation.Identity(2))));
+        Assert.Equal(0, ex.Column);
+    }
+
+    [Fact]
+    public void Create_NonFinite_ThrowsFactorizationException()
+    {
+        var a = CsrMatrix.FromTriplets(2, 2, [(0, 0, double.NaN), (1, 1, 1.0)]);
+        Assert.Throws<FactorizationException>(() => SparseLu.Create(a));
+    }
+
+    [Fact]
+    public void Create_NonSquare_ThrowsArgumentException()
+    {
+        var a = CsrMatrix.FromTriplets(3, 2, [(0, 0, 1.0)]);
+        Assert.Throws<ArgumentException>(() => SparseLu.Create(a));
+    }
+}

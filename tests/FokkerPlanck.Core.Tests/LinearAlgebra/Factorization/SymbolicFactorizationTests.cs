@@ -1,0 +1,45 @@
+using FokkerPlanck.Core.LinearAlgebra.Factorization;
+using FokkerPlanck.Core.LinearAlgebra.Ordering;
+using FokkerPlanck.Core.Tests.TestSupport;
+
+namespace FokkerPlanck.Core.Tests.LinearAlgebra.Factorization;
+
+public class SymbolicFactorizationTests
+{
+    /// <summary>Stored entries per column allowed for a tridiagonal matrix: relaxed supernodes of ≤ 16 columns store ≤ ~10.</summary>
+    private const int MaxStoredPerColumnTridiagonal = 12;
+
+    [Fact]
+    public void Analyze_Tridiagonal_HasNoFill()
+    {
+        var a = SparseTestMatrices.GridLaplacian(200, 1, 1.0);
+        var s = SymbolicFactorization.Analyze(a, NestedDissection.ForGrid(200, 1));
+        // exact factor: 2n − 1 entries; relaxed supernodes store explicit zeros in small dense blocks
+        Assert.Equal(2 * 200 - 1, EliminationTree.ColumnCounts(a, s.Ordering).Sum());
+        Assert.InRange(s.NonZerosInFactor, 2 * 200 - 1, MaxStoredPerColumnTridiagonal * 200);
+    }
+
+    [Fact]
+    public void Analyze_Reused_ForNewValuesWithSamePattern()
+    {
+        var a1 = SparseTestMatrices.RandomSpdGrid(20, 20, seed: 1);
+        var a2 = SparseTestMatrices.RandomSpdGrid(20, 20, seed: 2);
+        var s = SymbolicFactorization.Analyze(a1, NestedDissection.ForGrid(20, 20));
+        Assert.True(s.Matches(a2));
+        SparseLdltTests.AssertSolves(a2, SparseLdlt.Create(a2, s), 1e-12);
+    }
+
+    [Fact]
+    public void Analyze_NonSquare_ThrowsArgumentException()
+    {
+        var a = FokkerPlanck.Core.LinearAlgebra.CsrMatrix.FromTriplets(2, 3, [(0, 0, 1.0)]);
+        Assert.Throws<ArgumentException>(() => SymbolicFactorization.Analyze(a));
+    }
+
+    [Fact]
+    public void Analyze_WrongOrderingSize_ThrowsArgumentException()
+    {
+        var a = SparseTestMatrices.GridLaplacian(3, 3, 1.0);
+        Assert.Throws<ArgumentException>(() => SymbolicFactorization.Analyze(a, Permutation.Identity(8)));
+    }
+}

@@ -1,0 +1,66 @@
+using FokkerPlanck.Core.LinearAlgebra;
+using FokkerPlanck.Core.LinearAlgebra.Ordering;
+using FokkerPlanck.Core.Tests.TestSupport;
+
+namespace FokkerPlanck.Core.Tests.LinearAlgebra.Ordering;
+
+public class EliminationTreeTests
+{
+    [Theory]
+    [InlineData(7, 5)]
+    [InlineData(12, 1)]
+    public void ColumnCounts_GridMatrix_MatchBooleanElimination(int nx, int ny)
+    {
+        var a = SparseTestMatrices.GridLaplacian(nx, ny, 1.0);
+        var p = NestedDissection.ForGrid(nx, ny);
+        var counts = EliminationTree.ColumnCounts(a, p);
+        var expected = BooleanColumnCounts(a, p);
+        Assert.Equal(expected, counts);
+    }
+
+    [Fact]
+    public void ColumnCounts_RandomPattern_MatchBooleanElimination()
+    {
+        var a = SparseTestMatrices.RandomSpdPattern(60, 3, 11);
+        var p = NestedDissection.ForPattern(a);
+        Assert.Equal(BooleanColumnCounts(a, p), EliminationTree.ColumnCounts(a, p));
+    }
+
+    [Fact]
+    public void Postorder_Forest_ChildrenBeforeParents()
+    {
+        var a = SparseTestMatrices.RandomSpdPattern(80, 2, 5);
+        var parent = EliminationTree.Compute(a, Permutation.Identity(80));
+        var post = EliminationTree.Postorder(parent);
+        var position = new int[80];
+        for (int k = 0; k < 80; k++) position[post[k]] = k;
+        for (int j = 0; j < 80; j++)
+            if (parent[j] >= 0) Assert.True(position[j] < position[parent[j]]);
+    }
+
+    /// <summary>Independent oracle: dense boolean Gaussian elimination of P A Pᵀ.</summary>
+    private static int[] BooleanColumnCounts(CsrMatrix a, Permutation p)
+    {
+        int n = a.RowCount;
+        var s = new bool[n, n];
+        for (int i = 0; i < n; i++)
+        {
+            s[i, i] = true;
+            for (int k = a.RowPointers[i]; k < a.RowPointers[i + 1]; k++)
+            {
+                int ni = p.OldToNew[i], nj = p.OldToNew[a.ColumnIndices[k]];
+                s[ni, nj] = s[nj, ni] = true;
+            }
+        }
+        var counts = new int[n];
+        for (int j = 0; j < n; j++)
+        {
+            for (int i = j; i < n; i++) if (s[i, j]) counts[j]++;
+            for (int i = j + 1; i < n; i++)
+                if (s[i, j])
+                    for (int r = j + 1; r < n; r++)
+                        if (s[r, j]) s[r, i] = s[i, r] = true;
+        }
+        return counts;
+    }
+}
