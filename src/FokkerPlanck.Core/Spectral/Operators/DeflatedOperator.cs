@@ -85,22 +85,22 @@ public sealed class DeflatedOperator : IBlockLinearOperator
         for (int j = 0; j < count; j++) Apply(x.Slice(j * n, n), y.Slice(j * n, n));
     }
 
-    private static double[][] Orthonormalize(int n, IReadOnlyList<double[]> vectors)
+    private static double[][] Orthonormalize(int n, IReadOnlyList<double[]> knownVectors)
     {
-        var basis = new double[vectors.Count][];
-        for (int i = 0; i < vectors.Count; i++)
+        var basis = new double[knownVectors.Count][];
+        for (int i = 0; i < knownVectors.Count; i++)
         {
-            var v = vectors[i] ?? throw new ArgumentNullException(nameof(vectors), $"Known vector {i} is null.");
-            if (v.Length != n) throw new ArgumentException($"Known vector {i} has length {v.Length}, expected {n}.", nameof(vectors));
+            var v = knownVectors[i] ?? throw new ArgumentNullException(nameof(knownVectors), $"Known vector {i} is null.");
+            if (v.Length != n) throw new ArgumentException($"Known vector {i} has length {v.Length}, expected {n}.", nameof(knownVectors));
             var q = (double[])v.Clone();
             double original = VectorOps.Norm(q);
             if (!double.IsFinite(original) || original == 0.0)
-                throw new ArgumentException($"Known vector {i} has norm {original}; it must be finite and non-zero.", nameof(vectors));
+                throw new ArgumentException($"Known vector {i} has norm {original}; it must be finite and non-zero.", nameof(knownVectors));
             for (int pass = 0; pass < 2; pass++)
                 for (int j = 0; j < i; j++) VectorOps.AddScaled(q, -VectorOps.Dot(basis[j], q), basis[j]);
             double norm = VectorOps.Norm(q);
             if (norm < DependenceThreshold * original)
-                throw new ArgumentException($"Known vector {i} is linearly dependent on the previous ones.", nameof(vectors));
+                throw new ArgumentException($"Known vector {i} is linearly dependent on the previous ones.", nameof(knownVectors));
             VectorOps.Scale(q, 1.0 / norm);
             basis[i] = q;
         }
