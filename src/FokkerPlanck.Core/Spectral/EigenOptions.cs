@@ -55,7 +55,7 @@ public sealed record EigenOptions
 
     /// <summary>
     /// Maximum dimension m (ARPACK <c>ncv</c>) of the projected Krylov space. <c>null</c> selects
-    /// max(2·(Count − known) + 2·BlockSize, 20), capped by the problem size.
+    /// max(2·(Count − known), 20) + 2·BlockSize, capped by the problem size.
     /// </summary>
     public int? KrylovDimension { get; init; }
 

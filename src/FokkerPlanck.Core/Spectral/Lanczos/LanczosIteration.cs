@@ -44,42 +44,25 @@ internal sealed class LanczosIteration
         int k = 0;
         for (int restart = 1; ; restart++)
         {
+            bool lastChance = restart >= options.MaxRestarts;
+            RayleighRitz? ritz = null;
             while (k + _b <= _m)
             {
                 if (!Expand(k)) return Fail($"The operator returned non-finite values in restart {restart}.");
                 k += _b;
-            }
-
-            var ritz = RayleighRitz.Compute(_h, _m, k, _r, _b);
-            if (!ritz.Succeeded) return Fail($"The Rayleigh–Ritz step failed in restart {restart}.");
-
-            bool lastChance = restart >= options.MaxRestarts;
-            if (lastChance || KrylovEstimatesSmall(ritz, shiftInvert, assembler, tol))
-            {
-                var pairs = new List<(double, double[], double)>(_nev);
-                bool allConverged = true;
-                for (int j = 0; j < _nev; j++)
+                // Rayleigh–Ritz after every block (O(k³) on a k ≤ m matrix, negligible next to a solve)
+                // so that the run stops as soon as the wanted pairs converge, not only at full basis.
+                if (k < _nev) continue;
+                ritz = RayleighRitz.Compute(_h, _m, k, _r, _b);
+                if (!ritz.Succeeded) return Fail($"The Rayleigh–Ritz step failed in restart {restart}.");
+                bool full = k + _b > _m;
+                if ((lastChance && full) || KrylovEstimatesSmall(ritz, shiftInvert, assembler, tol))
                 {
-                    var u = new double[_n];
-                    _basis.Combine(k, ritz.Vector(j), u);
-                    var (lambda, residual) = assembler.Evaluate(u);
-                    if (!double.IsFinite(lambda) || !double.IsFinite(residual))
-                        return Fail($"Non-finite Ritz pair in restart {restart}.");
-                    allConverged &= residual <= tol * assembler.Scale(lambda);
-                    pairs.Add((lambda, u, residual));
-                }
-                if (allConverged || lastChance)
-                {
-                    if (!allConverged)
-                        messages.Append($"Not converged after {restart} restart(s) (MaxRestarts = {options.MaxRestarts}). ");
-                    if (_basis.Breakdowns > 0)
-                        messages.Append($"{_basis.Breakdowns} Lanczos breakdown(s) (invariant subspaces) replaced by random directions. ");
-                    return assembler.Build(problem, options, allConverged ? EigenStatus.Converged : EigenStatus.NotConverged,
-                        pairs, restart, _applications, _calls, messages);
+                    var done = TryFinish(ritz, k, restart, lastChance && full, assembler, problem, options, messages);
+                    if (done is not null) return done;
                 }
             }
-
-            k = Restart(ritz, k);
+            k = Restart(ritz!, k);
         }
 
         EigenResult Fail(string reason)
@@ -87,6 +70,38 @@ internal sealed class LanczosIteration
             messages.Append(reason).Append(' ');
             return assembler.Build(problem, options, EigenStatus.NumericalIssue, [], 0, _applications, _calls, messages);
         }
+    }
+
+    /// <summary>
+    /// Forms the wanted Ritz vectors and their true residuals; returns the result when all converged
+    /// (or when <paramref name="force"/> is set), otherwise null.
+    /// </summary>
+    private EigenResult? TryFinish(RayleighRitz ritz, int k, int restart, bool force, EigenpairAssembler assembler,
+        EigenProblem problem, EigenOptions options, StringBuilder messages)
+    {
+        var pairs = new List<(double, double[], double)>(_nev);
+        bool allConverged = true, finite = true;
+        for (int j = 0; j < _nev; j++)
+        {
+            var u = new double[_n];
+            _basis.Combine(k, ritz.Vector(j), u);
+            var (lambda, residual) = assembler.Evaluate(u);
+            finite &= double.IsFinite(lambda) && double.IsFinite(residual);
+            allConverged &= residual <= options.Tolerance * assembler.Scale(lambda);
+            pairs.Add((lambda, u, residual));
+        }
+        if (!finite)
+        {
+            messages.Append($"Non-finite Ritz pair in restart {restart}. ");
+            return assembler.Build(problem, options, EigenStatus.NumericalIssue, [], restart, _applications, _calls, messages);
+        }
+        if (!allConverged && !force) return null;
+        if (!allConverged)
+            messages.Append($"Not converged after {restart} restart(s) (MaxRestarts = {options.MaxRestarts}). ");
+        if (_basis.Breakdowns > 0)
+            messages.Append($"{_basis.Breakdowns} Lanczos breakdown(s) (invariant subspaces) replaced by random directions. ");
+        return assembler.Build(problem, options, allConverged ? EigenStatus.Converged : EigenStatus.NotConverged,
+            pairs, restart, _applications, _calls, messages);
     }
 
     /// <summary>Applies the operator to block [k, k+b), orthonormalizes the result into [k+b, k+2b) and updates H and R.</summary>
