@@ -17,8 +17,9 @@ public enum EigenStatus
     NotConverged,
 
     /// <summary>
-    /// A numerical failure prevented progress (non-finite values from the operator, a singular
-    /// spectral transformation, or the dense Rayleigh–Ritz step failing).
+    /// A numerical failure prevented progress: non-finite values from the operator (e.g. a
+    /// numerically singular A − σI whose solver did not throw) or a failed dense Rayleigh–Ritz step.
+    /// Exceptions thrown by the shifted-solver factory itself propagate unchanged.
     /// </summary>
     NumericalIssue,
 }

@@ -32,6 +32,7 @@ internal sealed class BlockKrylovBasis
     private readonly int _n;
     private readonly double[] _v;
     private readonly double[] _coefficients;
+    private readonly double[] _pass;
     private readonly Action<Span<double>>? _project;
     private readonly StartVectorGenerator _random;
 
@@ -42,6 +43,7 @@ internal sealed class BlockKrylovBasis
         Capacity = capacity;
         _v = new double[checked(n * capacity)];
         _coefficients = new double[capacity];
+        _pass = new double[capacity];
         _project = project;
         _random = random;
     }
@@ -144,7 +146,7 @@ internal sealed class BlockKrylovBasis
     private double OrthogonalizeAgainst(Span<double> w, int count, Span<double> h, double norm, bool accumulate)
     {
         if (accumulate) h.Clear();
-        var pass = new double[count];
+        var pass = _pass.AsSpan(0, count);
         for (int p = 0; p < MaxGramSchmidtPasses && count > 0; p++)
         {
             for (int j = 0; j < count; j++) pass[j] = VectorOps.Dot(Column(j), w);

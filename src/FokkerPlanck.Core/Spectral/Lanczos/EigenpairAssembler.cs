@@ -21,8 +21,9 @@ internal sealed class EigenpairAssembler
     private readonly double _normA;
     private readonly double[] _work;
 
-    public EigenpairAssembler(ILinearOperator a, double normA)
+    public EigenpairAssembler(ILinearOperator a, double normA, long matrixApplications = 0)
     {
+        MatrixApplications = matrixApplications;
         _a = a;
         _normA = normA;
         _work = new double[a.Size];

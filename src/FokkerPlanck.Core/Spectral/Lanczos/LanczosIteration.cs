@@ -30,9 +30,10 @@ internal sealed class LanczosIteration
     /// <summary>
     /// Number of Ritz vectors kept at a restart: the wanted ones plus half of the remaining space
     /// (the Krylov–Schur / ARPACK-style choice; Wu &amp; Simon §4 discuss keeping more than nev to
-    /// preserve the convergence rate), leaving room for at least one new block.
+    /// preserve the convergence rate), leaving room for at least one new block (l + b ≤ m; the
+    /// options guarantee m ≥ nev + b).
     /// </summary>
-    private int KeepCount(int k) => Math.Clamp(_nev + (k - _nev) / 2, _nev, k - _b);
+    private int KeepCount(int k) => Math.Clamp(_nev + (k - _nev) / 2, _nev, Math.Min(k, _m - _b));
 
     public EigenResult Execute(ShiftInvertOperator shiftInvert, EigenpairAssembler assembler,
         EigenProblem problem, EigenOptions options, StringBuilder messages)

@@ -62,8 +62,11 @@ public sealed class ThickRestartLanczos : IEigenSolver
             throw new ArgumentException($"n = {n} is too small for Count = {options.Count} with BlockSize = {b} (need Count + BlockSize < n); use DenseEigenSolver.", nameof(options));
 
         var messages = new StringBuilder();
-        double normA = problem.NormEstimate ?? PowerNormEstimator.Estimate(a, options.Seed, out _);
-        var assembler = new EigenpairAssembler(a, normA);
+        if (problem.NormEstimate is double given && (!double.IsFinite(given) || given <= 0.0))
+            throw new ArgumentException($"NormEstimate must be positive and finite, got {given}.", nameof(problem));
+        int powerSteps = 0;
+        double normA = problem.NormEstimate ?? PowerNormEstimator.Estimate(a, options.Seed, out powerSteps);
+        var assembler = new EigenpairAssembler(a, normA, powerSteps);
         if (nev == 0)
             return assembler.Build(problem, options, EigenStatus.Converged, [], 0, 0, 0, messages);
 

@@ -12,7 +12,7 @@ namespace FokkerPlanck.Core.Spectral.Operators;
 /// range(P) and maps range(Q) to zero (Golub &amp; Van Loan, 4th ed., §7.3.2 on deflation / orthogonal
 /// projection onto invariant subspaces). Projecting after the application keeps rounding errors
 /// amplified by B (for shift-invert: by 1/|λ₁ − σ|) out of the Krylov basis.
-/// Not thread-safe: one work vector is reused between calls.
+/// Not thread-safe: work vectors are allocated once and reused between calls.
 /// </remarks>
 public sealed class DeflatedOperator : IBlockLinearOperator
 {
@@ -26,6 +26,7 @@ public sealed class DeflatedOperator : IBlockLinearOperator
     private readonly ILinearOperator _inner;
     private readonly double[][] _basis;
     private readonly double[] _work;
+    private double[] _blockWork = [];
 
     /// <summary>Deflates the span of <paramref name="knownVectors"/> from <paramref name="inner"/>.</summary>
     /// <param name="inner">The operator B (symmetric, with the known vectors as eigenvectors).</param>
@@ -75,9 +76,10 @@ public sealed class DeflatedOperator : IBlockLinearOperator
         int n = Size;
         if (_inner is IBlockLinearOperator block)
         {
-            var xp = new double[n * count];
+            if (_blockWork.Length < n * count) _blockWork = new double[n * count];
+            var xp = _blockWork.AsSpan(0, n * count);
             x[..(n * count)].CopyTo(xp);
-            for (int j = 0; j < count; j++) Project(xp.AsSpan(j * n, n));
+            for (int j = 0; j < count; j++) Project(xp.Slice(j * n, n));
             block.Apply(xp, y, count);
             for (int j = 0; j < count; j++) Project(y.Slice(j * n, n));
             return;

@@ -140,6 +140,26 @@ public class ThickRestartLanczosTests
     }
 
     [Fact]
+    public void Solve_MinimalKrylovDimensionWithBlocks_StillConverges()
+    {
+        // m = Count + BlockSize is the smallest allowed space: every restart keeps nev vectors and adds one block.
+        var problem = Laplacian1DProblem(200, out var exact);
+        var options = new EigenOptions { Count = 6, Shift = -1.0, BlockSize = 4, KrylovDimension = 10, Seed = Seed };
+        var result = new ThickRestartLanczos().Solve(problem, options);
+        AssertMatchesSpectrum(result, exact, exact[^1]);
+    }
+
+    [Fact]
+    public void Solve_CountEqualsKnownCount_ReturnsKnownPairsWithoutIterating()
+    {
+        var problem = Laplacian1DProblem(50, out _);
+        var result = new ThickRestartLanczos().Solve(problem, new EigenOptions { Count = 1, Shift = -1.0 });
+        Assert.Equal(EigenStatus.Converged, result.Status);
+        Assert.Equal([0.0], result.Values);
+        Assert.Equal(0, result.OperatorApplications);
+    }
+
+    [Fact]
     public void Solve_SameSeed_GivesIdenticalResults()
     {
         var problem = Laplacian1DProblem(150, out _);
