@@ -1,0 +1,182 @@
+namespace FokkerPlanck.Core.Spectral.Lanczos;
+
+/// <summary>
+/// Storage of an orthonormal Krylov basis V (n × capacity, column-major) with full
+/// reorthogonalization of new blocks and the in-place thick-restart rotation V ← V Y.
+/// </summary>
+/// <remarks>
+/// Each new column is orthogonalized against all previous columns by classical Gram–Schmidt,
+/// repeated while the norm drops by more than 1/√2 (the DGKS criterion: Daniel, Gragg, Kaufman
+/// &amp; Stewart, Math. Comp. 30 (1976) 772; "twice is enough", Giraud, Langou &amp; Rozložník,
+/// Comput. Math. Appl. 50 (2005) 1069). Full reorthogonalization keeps the basis orthogonal to
+/// working precision, so no ghost Ritz values appear (Golub &amp; Van Loan, 4th ed., §10.3.1).
+/// </remarks>
+internal sealed class BlockKrylovBasis
+{
+    /// <summary>DGKS threshold 1/√2: another Gram–Schmidt pass is needed when the norm fell below this fraction.</summary>
+    private const double ReorthogonalizationRatio = 0.7071067811865476;
+
+    /// <summary>Gram–Schmidt passes allowed per column (two suffice unless the vector nearly lies in the span).</summary>
+    private const int MaxGramSchmidtPasses = 3;
+
+    /// <summary>
+    /// A column whose norm after orthogonalization is below this fraction of its norm before is
+    /// treated as zero (invariant subspace found): what remains is dominated by the rounding error
+    /// of the projections, about √k·ε·‖w‖, and carries no direction information.
+    /// </summary>
+    private const double BreakdownRatio = 1e-13;
+
+    /// <summary>Rows processed together by the restart rotation (a cache-sized panel).</summary>
+    private const int RotationPanelRows = 256;
+
+    private readonly int _n;
+    private readonly double[] _v;
+    private readonly double[] _coefficients;
+    private readonly double[] _pass;
+    private readonly Action<Span<double>>? _project;
+    private readonly StartVectorGenerator _random;
+
+    /// <summary>Allocates an n × <paramref name="capacity"/> basis.</summary>
+    public BlockKrylovBasis(int n, int capacity, Action<Span<double>>? project, StartVectorGenerator random)
+    {
+        _n = n;
+        Capacity = capacity;
+        _v = new double[checked(n * capacity)];
+        _coefficients = new double[capacity];
+        _pass = new double[capacity];
+        _project = project;
+        _random = random;
+    }
+
+    /// <summary>Maximum number of columns.</summary>
+    public int Capacity { get; }
+
+    /// <summary>Number of breakdowns (invariant subspaces) replaced by random directions.</summary>
+    public int Breakdowns { get; private set; }
+
+    /// <summary>Columns [start, start + count) as one contiguous span.</summary>
+    public Span<double> Columns(int start, int count) => _v.AsSpan(start * _n, count * _n);
+
+    /// <summary>Column j.</summary>
+    public Span<double> Column(int j) => _v.AsSpan(j * _n, _n);
+
+    /// <summary>Fills columns [start, start + count) with deterministic random vectors (deflated).</summary>
+    public void FillRandom(int start, int count)
+    {
+        for (int j = start; j < start + count; j++)
+        {
+            _random.Fill(Column(j));
+            _project?.Invoke(Column(j));
+        }
+    }
+
+    /// <summary>
+    /// Orthonormalizes columns [start, start + b) against columns [0, start) and each other:
+    /// W = V₀ C + Q R with C (start × b, column-major, into <paramref name="c"/>) and R (b × b upper
+    /// triangular, column-major, into <paramref name="r"/>). Rank deficiency gives a zero diagonal in R
+    /// and a fresh random direction in Q.
+    /// </summary>
+    /// <returns>False when the block contains non-finite values.</returns>
+    public bool OrthonormalizeBlock(int start, int b, Span<double> c, Span<double> r)
+    {
+        r[..(b * b)].Clear();
+        for (int i = 0; i < b; i++)
+        {
+            int col = start + i;
+            var w = Column(col);
+            double original = VectorOps.Norm(w);
+            if (!double.IsFinite(original)) return false;
+            var h = _coefficients.AsSpan(0, col);
+            double norm = OrthogonalizeAgainst(w, col, h, original, accumulate: true);
+            if (norm <= BreakdownRatio * original || original == 0.0)
+            {
+                Breakdowns++;
+                ReplaceWithRandom(w, col);
+                norm = 0.0;
+            }
+            else
+            {
+                VectorOps.Scale(w, 1.0 / norm);
+            }
+            for (int row = 0; row < start; row++) c[row + i * start] = h[row];
+            for (int row = 0; row < i; row++) r[row + i * b] = h[start + row];
+            r[i + i * b] = norm;
+        }
+        return true;
+    }
+
+    /// <summary>
+    /// Thick-restart rotation V[:, 0:l] ← V[:, 0:k] Y with Y (k × l, column-major), in place, by row panels.
+    /// </summary>
+    public void Rotate(int k, ReadOnlySpan<double> y, int l)
+    {
+        var panel = new double[RotationPanelRows * k];
+        var result = new double[RotationPanelRows * l];
+        for (int r0 = 0; r0 < _n; r0 += RotationPanelRows)
+        {
+            int rows = Math.Min(RotationPanelRows, _n - r0);
+            for (int j = 0; j < k; j++) _v.AsSpan(j * _n + r0, rows).CopyTo(panel.AsSpan(j * rows, rows));
+            Array.Clear(result);
+            for (int j = 0; j < l; j++)
+            {
+                var dst = result.AsSpan(j * rows, rows);
+                for (int i = 0; i < k; i++)
+                {
+                    double yij = y[i + j * k];
+                    if (yij != 0.0) VectorOps.AddScaled(dst, yij, panel.AsSpan(i * rows, rows));
+                }
+            }
+            for (int j = 0; j < l; j++) result.AsSpan(j * rows, rows).CopyTo(_v.AsSpan(j * _n + r0, rows));
+        }
+    }
+
+    /// <summary>Copies columns [from, from + count) to [to, to + count) (to ≤ from).</summary>
+    public void MoveColumns(int from, int to, int count)
+    {
+        for (int j = 0; j < count; j++) Column(from + j).CopyTo(Column(to + j));
+    }
+
+    /// <summary>u = V[:, 0:k] y.</summary>
+    public void Combine(int k, ReadOnlySpan<double> y, Span<double> u)
+    {
+        u.Clear();
+        for (int i = 0; i < k; i++) VectorOps.AddScaled(u, y[i], Column(i));
+    }
+
+    private double OrthogonalizeAgainst(Span<double> w, int count, Span<double> h, double norm, bool accumulate)
+    {
+        if (accumulate) h.Clear();
+        var pass = _pass.AsSpan(0, count);
+        for (int p = 0; p < MaxGramSchmidtPasses && count > 0; p++)
+        {
+            for (int j = 0; j < count; j++) pass[j] = VectorOps.Dot(Column(j), w);
+            for (int j = 0; j < count; j++) VectorOps.AddScaled(w, -pass[j], Column(j));
+            if (accumulate) for (int j = 0; j < count; j++) h[j] += pass[j];
+            double next = VectorOps.Norm(w);
+            bool enough = next >= ReorthogonalizationRatio * norm;
+            norm = next;
+            if (enough) break;
+        }
+        return count > 0 ? norm : VectorOps.Norm(w);
+    }
+
+    private void ReplaceWithRandom(Span<double> w, int col)
+    {
+        // A fresh direction orthogonal to the basis and to the deflated vectors keeps the block full rank.
+        for (int attempt = 0; attempt < MaxGramSchmidtPasses; attempt++)
+        {
+            _random.Fill(w);
+            _project?.Invoke(w);
+            double before = VectorOps.Norm(w);
+            double after = OrthogonalizeAgainst(w, col, Span<double>.Empty, before, accumulate: false);
+            _project?.Invoke(w);
+            after = Math.Min(after, VectorOps.Norm(w));
+            if (after > BreakdownRatio * before)
+            {
+                VectorOps.Scale(w, 1.0 / VectorOps.Norm(w));
+                return;
+            }
+        }
+        w.Clear(); // the whole space is spanned; a zero column keeps the relation A V = V H + Q R exact.
+    }
+}

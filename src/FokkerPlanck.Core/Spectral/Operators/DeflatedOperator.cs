@@ -1,0 +1,111 @@
+using FokkerPlanck.Core.LinearAlgebra;
+
+namespace FokkerPlanck.Core.Spectral.Operators;
+
+/// <summary>
+/// Projects known exact eigenvectors out of an operator: y = P B P x with P = I − Q Qᵀ, where the
+/// columns of Q span the known eigenvectors (orthonormalized here). The deflated pairs are handled
+/// exactly and never found by iteration.
+/// </summary>
+/// <remarks>
+/// If Q spans an invariant subspace of the symmetric B, then P B P has the same eigenpairs as B on
+/// range(P) and maps range(Q) to zero (Golub &amp; Van Loan, 4th ed., §7.3.2 on deflation / orthogonal
+/// projection onto invariant subspaces). Projecting after the application keeps rounding errors
+/// amplified by B (for shift-invert: by 1/|λ₁ − σ|) out of the Krylov basis.
+/// Not thread-safe: work vectors are allocated once and reused between calls.
+/// </remarks>
+public sealed class DeflatedOperator : IBlockLinearOperator
+{
+    /// <summary>
+    /// A known vector whose norm falls below this fraction of its original norm after
+    /// orthogonalization against the previous ones is linearly dependent on them (the remaining
+    /// digits are rounding noise, about √ε).
+    /// </summary>
+    private const double DependenceThreshold = 1e-8;
+
+    private readonly ILinearOperator _inner;
+    private readonly double[][] _basis;
+    private readonly double[] _work;
+    private double[] _blockWork = [];
+
+    /// <summary>Deflates the span of <paramref name="knownVectors"/> from <paramref name="inner"/>.</summary>
+    /// <param name="inner">The operator B (symmetric, with the known vectors as eigenvectors).</param>
+    /// <param name="knownVectors">Known eigenvectors, each of length <c>inner.Size</c>; copied and orthonormalized.</param>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ArgumentException">A vector has the wrong length, is not finite or is linearly dependent on the previous ones.</exception>
+    public DeflatedOperator(ILinearOperator inner, IReadOnlyList<double[]> knownVectors)
+    {
+        ArgumentNullException.ThrowIfNull(inner);
+        ArgumentNullException.ThrowIfNull(knownVectors);
+        _inner = inner;
+        _basis = Orthonormalize(inner.Size, knownVectors);
+        _work = new double[inner.Size];
+    }
+
+    /// <inheritdoc/>
+    public int Size => _inner.Size;
+
+    /// <summary>Number of deflated directions.</summary>
+    public int DeflatedCount => _basis.Length;
+
+    /// <summary>The orthonormalized known vector <paramref name="index"/>.</summary>
+    /// <param name="index">Index in [0, <see cref="DeflatedCount"/>).</param>
+    public ReadOnlySpan<double> BasisVector(int index) => _basis[index];
+
+    /// <summary>Applies P = I − Q Qᵀ in place (twice, so the result is orthogonal to working precision).</summary>
+    /// <param name="x">Vector of length <see cref="Size"/>.</param>
+    public void Project(Span<double> x)
+    {
+        for (int pass = 0; pass < 2; pass++)
+            foreach (var q in _basis)
+                VectorOps.AddScaled(x, -VectorOps.Dot(q, x), q);
+    }
+
+    /// <inheritdoc/>
+    public void Apply(ReadOnlySpan<double> x, Span<double> y)
+    {
+        x.CopyTo(_work);
+        Project(_work);
+        _inner.Apply(_work, y);
+        Project(y);
+    }
+
+    /// <inheritdoc/>
+    public void Apply(ReadOnlySpan<double> x, Span<double> y, int count)
+    {
+        int n = Size;
+        if (_inner is IBlockLinearOperator block)
+        {
+            if (_blockWork.Length < n * count) _blockWork = new double[n * count];
+            var xp = _blockWork.AsSpan(0, n * count);
+            x[..(n * count)].CopyTo(xp);
+            for (int j = 0; j < count; j++) Project(xp.Slice(j * n, n));
+            block.Apply(xp, y, count);
+            for (int j = 0; j < count; j++) Project(y.Slice(j * n, n));
+            return;
+        }
+        for (int j = 0; j < count; j++) Apply(x.Slice(j * n, n), y.Slice(j * n, n));
+    }
+
+    private static double[][] Orthonormalize(int n, IReadOnlyList<double[]> knownVectors)
+    {
+        var basis = new double[knownVectors.Count][];
+        for (int i = 0; i < knownVectors.Count; i++)
+        {
+            var v = knownVectors[i] ?? throw new ArgumentNullException(nameof(knownVectors), $"Known vector {i} is null.");
+            if (v.Length != n) throw new ArgumentException($"Known vector {i} has length {v.Length}, expected {n}.", nameof(knownVectors));
+            var q = (double[])v.Clone();
+            double original = VectorOps.Norm(q);
+            if (!double.IsFinite(original) || original == 0.0)
+                throw new ArgumentException($"Known vector {i} has norm {original}; it must be finite and non-zero.", nameof(knownVectors));
+            for (int pass = 0; pass < 2; pass++)
+                for (int j = 0; j < i; j++) VectorOps.AddScaled(q, -VectorOps.Dot(basis[j], q), basis[j]);
+            double norm = VectorOps.Norm(q);
+            if (norm < DependenceThreshold * original)
+                throw new ArgumentException($"Known vector {i} is linearly dependent on the previous ones.", nameof(knownVectors));
+            VectorOps.Scale(q, 1.0 / norm);
+            basis[i] = q;
+        }
+        return basis;
+    }
+}

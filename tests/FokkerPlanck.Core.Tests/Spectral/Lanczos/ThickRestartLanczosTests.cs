@@ -1,0 +1,208 @@
+using FokkerPlanck.Core.LinearAlgebra;
+using FokkerPlanck.Core.Spectral;
+using FokkerPlanck.Core.Spectral.Lanczos;
+using FokkerPlanck.Core.Tests.TestSupport;
+
+namespace FokkerPlanck.Core.Tests.Spectral.Lanczos;
+
+public class ThickRestartLanczosTests
+{
+    /// <summary>Requested relative residual τ (the project target).</summary>
+    private const double Tolerance = 1e-10;
+
+    /// <summary>
+    /// Eigenvalue agreement with the exact discrete spectrum, relative to ‖A‖: a residual τ‖A‖
+    /// bounds the eigenvalue error by τ‖A‖ (Weyl), and in practice it is quadratic and far smaller.
+    /// </summary>
+    private const double EigenvalueTolerance = 1e-10;
+
+    private const ulong Seed = 7;
+
+    internal static EigenProblem Laplacian1DProblem(int n, out double[] exact, bool deflate = true)
+    {
+        double h = 1.0 / n;
+        var a = Laplacians.Neumann1D(n, h);
+        exact = Laplacians.Spectrum1D(n, h);
+        return new EigenProblem
+        {
+            Matrix = a,
+            ShiftedSolverFactory = s => new TridiagonalSolver(a, s),
+            KnownVectors = deflate ? [Laplacians.ConstantMode(n)] : [],
+            KnownValues = deflate ? [0.0] : [],
+        };
+    }
+
+    private static void AssertMatchesSpectrum(EigenResult result, double[] exact, double normA)
+    {
+        Assert.Equal(EigenStatus.Converged, result.Status);
+        for (int j = 0; j < result.Values.Count; j++)
+        {
+            Assert.True(Math.Abs(result.Values[j] - exact[j]) <= EigenvalueTolerance * normA,
+                $"λ_{j} = {result.Values[j]:R}, exact {exact[j]:R}");
+            Assert.True(result.Residuals[j] <= Tolerance * Math.Max(Math.Abs(result.Values[j]), result.NormEstimate),
+                $"residual_{j} = {result.Residuals[j]}");
+        }
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(4)]
+    public void Solve_NeumannLaplacian1D_MatchesExactSpectrum(int blockSize)
+    {
+        const int n = 400;
+        var problem = Laplacian1DProblem(n, out var exact);
+        var options = new EigenOptions { Count = 6, Shift = -1.0, BlockSize = blockSize, Seed = Seed };
+
+        var result = new ThickRestartLanczos().Solve(problem, options);
+
+        Assert.Equal(6, result.Values.Count);
+        AssertMatchesSpectrum(result, exact, exact[^1]);
+        Assert.Equal(0.0, result.Values[0]);
+        Assert.True(result.OperatorApplications > 0);
+    }
+
+    [Fact]
+    public void Solve_NoKnownVectors_FindsStationaryModeByIteration()
+    {
+        var problem = Laplacian1DProblem(300, out var exact, deflate: false);
+        var result = new ThickRestartLanczos().Solve(problem, new EigenOptions { Count = 4, Shift = -1.0, Seed = Seed });
+        AssertMatchesSpectrum(result, exact, exact[^1]);
+    }
+
+    [Fact]
+    public void Solve_DeflatedStationaryMode_ComputedVectorsOrthogonalToIt()
+    {
+        const int n = 200;
+        var problem = Laplacian1DProblem(n, out _);
+        var result = new ThickRestartLanczos().Solve(problem, new EigenOptions { Count = 5, Shift = -0.5, Seed = Seed });
+        var q = Laplacians.ConstantMode(n);
+        Assert.Equal(0.0, result.Values[0]);
+        Assert.True(result.Residuals[0] <= Tolerance * result.NormEstimate);
+        for (int j = 1; j < result.Values.Count; j++)
+        {
+            double dot = 0;
+            for (int i = 0; i < n; i++) dot += q[i] * result.Vectors[j][i];
+            Assert.True(Math.Abs(dot) <= 1e-12, $"⟨q₁, u_{j}⟩ = {dot}");
+        }
+    }
+
+    [Theory]
+    [InlineData(24, 17)] // distinct eigenvalues
+    [InlineData(20, 20)] // square: pairs λ(k,l) = λ(l,k) are exactly degenerate
+    public void Solve_NeumannLaplacian2D_FindsSpectrumWithMultiplicity(int nx, int ny)
+    {
+        double hx = 1.0 / nx, hy = 1.0 / ny;
+        var a = Laplacians.Neumann2D(nx, ny, hx, hy);
+        var exact = Laplacians.Spectrum2D(nx, ny, hx, hy);
+        var problem = new EigenProblem
+        {
+            Matrix = a,
+            ShiftedSolverFactory = s => new KroneckerSumSolver(nx, ny, hx, hy, s),
+            KnownVectors = [Laplacians.ConstantMode(nx * ny)],
+            KnownValues = [0.0],
+            EigenvalueCounter = x => exact.Count(l => l < x),
+        };
+        var options = new EigenOptions { Count = 9, Shift = -1.0, BlockSize = 4, Seed = Seed };
+
+        var result = new ThickRestartLanczos().Solve(problem, options);
+
+        AssertMatchesSpectrum(result, exact, exact[^1]);
+        Assert.Equal(0, result.MissedEigenvalues);
+    }
+
+    [Fact]
+    public void Solve_InertiaCounterReportsExtraEigenvalue_StatusNotConvergedWithMissedCount()
+    {
+        var problem = Laplacian1DProblem(100, out var exact);
+        problem = problem with { EigenvalueCounter = x => exact.Count(l => l < x) + (x > 1.0 ? 1 : 0) };
+        var result = new ThickRestartLanczos().Solve(problem, new EigenOptions { Count = 3, Shift = -1.0, Seed = Seed });
+        Assert.Equal(1, result.MissedEigenvalues);
+        Assert.Equal(EigenStatus.NotConverged, result.Status);
+        Assert.Contains("Inertia", result.Messages, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Solve_HardProblemWithOneRestart_ReportsNotConvergedWithoutThrowing()
+    {
+        // Shift far below the wanted eigenvalues: ν = 1/(λ − σ) are nearly equal, so one small Krylov space cannot resolve them.
+        var problem = Laplacian1DProblem(1000, out _);
+        var options = new EigenOptions { Count = 6, Shift = -1e5, MaxRestarts = 1, KrylovDimension = 12, BlockSize = 1, Seed = Seed };
+
+        var result = new ThickRestartLanczos().Solve(problem, options);
+
+        Assert.Equal(EigenStatus.NotConverged, result.Status);
+        Assert.Equal(6, result.Values.Count);
+        Assert.Equal(1, result.Iterations);
+        Assert.NotEmpty(result.Messages);
+        var ex = Assert.Throws<ConvergenceException>(() => new ThickRestartLanczos().SolveOrThrow(problem, options));
+        Assert.Equal(EigenStatus.NotConverged, ex.Result!.Status);
+    }
+
+    [Fact]
+    public void Solve_MinimalKrylovDimensionWithBlocks_StillConverges()
+    {
+        // m = Count + BlockSize is the smallest allowed space: every restart keeps nev vectors and adds one block.
+        var problem = Laplacian1DProblem(200, out var exact);
+        var options = new EigenOptions { Count = 6, Shift = -1.0, BlockSize = 4, KrylovDimension = 10, Seed = Seed };
+        var result = new ThickRestartLanczos().Solve(problem, options);
+        AssertMatchesSpectrum(result, exact, exact[^1]);
+    }
+
+    [Fact]
+    public void Solve_CountEqualsKnownCount_ReturnsKnownPairsWithoutIterating()
+    {
+        var problem = Laplacian1DProblem(50, out _);
+        var result = new ThickRestartLanczos().Solve(problem, new EigenOptions { Count = 1, Shift = -1.0 });
+        Assert.Equal(EigenStatus.Converged, result.Status);
+        Assert.Equal([0.0], result.Values);
+        Assert.Equal(0, result.OperatorApplications);
+    }
+
+    [Fact]
+    public void Solve_SameSeed_GivesIdenticalResults()
+    {
+        var problem = Laplacian1DProblem(150, out _);
+        var options = new EigenOptions { Count = 4, Shift = -1.0, Seed = 99 };
+        var r1 = new ThickRestartLanczos().Solve(problem, options);
+        var r2 = new ThickRestartLanczos().Solve(problem, options);
+        Assert.Equal(r1.Values, r2.Values);
+        Assert.Equal(r1.OperatorApplications, r2.OperatorApplications);
+        Assert.Equal(99UL, r1.Seed);
+    }
+
+    public static TheoryData<EigenOptions, string> InvalidOptions => new()
+    {
+        { new EigenOptions { Count = 0, Shift = -1 }, nameof(EigenOptions.Count) },
+        { new EigenOptions { Count = 3, Shift = double.NaN }, nameof(EigenOptions.Shift) },
+        { new EigenOptions { Count = 3, Shift = -1, Tolerance = 0 }, nameof(EigenOptions.Tolerance) },
+        { new EigenOptions { Count = 3, Shift = -1, MaxRestarts = 0 }, nameof(EigenOptions.MaxRestarts) },
+        { new EigenOptions { Count = 3, Shift = -1, BlockSize = 0 }, nameof(EigenOptions.BlockSize) },
+        { new EigenOptions { Count = 3, Shift = -1, BlockSize = 2, KrylovDimension = 4 }, nameof(EigenOptions.KrylovDimension) },
+    };
+
+    [Theory]
+    [MemberData(nameof(InvalidOptions))]
+    public void Solve_InvalidOptions_ThrowsArgumentExceptionNamingTheOption(EigenOptions options, string name)
+    {
+        var problem = Laplacian1DProblem(50, out _);
+        var ex = Assert.ThrowsAny<ArgumentException>(() => new ThickRestartLanczos().Solve(problem, options));
+        Assert.Equal(name, ex.ParamName);
+    }
+
+    [Fact]
+    public void Solve_CountBelowKnownCount_ThrowsArgumentException()
+    {
+        var problem = Laplacian1DProblem(50, out _);
+        problem = problem with { KnownVectors = [Laplacians.ConstantMode(50), Laplacians.ConstantMode(50).Select((v, i) => i % 2 == 0 ? v : -v).ToArray()], KnownValues = [0.0, 1.0] };
+        var ex = Assert.Throws<ArgumentException>(() => new ThickRestartLanczos().Solve(problem, new EigenOptions { Count = 1, Shift = -1 }));
+        Assert.Equal("options", ex.ParamName);
+    }
+
+    [Fact]
+    public void Solve_ProblemTooSmallForKrylovSpace_ThrowsArgumentException()
+    {
+        var problem = Laplacian1DProblem(6, out _);
+        Assert.Throws<ArgumentException>(() => new ThickRestartLanczos().Solve(problem, new EigenOptions { Count = 5, Shift = -1, BlockSize = 4 }));
+    }
+}
