@@ -94,6 +94,14 @@ public class FormulaEvaluateTests
     }
 
     [Fact]
+    public void Evaluate_NoVariables_ConstantFormula()
+    {
+        var formula = Formula.Parse("2*pi", []);
+        Assert.Equal(2 * Math.PI, formula.Evaluate([]));
+        Assert.Equal(2 * Math.PI, Assert.IsType<Func<double[], double>>(formula.Compile())([]));
+    }
+
+    [Fact]
     public void Compile_CalledTwice_ReturnsCachedDelegate()
     {
         var formula = Formula.Parse("y^2", ["y"]);

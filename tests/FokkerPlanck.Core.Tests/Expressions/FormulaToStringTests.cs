@@ -29,6 +29,8 @@ public class FormulaToStringTests
     [InlineData("min(x, max(y, -1)) + sign(x) / abs(y)")]
     [InlineData("if(x != 0, exp(-x), log(1 + y^2))")]
     [InlineData("(x + 1) * (y - 1) / (x - y)")]
+    [InlineData("(-0)^x + -0")]
+    [InlineData("2^(x < 1) - x^(y^2)")]
     public void ToString_ParsedFormula_RoundTripsToSameTree(string text)
     {
         var formula = Formula.Parse(text, XY);
