@@ -33,6 +33,7 @@ internal static class NodeAlgebra
         ConstantNode c => Constant(-c.Value),
         NegationNode n => n.Operand,
         BinaryNode { Operator: BinaryOperator.Subtract } s => Subtract(s.Right, s.Left),
+        BinaryNode { Operator: BinaryOperator.Multiply, Left: ConstantNode c } m => Multiply(Constant(-c.Value), m.Right),
         _ => new NegationNode(a),
     };
 

@@ -70,7 +70,8 @@ public class FormulaDifferentiateTests
     [InlineData("max(y, 1)", "if(y >= 1, 1, 0)")]
     [InlineData("exp(2*y)", "2 * exp(2 * y)")]
     [InlineData("log(y)", "1 / y")]
-    [InlineData("-y^2", "-(2 * y)")]
+    [InlineData("-y^2", "-2 * y")]
+    [InlineData("cos(2*y)", "-2 * sin(2 * y)")]
     public void Differentiate_SimpleFormula_GivesExactSimplifiedResult(string text, string expected)
     {
         var derivative = Formula.Parse(text, XY).Differentiate("y");
