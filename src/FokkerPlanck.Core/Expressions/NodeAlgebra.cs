@@ -10,7 +10,7 @@ namespace FokkerPlanck.Core.Expressions;
 /// <c>1 * e</c>, <c>e / 1</c>, <c>e ^ 1</c>), annihilators (<c>0 * e = 0</c>, <c>e ^ 0 = 1</c>,
 /// <c>0 / e = 0</c> — the usual symbolic convention, even though <c>0 * NaN</c> is NaN in
 /// floating point), sign normalisation (<c>a + (-b) = a - b</c>, <c>--e = e</c>), constants
-/// moved to the left of products and merged (also <c>(c1 * e) / c2 = (c1/c2) * e</c>), <c>e - e = 0</c>, and <c>if</c> with a constant
+/// moved to the left of products and merged (also <c>(c1 * e) / c2 = (c1/c2) * e</c>), <c>e - e = 0</c>, <c>(p + q) - q = p</c>, and <c>if</c> with a constant
 /// condition or equal branches reduced to one branch.
 /// </remarks>
 internal static class NodeAlgebra
@@ -84,6 +84,11 @@ internal static class NodeAlgebra
         if (a == b)
         {
             return Zero;
+        }
+
+        if (a is BinaryNode { Operator: BinaryOperator.Add } sum && (sum.Left == b || sum.Right == b))
+        {
+            return sum.Right == b ? sum.Left : sum.Right;
         }
 
         return b switch

@@ -72,6 +72,7 @@ public class FormulaDifferentiateTests
     [InlineData("log(y)", "1 / y")]
     [InlineData("-y^2", "-2 * y")]
     [InlineData("cos(2*y)", "-2 * sin(2 * y)")]
+    [InlineData("y/(1 + y)", "1 / (1 + y)^2")]
     public void Differentiate_SimpleFormula_GivesExactSimplifiedResult(string text, string expected)
     {
         var derivative = Formula.Parse(text, XY).Differentiate("y");
