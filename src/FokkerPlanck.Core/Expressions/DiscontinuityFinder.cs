@@ -11,7 +11,8 @@ namespace FokkerPlanck.Core.Expressions;
 /// the bracket is below <see cref="RelativeBisectionTolerance"/> times the interval width, and the
 /// midpoint is reported. A sample where g is exactly zero between opposite signs is reported as is.
 /// Points where g touches zero without changing sign (e.g. <c>y == 0.5</c> sampled off the point)
-/// are not found. Every comparison in the tree counts, even in a branch that is never taken, so
+/// are not found, nor are sign changes across a sample where g is NaN (outside its domain, e.g.
+/// <c>log(y) &lt; 0</c> for y &lt; 0). Every comparison in the tree counts, even in a branch that is never taken, so
 /// the result is a superset of the actual jumps: "potential" discontinuities for face placement.
 /// </remarks>
 internal static class DiscontinuityFinder

@@ -107,15 +107,17 @@ internal static class ExpressionCompiler
             return Expression.Divide(OneConstant, a);
         }
 
-        // Evaluate the base once into a local, then multiply.
-        var t = Expression.Variable(typeof(double), "t");
+        // A variable or constant base is used directly; any other base is evaluated once into a
+        // local (a block local measurably slows the delegate, so it is only used when needed).
+        bool simple = a is ParameterExpression or ConstantExpression;
+        var t = simple ? a : Expression.Variable(typeof(double), "t");
         Expression product = exponent switch
         {
             2.0 => Expression.Multiply(t, t),
             3.0 => Expression.Multiply(Expression.Multiply(t, t), t),
             _ => Expression.Multiply(Expression.Multiply(t, t), Expression.Multiply(t, t)),
         };
-        return Expression.Block(typeof(double), [t], Expression.Assign(t, a), product);
+        return simple ? product : Expression.Block(typeof(double), [(ParameterExpression)t], Expression.Assign(t, a), product);
     }
 
     private static MethodInfo FunctionMethod(MathFunction f) => f switch

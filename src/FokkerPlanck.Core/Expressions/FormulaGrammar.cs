@@ -24,7 +24,8 @@ namespace FokkerPlanck.Core.Expressions;
 /// </remarks>
 internal static class FormulaGrammar
 {
-    /// <summary>Label of the parsers that may start an operand, used in "expected ..." messages.</summary>
+    /// <summary>Label of the parsers that may start an operand, used in "expected ..." messages
+    /// (which <see cref="SyntaxErrorDescriber"/> rebuilds from context; Pidgin supplies the position).</summary>
     internal const string OperandLabel = "a number, variable, function or '('";
 
     /// <summary>Label of the infix operators, used in "expected ..." messages.</summary>
@@ -42,7 +43,7 @@ internal static class FormulaGrammar
             .Then(Digits, (prefix, digits) => prefix + digits));
 
     private static readonly Parser<char, string> Mantissa = OneOf(
-        Digits.Then(Char('.').Then(Digit.ManyString()).Optional(), (whole, fraction) => fraction.HasValue ? $"{whole}.{fraction.Value}0" : whole),
+        Digits.Then(Char('.').Then(Digit.ManyString()).Optional(), (whole, fraction) => fraction.HasValue && fraction.Value.Length > 0 ? $"{whole}.{fraction.Value}" : whole),
         Char('.').Then(Digits, (_, fraction) => $"0.{fraction}"));
 
     private static readonly Parser<char, Syntax> Number = Lexeme(

@@ -32,7 +32,7 @@ internal static class FormulaPrinter
 
     private static int Level(Node node) => node switch
     {
-        ConstantNode c => double.IsNaN(c.Value) ? MultiplicativeLevel : c.Value < 0 ? UnaryLevel : PrimaryLevel,
+        ConstantNode c => double.IsNaN(c.Value) ? MultiplicativeLevel : double.IsNegative(c.Value) ? UnaryLevel : PrimaryLevel,
         NegationNode => UnaryLevel,
         BinaryNode b => b.Operator switch
         {

@@ -10,7 +10,7 @@ namespace FokkerPlanck.Core.Expressions;
 /// <c>1 * e</c>, <c>e / 1</c>, <c>e ^ 1</c>), annihilators (<c>0 * e = 0</c>, <c>e ^ 0 = 1</c>,
 /// <c>0 / e = 0</c> — the usual symbolic convention, even though <c>0 * NaN</c> is NaN in
 /// floating point), sign normalisation (<c>a + (-b) = a - b</c>, <c>--e = e</c>), constants
-/// moved to the left of products and merged, <c>e - e = 0</c>, and <c>if</c> with a constant
+/// moved to the left of products and merged (also <c>(c1 * e) / c2 = (c1/c2) * e</c>), <c>e - e = 0</c>, <c>(p + q) - q = p</c>, and <c>if</c> with a constant
 /// condition or equal branches reduced to one branch.
 /// </remarks>
 internal static class NodeAlgebra
@@ -33,6 +33,7 @@ internal static class NodeAlgebra
         ConstantNode c => Constant(-c.Value),
         NegationNode n => n.Operand,
         BinaryNode { Operator: BinaryOperator.Subtract } s => Subtract(s.Right, s.Left),
+        BinaryNode { Operator: BinaryOperator.Multiply, Left: ConstantNode c } m => Multiply(Constant(-c.Value), m.Right),
         _ => new NegationNode(a),
     };
 
@@ -83,6 +84,11 @@ internal static class NodeAlgebra
         if (a == b)
         {
             return Zero;
+        }
+
+        if (a is BinaryNode { Operator: BinaryOperator.Add } sum && (sum.Left == b || sum.Right == b))
+        {
+            return sum.Right == b ? sum.Left : sum.Right;
         }
 
         return b switch
@@ -159,6 +165,12 @@ internal static class NodeAlgebra
         if (IsConstant(b, -1.0))
         {
             return Negate(a);
+        }
+
+        if (b is ConstantNode cb && a is BinaryNode { Operator: BinaryOperator.Multiply, Left: ConstantNode ca } product
+            && TryFold(BinaryOperator.Divide, ca, cb, out var quotient))
+        {
+            return Multiply(quotient, product.Right);
         }
 
         return a == b ? One : new BinaryNode(BinaryOperator.Divide, a, b);

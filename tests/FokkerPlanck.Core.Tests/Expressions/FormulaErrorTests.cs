@@ -24,6 +24,10 @@ public class FormulaErrorTests
     [InlineData("y(2)", 0, "'y' is a variable, not a function, at position 0")]
     [InlineData("x = y", 3, "unexpected ' ' at position 3; expected '='")]
     [InlineData("x $ y", 2, "unexpected '$' at position 2")]
+    [InlineData("()", 1, "unexpected ')' at position 1; expected a number, variable, function or '('")]
+    [InlineData("min(1,)", 6, "unexpected ')' at position 6; expected a number, variable, function or '('")]
+    [InlineData("exp(y))", 6, "unexpected ')' at position 6; expected an operator or end of input")]
+    [InlineData("2e", 1, "unexpected 'e' at position 1; expected an operator or end of input")]
     public void Parse_InvalidText_ThrowsWithPositionAndMessage(string text, int position, string messageStart)
     {
         var error = Assert.Throws<FormulaException>(() => Formula.Parse(text, XY));

@@ -27,6 +27,7 @@ public class FormulaEvaluateTests
         ["+x - -y"] = (x, y) => x + y,
         ["x*-y"] = (x, y) => -x * y,
         ["1e-3 * x + .5 + 2.5E+1"] = (x, y) => (1e-3 * x) + 0.5 + 25,
+        ["2. * x + 3.e1 + 0.25e-1"] = (x, y) => (2.0 * x) + 30 + 0.025,
         ["pi * x"] = (x, y) => Math.PI * x,
         ["exp(x) + log(y^2 + 1) + sqrt(abs(x))"] = (x, y) => Math.Exp(x) + Math.Log((y * y) + 1) + Math.Sqrt(Math.Abs(x)),
         ["cosh(x) - sinh(y) + sin(x*y) * cos(y)"] = (x, y) => Math.Cosh(x) - Math.Sinh(y) + (Math.Sin(x * y) * Math.Cos(y)),
@@ -91,6 +92,14 @@ public class FormulaEvaluateTests
     {
         var formula = Formula.Parse("x + y", XY);
         Assert.Throws<ArgumentException>(() => formula.Evaluate(1.0));
+    }
+
+    [Fact]
+    public void Evaluate_NoVariables_ConstantFormula()
+    {
+        var formula = Formula.Parse("2*pi", []);
+        Assert.Equal(2 * Math.PI, formula.Evaluate([]));
+        Assert.Equal(2 * Math.PI, Assert.IsType<Func<double[], double>>(formula.Compile())([]));
     }
 
     [Fact]
