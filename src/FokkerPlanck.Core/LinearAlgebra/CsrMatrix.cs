@@ -142,10 +142,22 @@ public sealed class CsrMatrix : ILinearOperator
         return d;
     }
 
-    /// <summary>Returns <c>A + shift·I</c> as a new matrix (the diagonal is added to the pattern if absent).</summary>
+    /// <summary>Returns <c>A + shift·I</c> as a new matrix (the diagonal is added to the pattern if absent; same pattern otherwise, so symbolic factorizations can be reused).</summary>
     public CsrMatrix AddDiagonal(double shift)
     {
         if (RowCount != ColumnCount) throw new InvalidOperationException("AddDiagonal needs a square matrix.");
+        var values = (double[])_values.Clone();
+        for (int i = 0; i < RowCount; i++)
+        {
+            int k = Array.BinarySearch(_columnIndices, _rowPointers[i], _rowPointers[i + 1] - _rowPointers[i], i);
+            if (k < 0) return AddDiagonalSlow(shift);
+            values[k] += shift;
+        }
+        return new CsrMatrix(RowCount, ColumnCount, _rowPointers, _columnIndices, values);
+    }
+
+    private CsrMatrix AddDiagonalSlow(double shift)
+    {
         var rows = new List<(int, int, double)>(NonZerosCount + RowCount);
         for (int i = 0; i < RowCount; i++)
         {
@@ -153,6 +165,14 @@ public sealed class CsrMatrix : ILinearOperator
             for (int k = _rowPointers[i]; k < _rowPointers[i + 1]; k++) rows.Add((i, _columnIndices[k], _values[k]));
         }
         return FromTriplets(RowCount, ColumnCount, rows);
+    }
+
+    /// <summary>Returns <c>α·A</c> (same pattern).</summary>
+    public CsrMatrix Scale(double alpha)
+    {
+        var values = new double[_values.Length];
+        for (int k = 0; k < values.Length; k++) values[k] = alpha * _values[k];
+        return new CsrMatrix(RowCount, ColumnCount, _rowPointers, _columnIndices, values);
     }
 
     /// <summary>Largest <c>|A_ij − A_ji|</c> over stored entries; zero for an exactly symmetric matrix.</summary>

@@ -1,0 +1,186 @@
+using FokkerPlanck.Core.LinearAlgebra;
+using FokkerPlanck.Core.LinearAlgebra.Factorization;
+
+namespace FokkerPlanck.Core.Spectral.Relaxation;
+
+/// <summary>
+/// Left eigenvectors (observables) accurate where the equilibrium is tiny, from the backward
+/// operator <c>G = −Lᵀ</c>, whose entries are rates at any temperature.
+/// </summary>
+/// <remarks>
+/// <para>The naive <c>v_k = φ_k/√π</c> multiplies the round-off of φ_k (≈1e-16 of its maximum) by
+/// <c>√(π_max/π_i)</c>, which is astronomically large exactly where a hot initial state puts its
+/// mass (physics.md §3). Here the naive values are kept only where φ_k itself is significant
+/// (<see cref="ReliableFraction"/>) and seed an inverse iteration with the backward operator and a
+/// shift just below each eigenvalue, <c>y = (G − σ_k I)⁻¹ v</c>, <c>σ_k = λ_k − η_k</c>: the error
+/// components along the other modes shrink by <c>η_k/|λ_j − σ_k|</c> per sweep, whatever the gaps
+/// (Saad, Numerical Methods for Large Eigenvalue Problems, 2nd ed., §4.2). A final oblique
+/// normalization <c>V ← Y (Uᵀ Y)⁻¹</c> against the right eigenvectors U (cell masses, accurate in
+/// absolute terms) enforces <c>⟨u_j, v_k⟩ = δ_jk</c> and untangles (near-)degenerate pairs.</para>
+/// <para>The LU of <c>G − σ I</c> uses no pivoting. Its pivots equal those of the LDLᵀ of the
+/// symmetrized <c>A − σ I</c> (diagonal similarity keeps the leading minors), which the spectrum
+/// solver already factors for the same shifts; for σ &lt; 0 the matrix is a strictly row-diagonally
+/// dominant M-matrix and the LU is unconditionally stable (Golub &amp; Van Loan, 4th ed., Thm 3.4.3).
+/// Every row is solved to the accuracy of its own rates.</para>
+/// </remarks>
+public static class LeftEigenvectorRefinement
+{
+    /// <summary>Seed values are kept where |φ_{k,i}| ≥ ReliableFraction · max|φ_k|: there the round-off of φ (≈1e-16 · max) is at most 1e-10 relative.</summary>
+    public const double ReliableFraction = 1e-6;
+
+    /// <summary>Inverse-iteration sweeps per mode (each gains a factor η_k/gap, ≲1e-6).</summary>
+    public const int Sweeps = 3;
+
+    /// <summary>η_k = max(ShiftOffset·λ_k, ShiftFloor·max G_ii): close enough to λ_k for fast convergence, far enough for a well-defined solve.</summary>
+    public const double ShiftOffset = 1e-7;
+
+    /// <summary>
+    /// Floor of η_k relative to the largest rate: G − σI is singular along the constant vector as
+    /// σ → 0 (λ₂ can be 1e-29 at low temperature), and rounding then re-creates a constant component
+    /// of relative size ε‖G‖/η ≈ 1e-8, removed by projection without cancellation trouble.
+    /// </summary>
+    public const double ShiftFloor = 1e-8;
+
+    /// <summary>Rates closer than this (relative) form a cluster whose left vectors are normalized together; inverse iteration cannot separate them within its sweeps.</summary>
+    public const double DegenerateGap = 1e-4;
+
+    /// <summary>Refines <paramref name="seeds"/> (v₂…v_K; v₁ ≡ 1 is exact) in place and returns the relative residuals.</summary>
+    /// <param name="backward">The backward generator Lᵀ (rows sum to zero).</param>
+    /// <param name="symbolic">Symbolic analysis of the 5-point pattern (shared with the spectrum solve), or null.</param>
+    /// <param name="values">λ₂…λ_K.</param>
+    /// <param name="symmetricModes">φ₂…φ_K (unit vectors of the symmetrized operator).</param>
+    /// <param name="logPi">ln π (cell masses).</param>
+    /// <param name="seeds">Output v₂…v_K (overwritten).</param>
+    public static double[] Refine(CsrMatrix backward, SymbolicFactorization? symbolic, double[] values, double[][] symmetricModes, ReadOnlySpan<double> logPi, double[][] seeds)
+    {
+        ArgumentNullException.ThrowIfNull(backward);
+        ArgumentNullException.ThrowIfNull(values);
+        ArgumentNullException.ThrowIfNull(symmetricModes);
+        ArgumentNullException.ThrowIfNull(seeds);
+        int n = backward.RowCount, m = values.Length;
+        if (m == 0) return [];
+        var pi = new double[n];
+        for (int i = 0; i < n; i++) pi[i] = Math.Exp(logPi[i]);
+        var right = new double[m][];
+        for (int k = 0; k < m; k++)
+        {
+            var phi = symmetricModes[k];
+            double cut = ReliableFraction * phi.Max(Math.Abs);
+            right[k] = new double[n];
+            for (int i = 0; i < n; i++)
+            {
+                double sq = Math.Exp(0.5 * logPi[i]);
+                right[k][i] = phi[i] * sq;
+                seeds[k][i] = Math.Abs(phi[i]) >= cut ? phi[i] / sq : 0.0;
+            }
+        }
+        var g = backward.Scale(-1.0); // G = −Lᵀ
+        double floor = ShiftFloor * g.Diagonal().Max();
+        var y = new double[n * m];
+        var x = new double[n];
+        for (int k = 0; k < m; k++)
+        {
+            double sigma = values[k] - Math.Max(ShiftOffset * values[k], floor);
+            var lu = SparseLu.Create(g.AddDiagonal(-sigma), symbolic);
+            var v = seeds[k];
+            for (int sweep = 0; sweep < Sweeps; sweep++)
+            {
+                RemoveMean(v, pi);
+                lu.Solve(v, x);
+                RemoveMean(x, pi);
+                double norm = x.Max(Math.Abs);
+                if (!(norm > 0) || !double.IsFinite(norm)) throw new InvalidOperationException($"Left-eigenvector inverse iteration for λ = {values[k]:G6} broke down (norm {norm}).");
+                for (int i = 0; i < n; i++) v[i] = x[i] / norm;
+            }
+            v.CopyTo(y, k * n);
+        }
+        // Normalization ⟨u_k, v_k⟩ = 1. Modes whose rates agree to DegenerateGap are normalized as a
+        // block (V = Y C⁻¹ with C = UᵀY over the cluster) to untangle their mixing; a full-block C⁻¹
+        // would mix vectors of wildly different magnitudes (a barrier mode ~1e15 next to a well mode
+        // ~1) and spoil the small ones with the round-off of the large ones.
+        int start = 0;
+        while (start < m)
+        {
+            int end = start + 1;
+            while (end < m && Math.Abs(values[end] - values[end - 1]) <= DegenerateGap * Math.Max(Math.Abs(values[end]), floor)) end++;
+            int b = end - start;
+            var c = new double[b, b];
+            for (int j = 0; j < b; j++)
+                for (int k = 0; k < b; k++)
+                {
+                    double s = 0.0;
+                    for (int i = 0; i < n; i++) s += right[start + j][i] * y[(start + k) * n + i];
+                    c[j, k] = s;
+                }
+            var cinv = Invert(c);
+            for (int k = 0; k < b; k++)
+            {
+                var v = seeds[start + k];
+                Array.Clear(v);
+                for (int q = 0; q < b; q++)
+                {
+                    double w = cinv[q, k];
+                    for (int i = 0; i < n; i++) v[i] += y[(start + q) * n + i] * w;
+                }
+            }
+            start = end;
+        }
+        return Residuals(g, values, seeds);
+    }
+
+    private static void RemoveMean(double[] v, double[] pi)
+    {
+        double mean = 0.0;
+        for (int i = 0; i < v.Length; i++) mean += pi[i] * v[i];
+        for (int i = 0; i < v.Length; i++) v[i] -= mean;
+    }
+
+    /// <summary>Relative residuals <c>max_i |(G v − λ v)_i| / max_i (Σ_j |G_ij v_j| + λ|v_i|)</c>.</summary>
+    public static double[] Residuals(CsrMatrix g, double[] values, double[][] vectors)
+    {
+        ArgumentNullException.ThrowIfNull(g);
+        ArgumentNullException.ThrowIfNull(values);
+        ArgumentNullException.ThrowIfNull(vectors);
+        var r = new double[values.Length];
+        var rp = g.RowPointers; var ci = g.ColumnIndices; var gv = g.Values;
+        for (int k = 0; k < values.Length; k++)
+        {
+            var v = vectors[k];
+            double worst = 0.0, scale = 0.0;
+            for (int i = 0; i < g.RowCount; i++)
+            {
+                double s = -values[k] * v[i], a = Math.Abs(values[k] * v[i]);
+                for (int q = rp[i]; q < rp[i + 1]; q++) { double t = gv[q] * v[ci[q]]; s += t; a += Math.Abs(t); }
+                worst = Math.Max(worst, Math.Abs(s));
+                scale = Math.Max(scale, a);
+            }
+            r[k] = scale > 0 ? worst / scale : worst;
+        }
+        return r;
+    }
+
+    private static double[,] Invert(double[,] a)
+    {
+        int m = a.GetLength(0);
+        var w = (double[,])a.Clone();
+        var inv = new double[m, m];
+        for (int i = 0; i < m; i++) inv[i, i] = 1.0;
+        for (int col = 0; col < m; col++)
+        {
+            int p = col;
+            for (int r = col + 1; r < m; r++) if (Math.Abs(w[r, col]) > Math.Abs(w[p, col])) p = r;
+            if (w[p, col] == 0) throw new InvalidOperationException("Left-eigenvector normalization is singular: the right and left bases are not biorthogonalizable (degenerate modes not resolved).");
+            for (int q = 0; q < m; q++) { (w[col, q], w[p, q]) = (w[p, q], w[col, q]); (inv[col, q], inv[p, q]) = (inv[p, q], inv[col, q]); }
+            double d = w[col, col];
+            for (int q = 0; q < m; q++) { w[col, q] /= d; inv[col, q] /= d; }
+            for (int r = 0; r < m; r++)
+            {
+                if (r == col) continue;
+                double f = w[r, col];
+                if (f == 0) continue;
+                for (int q = 0; q < m; q++) { w[r, q] -= f * w[col, q]; inv[r, q] -= f * inv[col, q]; }
+            }
+        }
+        return inv;
+    }
+}

@@ -1,0 +1,106 @@
+using FokkerPlanck.Core.Discretization;
+
+namespace FokkerPlanck.Core.Spectral.Relaxation;
+
+/// <summary>
+/// The slowest relaxation modes of a Fokker–Planck operator at one temperature: eigenvalues
+/// <c>0 = λ₁ &lt; λ₂ ≤ …</c>, right eigenvectors (densities) and left eigenvectors (observables),
+/// biorthonormal (physics.md §3).
+/// </summary>
+/// <remarks>
+/// <para>With <c>φ_k</c> the unit eigenvectors of the symmetrized operator <c>A</c>:
+/// right <c>u_k = Π^{1/2} φ_k</c> (cell masses), left <c>v_k = Π^{−1/2} φ_k</c>, so that
+/// <c>⟨v_j, u_k⟩ = δ_jk</c> and <c>Σ π v_k² = 1</c>. <c>u_k</c> is formed in log space; <c>v_k</c>
+/// comes from the backward operator (<see cref="LeftEigenvectorRefinement"/>) where dividing by
+/// <c>√π</c> would amplify round-off.</para>
+/// <para>Sign rule: <c>E_π[v_k U] = Σ_i u_{k,i} U_i ≥ 0</c> — the mode carries excess loss with a
+/// plus sign.</para>
+/// </remarks>
+public sealed class RelaxationSpectrum
+{
+    internal RelaxationSpectrum(FokkerPlanckOperator op, double[] values, double[][] symmetricModes, double[][] leftVectors,
+        double[] residuals, double[] leftResiduals, EigenStatus status, int iterations, long solves, int? missed,
+        StageTimings timings, string messages, double shift)
+    {
+        Operator = op; Eigenvalues = values; SymmetricModes = symmetricModes; LeftVectors = leftVectors;
+        Residuals = residuals; LeftResiduals = leftResiduals; Status = status; Iterations = iterations;
+        Solves = solves; MissedEigenvalues = missed; Timings = timings; Messages = messages; Shift = shift;
+    }
+
+    /// <summary>The operator (grid, landscape, temperature).</summary>
+    public FokkerPlanckOperator Operator { get; }
+
+    /// <summary>Temperature.</summary>
+    public double Temperature => Operator.Temperature;
+
+    /// <summary>Number of modes (λ₁ = 0 included).</summary>
+    public int Count => Eigenvalues.Length;
+
+    /// <summary>Eigenvalues, ascending, <c>λ₁ = 0</c> first.</summary>
+    public double[] Eigenvalues { get; }
+
+    /// <summary>Unit eigenvectors φ_k of the symmetrized operator (sign fixed by the rule above).</summary>
+    public double[][] SymmetricModes { get; }
+
+    /// <summary>Left eigenvectors v_k (observables); <c>v₁ ≡ 1</c>.</summary>
+    public double[][] LeftVectors { get; }
+
+    /// <summary>Relative residuals <c>‖Aφ − λφ‖ / max(λ, ‖A‖)</c> of the symmetric pairs.</summary>
+    public double[] Residuals { get; }
+
+    /// <summary>Relative residuals of the left vectors on the backward operator, <c>max_i |(G v − λ v)_i| / max_i Σ_j |G_ij v_j|</c>.</summary>
+    public double[] LeftResiduals { get; }
+
+    /// <summary>Convergence status of the iteration.</summary>
+    public EigenStatus Status { get; }
+
+    /// <summary>Lanczos restarts.</summary>
+    public int Iterations { get; }
+
+    /// <summary>Right-hand sides solved with the factorization.</summary>
+    public long Solves { get; }
+
+    /// <summary>Eigenvalues below the largest computed one that were missed (0 = proven complete); null when not verified.</summary>
+    public int? MissedEigenvalues { get; }
+
+    /// <summary>Stage timings.</summary>
+    public StageTimings Timings { get; }
+
+    /// <summary>Diagnostics of the iteration.</summary>
+    public string Messages { get; }
+
+    /// <summary>The shift σ used for shift-invert.</summary>
+    public double Shift { get; }
+
+    /// <summary>Right eigenvector <c>u_k</c> as cell masses (computed in log space).</summary>
+    public double[] RightVector(int k)
+    {
+        var phi = SymmetricModes[k];
+        var lp = Operator.LogEquilibrium;
+        var u = new double[phi.Length];
+        for (int i = 0; i < u.Length; i++)
+            u[i] = phi[i] == 0 ? 0 : Math.Sign(phi[i]) * Math.Exp(Math.Log(Math.Abs(phi[i])) + 0.5 * lp[i]);
+        return u;
+    }
+
+    /// <summary>Right eigenvector as a density (mass / cell volume).</summary>
+    public double[] RightDensity(int k)
+    {
+        var u = RightVector(k);
+        var v = Operator.Volumes;
+        for (int i = 0; i < u.Length; i++) u[i] /= v[i];
+        return u;
+    }
+
+    /// <summary>
+    /// Overlap <c>a_k = ⟨v_k, p⟩ = Σ_i v_{k,i} p_i</c> of a distribution of cell masses given as
+    /// <c>ln p_i</c> (so hot equilibria that underflow elsewhere stay exact).
+    /// </summary>
+    public double Overlap(int k, ReadOnlySpan<double> logMasses)
+    {
+        var v = LeftVectors[k];
+        double s = 0.0;
+        for (int i = 0; i < v.Length; i++) s += v[i] * Math.Exp(logMasses[i]);
+        return s;
+    }
+}

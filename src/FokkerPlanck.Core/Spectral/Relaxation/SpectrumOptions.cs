@@ -1,0 +1,26 @@
+namespace FokkerPlanck.Core.Spectral.Relaxation;
+
+/// <summary>Settings of <see cref="RelaxationSpectrumSolver"/>.</summary>
+public sealed record SpectrumOptions
+{
+    /// <summary>Number of modes, the stationary one (λ₁ = 0) included. At least 2.</summary>
+    public int Modes { get; init; } = 6;
+
+    /// <summary>Relative residual tolerance of the symmetric eigenpairs (see <see cref="Lanczos.ThickRestartLanczos"/>).</summary>
+    public double Tolerance { get; init; } = EigenOptions.DefaultTolerance;
+
+    /// <summary>Block size of the Lanczos iteration (right-hand sides per factor sweep).</summary>
+    public int BlockSize { get; init; } = EigenOptions.DefaultBlockSize;
+
+    /// <summary>Seed of the start block.</summary>
+    public ulong Seed { get; init; } = EigenOptions.DefaultSeed;
+
+    /// <summary>
+    /// Prove that no eigenvalue below the largest computed one was missed, by an LDLᵀ inertia count
+    /// (Sylvester's law) — one extra factorization.
+    /// </summary>
+    public bool VerifyCount { get; init; } = true;
+
+    /// <summary>Recompute the left eigenvectors from the backward operator (see <see cref="LeftEigenvectorRefinement"/>).</summary>
+    public bool RefineLeftVectors { get; init; } = true;
+}

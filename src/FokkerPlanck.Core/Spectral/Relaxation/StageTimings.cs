@@ -1,0 +1,14 @@
+namespace FokkerPlanck.Core.Spectral.Relaxation;
+
+/// <summary>Wall-clock seconds of each stage of a spectrum computation.</summary>
+/// <param name="Assembly">Operator assembly (incl. landscape sampling when done here).</param>
+/// <param name="Ordering">Nested-dissection ordering and symbolic analysis.</param>
+/// <param name="Factorization">Numeric LDLᵀ of the shifted operator.</param>
+/// <param name="Iteration">Lanczos iterations (solves, orthogonalization, residuals).</param>
+/// <param name="Verification">Inertia count (extra factorization).</param>
+/// <param name="LeftVectors">Backward LU and left-eigenvector refinement.</param>
+public sealed record StageTimings(double Assembly, double Ordering, double Factorization, double Iteration, double Verification, double LeftVectors)
+{
+    /// <summary>Sum of all stages.</summary>
+    public double Total => Assembly + Ordering + Factorization + Iteration + Verification + LeftVectors;
+}
