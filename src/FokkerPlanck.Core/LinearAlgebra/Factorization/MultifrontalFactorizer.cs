@@ -26,8 +26,8 @@ internal sealed unsafe class MultifrontalFactorizer
     private readonly SymbolicFactorization _s;
     private readonly CsrMatrix _a;
     private readonly bool _symmetric;
-    private readonly double[][] _lower;
-    private readonly double[][]? _upper;
+    private readonly PanelStore _lower;
+    private readonly PanelStore? _upper;
     private readonly double[]? _pivots;
     private readonly double[]?[] _contribution;
     private readonly ArrayPool<double> _pool;
@@ -43,8 +43,8 @@ internal sealed unsafe class MultifrontalFactorizer
         _a = a;
         _symmetric = symmetric;
         int ns = s.SupernodeCount;
-        _lower = new double[ns][];
-        _upper = symmetric ? null : new double[ns][];
+        _lower = new PanelStore(s);
+        _upper = symmetric ? null : new PanelStore(s);
         _pivots = symmetric ? new double[s.Size] : null;
         _contribution = new double[ns][];
         long maxFront = (long)s.MaxFrontDimension * s.MaxFrontDimension;
@@ -54,10 +54,10 @@ internal sealed unsafe class MultifrontalFactorizer
     }
 
     /// <summary>Lower panels (m × k column-major per supernode).</summary>
-    public double[][] Lower => _lower;
+    public PanelStore Lower => _lower;
 
     /// <summary>Transposed upper panels (LU only).</summary>
-    public double[][]? Upper => _upper;
+    public PanelStore? Upper => _upper;
 
     /// <summary>LDLᵀ pivots in permuted order (LDLᵀ only).</summary>
     public double[]? Pivots => _pivots;
@@ -122,7 +122,15 @@ internal sealed unsafe class MultifrontalFactorizer
         var work = _pool.Rent(FrontalKernels.WorkspaceLength(m));
         try
         {
-            Array.Clear(front, 0, mm);
+            if (_symmetric)
+            {
+                // only the lower triangle is ever read: assembly, extend-add and the kernels skip the rest
+                for (int j = 0; j < m; j++) Array.Clear(front, j * m + j, m - j);
+            }
+            else
+            {
+                Array.Clear(front, 0, mm);
+            }
             fixed (double* f = front)
             fixed (double* w = work)
             {
@@ -146,15 +154,15 @@ internal sealed unsafe class MultifrontalFactorizer
                         $"Pivot {first + bad} (original column {column}) is {pivot}: the matrix is singular or unsuitable for factorization without pivoting.",
                         column, pivot);
                 }
-                var lp = new double[m * k];
-                Array.Copy(front, lp, m * k);
-                _lower[sn] = lp;
+                Array.Copy(front, 0, _lower.Array(sn), _lower.Offset(sn), m * k);
                 if (_upper != null)
                 {
-                    var up = new double[m * k];
-                    for (int r = 0; r < k; r++)
-                        for (int c = r; c < m; c++) up[c + r * m] = f[r + (long)c * m];
-                    _upper[sn] = up;
+                    fixed (double* ua = _upper.Array(sn))
+                    {
+                        double* up = ua + _upper.Offset(sn);
+                        for (int r = 0; r < k; r++)
+                            for (int c = 0; c < m; c++) up[c + (long)r * m] = c < r ? 0.0 : f[r + (long)c * m];
+                    }
                 }
             }
         }

@@ -17,15 +17,15 @@ namespace FokkerPlanck.Core.LinearAlgebra.Factorization;
 internal sealed unsafe class SupernodalSolver
 {
     private readonly SymbolicFactorization _s;
-    private readonly double[][] _lower;
-    private readonly double[][]? _upperT;
+    private readonly PanelStore _lower;
+    private readonly PanelStore? _upperT;
     private readonly double[]? _pivots;
     private double[] _y = [];
     private double[] _gather = [];
     private readonly object _gate = new();
     private readonly int _maxBelow;
 
-    public SupernodalSolver(SymbolicFactorization s, double[][] lower, double[][]? upperTransposed, double[]? pivots)
+    public SupernodalSolver(SymbolicFactorization s, PanelStore lower, PanelStore? upperTransposed, double[]? pivots)
     {
         _s = s;
         _lower = lower;
@@ -81,8 +81,9 @@ internal sealed unsafe class SupernodalSolver
         {
             int k = _s.Columns(sn), m = _s.FrontSize(sn), f = _s.SupernodeFirst[sn], rb = _s.RowPointers[sn];
             int below = m - k;
-            fixed (double* l = _lower[sn])
+            fixed (double* la = _lower.Array(sn))
             {
+                double* l = la + _lower.Offset(sn);
                 for (int p = 0; p < k; p++)
                 {
                     double* lc = l + (long)p * m;
@@ -124,8 +125,9 @@ internal sealed unsafe class SupernodalSolver
         {
             int k = _s.Columns(sn), m = _s.FrontSize(sn), f = _s.SupernodeFirst[sn], rb = _s.RowPointers[sn];
             int below = m - k;
-            fixed (double* t = panels[sn])
+            fixed (double* ta = panels.Array(sn))
             {
+                double* t = ta + panels.Offset(sn);
                 if (below > 0)
                 {
                     for (int q = 0; q < count; q++)
