@@ -83,8 +83,9 @@ public class SparseLdltTests
     [Fact]
     public void Create_SameMatrixTwice_BitIdenticalSolutions()
     {
-        var a = SparseTestMatrices.RandomSpdGrid(90, 80, seed: 2);
-        var symbolic = SymbolicFactorization.Analyze(a, NestedDissection.ForGrid(90, 80));
+        // large enough that subtrees run as parallel tasks and the top fronts use the parallel update
+        var a = SparseTestMatrices.RandomSpdGrid(220, 200, seed: 2);
+        var symbolic = SymbolicFactorization.Analyze(a, NestedDissection.ForGrid(220, 200));
         var b = SparseTestMatrices.RandomVector(a.RowCount, 4);
         var x1 = new double[a.RowCount];
         var x2 = new double[a.RowCount];
@@ -113,6 +114,13 @@ public class SparseLdltTests
     public void Create_Unsymmetric_ThrowsArgumentException()
     {
         var a = CsrMatrix.FromTriplets(2, 2, [(0, 0, 2.0), (0, 1, 1.0), (1, 0, 0.5), (1, 1, 2.0)]);
+        Assert.Throws<ArgumentException>(() => SparseLdlt.Create(a));
+    }
+
+    [Fact]
+    public void Create_StructurallyUnsymmetric_ThrowsArgumentException()
+    {
+        var a = CsrMatrix.FromTriplets(3, 3, [(0, 0, 2.0), (0, 2, 0.5), (1, 1, 2.0), (2, 2, 2.0)]);
         Assert.Throws<ArgumentException>(() => SparseLdlt.Create(a));
     }
 
