@@ -12,14 +12,11 @@ namespace FokkerPlanck.Core.LinearAlgebra.Factorization;
 /// Duff and Reid, ACM TOMS 9 (1983); Liu, SIAM Review 34 (1992), §4–5. Parallelism: the
 /// supernodal elimination tree is cut into independent subtrees (largest first until each
 /// is a small share of the work) that run as parallel tasks; the fronts above the cut run in
-/// order with a parallel dense update. Each front's arithmetic and the order of its
+/// order with a parallel dense update (<see cref="TreeSchedule"/>). Each front's arithmetic and the order of its
 /// children's extend-adds are fixed, so the factors are bit-identical for any scheduling.
 /// </remarks>
 internal sealed unsafe class MultifrontalFactorizer
 {
-    /// <summary>Subtree tasks per core: more tasks balance uneven subtrees, fewer keep more work below the cut.</summary>
-    private const int SubtreesPerCore = 4;
-
     /// <summary>Progress is reported at most this many times per factorization.</summary>
     private const int ProgressSteps = 100;
 
@@ -65,10 +62,12 @@ internal sealed unsafe class MultifrontalFactorizer
     /// <summary>Runs the factorization; throws <see cref="FactorizationException"/> on a bad pivot.</summary>
     public void Run()
     {
-        var (subtrees, top) = Schedule();
+        var schedule = _s.Schedule;
+        var subtrees = schedule.Subtrees;
+        var top = schedule.Top;
         try
         {
-            if (subtrees.Count > 0)
+            if (subtrees.Length > 0)
             {
                 Parallel.ForEach(subtrees, root =>
                 {
@@ -82,36 +81,6 @@ internal sealed unsafe class MultifrontalFactorizer
         }
         foreach (int sn in top) Front(sn, allowParallel: true);
         _progress?.Report(1.0);
-    }
-
-    private (List<int> Subtrees, List<int> Top) Schedule()
-    {
-        int ns = _s.SupernodeCount;
-        var flops = _symmetric ? _s.SubtreeLdltFlops : _s.SubtreeLuFlops;
-        var candidates = new List<int>();
-        for (int sn = 0; sn < ns; sn++) if (_s.Parent[sn] < 0) candidates.Add(sn);
-        var top = new List<int>();
-        int p = Environment.ProcessorCount;
-        if (p == 1)
-        {
-            for (int sn = 0; sn < ns; sn++) top.Add(sn);
-            return ([], top);
-        }
-        double total = 0;
-        foreach (int r in candidates) total += flops[r];
-        double limit = total / (SubtreesPerCore * p);
-        while (true)
-        {
-            int best = -1;
-            foreach (int c in candidates) if (best < 0 || flops[c] > flops[best]) best = c;
-            if (best < 0 || flops[best] <= limit || _s.ChildPointers[best] == _s.ChildPointers[best + 1]) break;
-            candidates.Remove(best);
-            top.Add(best);
-            for (int c = _s.ChildPointers[best]; c < _s.ChildPointers[best + 1]; c++) candidates.Add(_s.Children[c]);
-        }
-        candidates.Sort((x, y) => flops[y].CompareTo(flops[x]));
-        top.Sort();
-        return (candidates, top);
     }
 
     private void Front(int sn, bool allowParallel)
