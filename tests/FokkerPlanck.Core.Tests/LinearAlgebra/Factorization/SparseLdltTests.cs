@@ -92,6 +92,7 @@ public class SparseLdltTests
         SparseLdlt.Create(a, symbolic).Solve(b, x1);
         SparseLdlt.Create(a, symbolic).Solve(b, x2);
         Assert.Equal(x1, x2);
+        Assert.True(SparseTestMatrices.RelativeResidual(a, x1, b) < SpdResidualTolerance);
     }
 
     [Fact]

@@ -38,6 +38,14 @@ public class SparseLuTests
     }
 
     [Fact]
+    public void Solve_LargeUpwindGrid_ParallelPathManufacturedSolutionRecovered()
+    {
+        var a = SparseTestMatrices.UpwindConvectionDiffusion(170, 160, speed: 30.0, c: 0.01);
+        var lu = SparseLu.Create(a, SymbolicFactorization.Analyze(a, NestedDissection.ForGrid(170, 160)));
+        SparseLdltTests.AssertSolves(a, lu, ResidualTolerance);
+    }
+
+    [Fact]
     public void Solve_NonGridPattern_ManufacturedSolutionRecovered()
     {
         var a = SparseTestMatrices.RandomSpdPattern(400, 4, seed: 8);
