@@ -34,15 +34,17 @@ internal sealed unsafe class MultifrontalFactorizer
     private int _reportedStep;
     private volatile bool _failed;
 
-    public MultifrontalFactorizer(SymbolicFactorization s, CsrMatrix a, bool symmetric, IProgress<double>? progress)
+    /// <summary>Prepares a factorization; existing panel storage (same symbolic analysis) is reused when given.</summary>
+    public MultifrontalFactorizer(SymbolicFactorization s, CsrMatrix a, bool symmetric, IProgress<double>? progress,
+        PanelStore? lower = null, PanelStore? upper = null, double[]? pivots = null)
     {
         _s = s;
         _a = a;
         _symmetric = symmetric;
         int ns = s.SupernodeCount;
-        _lower = new PanelStore(s);
-        _upper = symmetric ? null : new PanelStore(s);
-        _pivots = symmetric ? new double[s.Size] : null;
+        _lower = lower ?? new PanelStore(s);
+        _upper = symmetric ? null : upper ?? new PanelStore(s);
+        _pivots = symmetric ? pivots ?? new double[s.Size] : null;
         _contribution = new double[ns][];
         long maxFront = (long)s.MaxFrontDimension * s.MaxFrontDimension;
         _pool = ArrayPool<double>.Create((int)Math.Min(maxFront + 1, 1 << 30), 2 * Environment.ProcessorCount + 2);

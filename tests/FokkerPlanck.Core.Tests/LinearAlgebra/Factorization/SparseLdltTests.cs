@@ -96,6 +96,38 @@ public class SparseLdltTests
     }
 
     [Fact]
+    public void Refactor_NewValuesSamePattern_MatchesFreshFactorization()
+    {
+        var a1 = SparseTestMatrices.RandomSpdGrid(60, 50, seed: 1);
+        var a2 = SparseTestMatrices.DirichletLaplacian(60, 50, 1.7);
+        var symbolic = SymbolicFactorization.Analyze(a1, NestedDissection.ForGrid(60, 50));
+        var ldlt = SparseLdlt.Create(a1, symbolic);
+        ldlt.Refactor(a2);
+        var fresh = SparseLdlt.Create(a2, symbolic);
+        var b = SparseTestMatrices.RandomVector(a2.RowCount, 8);
+        var x1 = new double[b.Length];
+        var x2 = new double[b.Length];
+        ldlt.Solve(b, x1);
+        fresh.Solve(b, x2);
+        Assert.Equal(x2, x1);
+        Assert.Equal(fresh.NegativePivotCount, ldlt.NegativePivotCount);
+        Assert.True(ldlt.NegativePivotCount > 0);
+    }
+
+    [Fact]
+    public void Refactor_SingularValues_ThrowsAndSolveRefusesUntilRefactored()
+    {
+        var a = SparseTestMatrices.GridLaplacian(7, 1, 1.0);
+        var singular = SparseTestMatrices.GridLaplacian(7, 1, 0.0);
+        var symbolic = SymbolicFactorization.Analyze(a, Permutation.Identity(7));
+        var ldlt = SparseLdlt.Create(a, symbolic);
+        Assert.Throws<FactorizationException>(() => ldlt.Refactor(singular));
+        Assert.Throws<InvalidOperationException>(() => ldlt.Solve(new double[7], new double[7]));
+        ldlt.Refactor(a);
+        AssertSolves(a, ldlt, SpdResidualTolerance);
+    }
+
+    [Fact]
     public void Create_SingularMatrix_ThrowsFactorizationException()
     {
         // pure graph Laplacian of a path: singular, the last pivot is exactly zero

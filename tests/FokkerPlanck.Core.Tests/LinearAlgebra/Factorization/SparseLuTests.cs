@@ -71,6 +71,16 @@ public class SparseLuTests
     }
 
     [Fact]
+    public void Refactor_NewValuesSamePattern_SolvesNewSystem()
+    {
+        var a1 = SparseTestMatrices.UpwindConvectionDiffusion(30, 20, speed: 5.0, c: 0.1);
+        var a2 = SparseTestMatrices.UpwindConvectionDiffusion(30, 20, speed: -40.0, c: 1.0);
+        var lu = SparseLu.Create(a1, SymbolicFactorization.Analyze(a1, NestedDissection.ForGrid(30, 20)));
+        lu.Refactor(a2);
+        SparseLdltTests.AssertSolves(a2, lu, ResidualTolerance);
+    }
+
+    [Fact]
     public void Create_ZeroPivot_ThrowsFactorizationException()
     {
         // [[0, 1], [1, 1]] needs pivoting: the first pivot is exactly zero
