@@ -12,22 +12,19 @@ namespace FokkerPlanck.Core.LinearAlgebra.Factorization;
 /// Duff and Reid, ACM TOMS 9 (1983); Liu, SIAM Review 34 (1992), §4–5. Parallelism: the
 /// supernodal elimination tree is cut into independent subtrees (largest first until each
 /// is a small share of the work) that run as parallel tasks; the fronts above the cut run in
-/// order with a parallel dense update. Each front's arithmetic and the order of its
+/// order with a parallel dense update (<see cref="TreeSchedule"/>). Each front's arithmetic and the order of its
 /// children's extend-adds are fixed, so the factors are bit-identical for any scheduling.
 /// </remarks>
 internal sealed unsafe class MultifrontalFactorizer
 {
-    /// <summary>Subtree tasks per core: more tasks balance uneven subtrees, fewer keep more work below the cut.</summary>
-    private const int SubtreesPerCore = 4;
-
     /// <summary>Progress is reported at most this many times per factorization.</summary>
     private const int ProgressSteps = 100;
 
     private readonly SymbolicFactorization _s;
     private readonly CsrMatrix _a;
     private readonly bool _symmetric;
-    private readonly double[][] _lower;
-    private readonly double[][]? _upper;
+    private readonly PanelStore _lower;
+    private readonly PanelStore? _upper;
     private readonly double[]? _pivots;
     private readonly double[]?[] _contribution;
     private readonly ArrayPool<double> _pool;
@@ -37,15 +34,17 @@ internal sealed unsafe class MultifrontalFactorizer
     private int _reportedStep;
     private volatile bool _failed;
 
-    public MultifrontalFactorizer(SymbolicFactorization s, CsrMatrix a, bool symmetric, IProgress<double>? progress)
+    /// <summary>Prepares a factorization; existing panel storage (same symbolic analysis) is reused when given.</summary>
+    public MultifrontalFactorizer(SymbolicFactorization s, CsrMatrix a, bool symmetric, IProgress<double>? progress,
+        PanelStore? lower = null, PanelStore? upper = null, double[]? pivots = null)
     {
         _s = s;
         _a = a;
         _symmetric = symmetric;
         int ns = s.SupernodeCount;
-        _lower = new double[ns][];
-        _upper = symmetric ? null : new double[ns][];
-        _pivots = symmetric ? new double[s.Size] : null;
+        _lower = lower ?? new PanelStore(s);
+        _upper = symmetric ? null : upper ?? new PanelStore(s);
+        _pivots = symmetric ? pivots ?? new double[s.Size] : null;
         _contribution = new double[ns][];
         long maxFront = (long)s.MaxFrontDimension * s.MaxFrontDimension;
         _pool = ArrayPool<double>.Create((int)Math.Min(maxFront + 1, 1 << 30), 2 * Environment.ProcessorCount + 2);
@@ -54,10 +53,10 @@ internal sealed unsafe class MultifrontalFactorizer
     }
 
     /// <summary>Lower panels (m × k column-major per supernode).</summary>
-    public double[][] Lower => _lower;
+    public PanelStore Lower => _lower;
 
     /// <summary>Transposed upper panels (LU only).</summary>
-    public double[][]? Upper => _upper;
+    public PanelStore? Upper => _upper;
 
     /// <summary>LDLᵀ pivots in permuted order (LDLᵀ only).</summary>
     public double[]? Pivots => _pivots;
@@ -65,10 +64,12 @@ internal sealed unsafe class MultifrontalFactorizer
     /// <summary>Runs the factorization; throws <see cref="FactorizationException"/> on a bad pivot.</summary>
     public void Run()
     {
-        var (subtrees, top) = Schedule();
+        var schedule = _s.Schedule;
+        var subtrees = schedule.Subtrees;
+        var top = schedule.Top;
         try
         {
-            if (subtrees.Count > 0)
+            if (subtrees.Length > 0)
             {
                 Parallel.ForEach(subtrees, root =>
                 {
@@ -84,36 +85,6 @@ internal sealed unsafe class MultifrontalFactorizer
         _progress?.Report(1.0);
     }
 
-    private (List<int> Subtrees, List<int> Top) Schedule()
-    {
-        int ns = _s.SupernodeCount;
-        var flops = _symmetric ? _s.SubtreeLdltFlops : _s.SubtreeLuFlops;
-        var candidates = new List<int>();
-        for (int sn = 0; sn < ns; sn++) if (_s.Parent[sn] < 0) candidates.Add(sn);
-        var top = new List<int>();
-        int p = Environment.ProcessorCount;
-        if (p == 1)
-        {
-            for (int sn = 0; sn < ns; sn++) top.Add(sn);
-            return ([], top);
-        }
-        double total = 0;
-        foreach (int r in candidates) total += flops[r];
-        double limit = total / (SubtreesPerCore * p);
-        while (true)
-        {
-            int best = -1;
-            foreach (int c in candidates) if (best < 0 || flops[c] > flops[best]) best = c;
-            if (best < 0 || flops[best] <= limit || _s.ChildPointers[best] == _s.ChildPointers[best + 1]) break;
-            candidates.Remove(best);
-            top.Add(best);
-            for (int c = _s.ChildPointers[best]; c < _s.ChildPointers[best + 1]; c++) candidates.Add(_s.Children[c]);
-        }
-        candidates.Sort((x, y) => flops[y].CompareTo(flops[x]));
-        top.Sort();
-        return (candidates, top);
-    }
-
     private void Front(int sn, bool allowParallel)
     {
         int k = _s.Columns(sn), m = _s.FrontSize(sn), first = _s.SupernodeFirst[sn];
@@ -122,7 +93,15 @@ internal sealed unsafe class MultifrontalFactorizer
         var work = _pool.Rent(FrontalKernels.WorkspaceLength(m));
         try
         {
-            Array.Clear(front, 0, mm);
+            if (_symmetric)
+            {
+                // only the lower triangle is ever read: assembly, extend-add and the kernels skip the rest
+                for (int j = 0; j < m; j++) Array.Clear(front, j * m + j, m - j);
+            }
+            else
+            {
+                Array.Clear(front, 0, mm);
+            }
             fixed (double* f = front)
             fixed (double* w = work)
             {
@@ -146,15 +125,15 @@ internal sealed unsafe class MultifrontalFactorizer
                         $"Pivot {first + bad} (original column {column}) is {pivot}: the matrix is singular or unsuitable for factorization without pivoting.",
                         column, pivot);
                 }
-                var lp = new double[m * k];
-                Array.Copy(front, lp, m * k);
-                _lower[sn] = lp;
+                Array.Copy(front, 0, _lower.Array(sn), _lower.Offset(sn), m * k);
                 if (_upper != null)
                 {
-                    var up = new double[m * k];
-                    for (int r = 0; r < k; r++)
-                        for (int c = r; c < m; c++) up[c + r * m] = f[r + (long)c * m];
-                    _upper[sn] = up;
+                    fixed (double* ua = _upper.Array(sn))
+                    {
+                        double* up = ua + _upper.Offset(sn);
+                        for (int r = 0; r < k; r++)
+                            for (int c = 0; c < m; c++) up[c + (long)r * m] = c < r ? 0.0 : f[r + (long)c * m];
+                    }
                 }
             }
         }

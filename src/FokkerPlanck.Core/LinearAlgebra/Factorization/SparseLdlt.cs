@@ -33,18 +33,55 @@ public sealed class SparseLdlt : ILinearSolver
     public const double SymmetryTolerance = 1e-12;
 
     private readonly SupernodalSolver _solver;
+    private readonly PanelStore _panels;
     private readonly double[] _pivots;
+    private bool _valid;
 
     private SparseLdlt(SymbolicFactorization symbolic, MultifrontalFactorizer numeric)
     {
         Symbolic = symbolic;
         _pivots = numeric.Pivots!;
-        _solver = new SupernodalSolver(symbolic, numeric.Lower, null, _pivots);
+        _panels = numeric.Lower;
+        _solver = new SupernodalSolver(symbolic, _panels, null, _pivots);
+        CountInertia();
+    }
+
+    private void CountInertia()
+    {
+        NegativePivotCount = 0;
+        PositivePivotCount = 0;
         foreach (double d in _pivots)
         {
             if (d < 0) NegativePivotCount++;
             else PositivePivotCount++;
         }
+        _valid = true;
+    }
+
+    /// <summary>
+    /// Factorizes new values with the same pattern in place, reusing the symbolic analysis, the
+    /// factor storage and the solve workspace (nothing large is allocated): the refactorization
+    /// path of implicit time steppers.
+    /// </summary>
+    /// <param name="a">Symmetric matrix with exactly the pattern of the original one.</param>
+    /// <param name="progress">Receives the completed fraction of the flops, in [0, 1].</param>
+    /// <exception cref="ArgumentException">The matrix is not square, not symmetric, or has another pattern.</exception>
+    /// <exception cref="FactorizationException">A pivot is zero or not finite; the instance is unusable until a successful refactorization.</exception>
+    public void Refactor(CsrMatrix a, IProgress<double>? progress = null)
+    {
+        FactorizationInput.Validate(a, Symbolic);
+        CheckSymmetric(a);
+        _valid = false;
+        new MultifrontalFactorizer(Symbolic, a, symmetric: true, progress, _panels, null, _pivots).Run();
+        CountInertia();
+    }
+
+    private static void CheckSymmetric(CsrMatrix a)
+    {
+        double scale = FactorizationInput.MaxAbs(a);
+        double defect = FactorizationInput.SymmetryDefect(a);
+        if (defect > SymmetryTolerance * scale)
+            throw new ArgumentException($"Matrix is not symmetric: max |A_ij − A_ji| = {defect:G3} for max |A_ij| = {scale:G3}.", nameof(a));
     }
 
     /// <summary>Factorizes the symmetric matrix <paramref name="a"/>.</summary>
@@ -58,10 +95,7 @@ public sealed class SparseLdlt : ILinearSolver
     public static SparseLdlt Create(CsrMatrix a, SymbolicFactorization? symbolic = null, IProgress<double>? progress = null)
     {
         FactorizationInput.Validate(a, symbolic);
-        double scale = FactorizationInput.MaxAbs(a);
-        double defect = FactorizationInput.SymmetryDefect(a);
-        if (defect > SymmetryTolerance * scale)
-            throw new ArgumentException($"Matrix is not symmetric: max |A_ij − A_ji| = {defect:G3} for max |A_ij| = {scale:G3}.", nameof(a));
+        CheckSymmetric(a);
         symbolic ??= SymbolicFactorization.Analyze(a);
         var numeric = new MultifrontalFactorizer(symbolic, a, symmetric: true, progress);
         numeric.Run();
@@ -75,10 +109,10 @@ public sealed class SparseLdlt : ILinearSolver
     public SymbolicFactorization Symbolic { get; }
 
     /// <summary>Number of negative entries of D = number of negative eigenvalues of A (Sylvester).</summary>
-    public int NegativePivotCount { get; }
+    public int NegativePivotCount { get; private set; }
 
     /// <summary>Number of positive entries of D = number of positive eigenvalues of A.</summary>
-    public int PositivePivotCount { get; }
+    public int PositivePivotCount { get; private set; }
 
     /// <summary>The pivots D in factorization (permuted) order.</summary>
     public ReadOnlySpan<double> Pivots => _pivots;
@@ -91,11 +125,17 @@ public sealed class SparseLdlt : ILinearSolver
 
     /// <inheritdoc/>
     /// <exception cref="ArgumentException">A vector has the wrong length.</exception>
-    public void Solve(ReadOnlySpan<double> b, Span<double> x) => _solver.Solve(b, x, 1);
+    /// <exception cref="InvalidOperationException">The last refactorization failed.</exception>
+    public void Solve(ReadOnlySpan<double> b, Span<double> x) => Solve(b, x, 1);
 
     /// <inheritdoc/>
     /// <remarks>Streams each factor panel once for all <paramref name="count"/> columns. Not thread-safe
     /// against concurrent calls on the same instance (they are serialized).</remarks>
     /// <exception cref="ArgumentException">A vector has the wrong length.</exception>
-    public void Solve(ReadOnlySpan<double> b, Span<double> x, int count) => _solver.Solve(b, x, count);
+    /// <exception cref="InvalidOperationException">The last refactorization failed.</exception>
+    public void Solve(ReadOnlySpan<double> b, Span<double> x, int count)
+    {
+        if (!_valid) throw new InvalidOperationException("The last refactorization failed; the factor is not usable.");
+        _solver.Solve(b, x, count);
+    }
 }

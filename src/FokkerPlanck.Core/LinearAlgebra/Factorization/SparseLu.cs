@@ -22,11 +22,32 @@ namespace FokkerPlanck.Core.LinearAlgebra.Factorization;
 public sealed class SparseLu : ILinearSolver
 {
     private readonly SupernodalSolver _solver;
+    private readonly PanelStore _lower;
+    private readonly PanelStore _upper;
+    private bool _valid = true;
 
     private SparseLu(SymbolicFactorization symbolic, MultifrontalFactorizer numeric)
     {
         Symbolic = symbolic;
-        _solver = new SupernodalSolver(symbolic, numeric.Lower, numeric.Upper, null);
+        _lower = numeric.Lower;
+        _upper = numeric.Upper!;
+        _solver = new SupernodalSolver(symbolic, _lower, _upper, null);
+    }
+
+    /// <summary>
+    /// Factorizes new values with the same pattern in place, reusing the symbolic analysis, the
+    /// factor storage and the solve workspace.
+    /// </summary>
+    /// <param name="a">Matrix with exactly the pattern of the original one.</param>
+    /// <param name="progress">Receives the completed fraction of the flops, in [0, 1].</param>
+    /// <exception cref="ArgumentException">The matrix is not square or has another pattern.</exception>
+    /// <exception cref="FactorizationException">A pivot is zero or not finite; the instance is unusable until a successful refactorization.</exception>
+    public void Refactor(CsrMatrix a, IProgress<double>? progress = null)
+    {
+        FactorizationInput.Validate(a, Symbolic);
+        _valid = false;
+        new MultifrontalFactorizer(Symbolic, a, symmetric: false, progress, _lower, _upper).Run();
+        _valid = true;
     }
 
     /// <summary>Factorizes <paramref name="a"/>.</summary>
@@ -60,11 +81,17 @@ public sealed class SparseLu : ILinearSolver
 
     /// <inheritdoc/>
     /// <exception cref="ArgumentException">A vector has the wrong length.</exception>
-    public void Solve(ReadOnlySpan<double> b, Span<double> x) => _solver.Solve(b, x, 1);
+    /// <exception cref="InvalidOperationException">The last refactorization failed.</exception>
+    public void Solve(ReadOnlySpan<double> b, Span<double> x) => Solve(b, x, 1);
 
     /// <inheritdoc/>
     /// <remarks>Streams each factor panel once for all <paramref name="count"/> columns; concurrent
     /// calls on the same instance are serialized.</remarks>
     /// <exception cref="ArgumentException">A vector has the wrong length.</exception>
-    public void Solve(ReadOnlySpan<double> b, Span<double> x, int count) => _solver.Solve(b, x, count);
+    /// <exception cref="InvalidOperationException">The last refactorization failed.</exception>
+    public void Solve(ReadOnlySpan<double> b, Span<double> x, int count)
+    {
+        if (!_valid) throw new InvalidOperationException("The last refactorization failed; the factor is not usable.");
+        _solver.Solve(b, x, count);
+    }
 }

@@ -61,6 +61,11 @@ public sealed partial class SymbolicFactorization
     internal int[] AssemblySource { get; }
     internal int[] AssemblyTarget { get; }
 
+    /// <summary>Parallel schedule for this machine's processor count (computed on first use).</summary>
+    internal TreeSchedule Schedule => _schedule.Value;
+
+    private readonly Lazy<TreeSchedule> _schedule;
+
     /// <summary>Pivot count (columns) of supernode <paramref name="s"/>.</summary>
     internal int Columns(int s) => SupernodeFirst[s + 1] - SupernodeFirst[s];
 
@@ -111,6 +116,7 @@ public sealed partial class SymbolicFactorization
     {
         int n = a.RowCount;
         Size = n;
+        _schedule = new Lazy<TreeSchedule>(() => new TreeSchedule(this, Environment.ProcessorCount));
         Ordering = ordering;
         SupernodeFirst = first;
         _patternRowPointers = a.RowPointers.ToArray();

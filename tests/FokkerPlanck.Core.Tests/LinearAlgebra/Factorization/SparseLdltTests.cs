@@ -83,14 +83,48 @@ public class SparseLdltTests
     [Fact]
     public void Create_SameMatrixTwice_BitIdenticalSolutions()
     {
-        var a = SparseTestMatrices.RandomSpdGrid(90, 80, seed: 2);
-        var symbolic = SymbolicFactorization.Analyze(a, NestedDissection.ForGrid(90, 80));
+        // large enough that subtrees run as parallel tasks and the top fronts use the parallel update
+        var a = SparseTestMatrices.RandomSpdGrid(220, 200, seed: 2);
+        var symbolic = SymbolicFactorization.Analyze(a, NestedDissection.ForGrid(220, 200));
         var b = SparseTestMatrices.RandomVector(a.RowCount, 4);
         var x1 = new double[a.RowCount];
         var x2 = new double[a.RowCount];
         SparseLdlt.Create(a, symbolic).Solve(b, x1);
         SparseLdlt.Create(a, symbolic).Solve(b, x2);
         Assert.Equal(x1, x2);
+        Assert.True(SparseTestMatrices.RelativeResidual(a, x1, b) < SpdResidualTolerance);
+    }
+
+    [Fact]
+    public void Refactor_NewValuesSamePattern_MatchesFreshFactorization()
+    {
+        var a1 = SparseTestMatrices.RandomSpdGrid(60, 50, seed: 1);
+        var a2 = SparseTestMatrices.DirichletLaplacian(60, 50, 1.7);
+        var symbolic = SymbolicFactorization.Analyze(a1, NestedDissection.ForGrid(60, 50));
+        var ldlt = SparseLdlt.Create(a1, symbolic);
+        ldlt.Refactor(a2);
+        var fresh = SparseLdlt.Create(a2, symbolic);
+        var b = SparseTestMatrices.RandomVector(a2.RowCount, 8);
+        var x1 = new double[b.Length];
+        var x2 = new double[b.Length];
+        ldlt.Solve(b, x1);
+        fresh.Solve(b, x2);
+        Assert.Equal(x2, x1);
+        Assert.Equal(fresh.NegativePivotCount, ldlt.NegativePivotCount);
+        Assert.True(ldlt.NegativePivotCount > 0);
+    }
+
+    [Fact]
+    public void Refactor_SingularValues_ThrowsAndSolveRefusesUntilRefactored()
+    {
+        var a = SparseTestMatrices.GridLaplacian(7, 1, 1.0);
+        var singular = SparseTestMatrices.GridLaplacian(7, 1, 0.0);
+        var symbolic = SymbolicFactorization.Analyze(a, Permutation.Identity(7));
+        var ldlt = SparseLdlt.Create(a, symbolic);
+        Assert.Throws<FactorizationException>(() => ldlt.Refactor(singular));
+        Assert.Throws<InvalidOperationException>(() => ldlt.Solve(new double[7], new double[7]));
+        ldlt.Refactor(a);
+        AssertSolves(a, ldlt, SpdResidualTolerance);
     }
 
     [Fact]
@@ -113,6 +147,13 @@ public class SparseLdltTests
     public void Create_Unsymmetric_ThrowsArgumentException()
     {
         var a = CsrMatrix.FromTriplets(2, 2, [(0, 0, 2.0), (0, 1, 1.0), (1, 0, 0.5), (1, 1, 2.0)]);
+        Assert.Throws<ArgumentException>(() => SparseLdlt.Create(a));
+    }
+
+    [Fact]
+    public void Create_StructurallyUnsymmetric_ThrowsArgumentException()
+    {
+        var a = CsrMatrix.FromTriplets(3, 3, [(0, 0, 2.0), (0, 2, 0.5), (1, 1, 2.0), (2, 2, 2.0)]);
         Assert.Throws<ArgumentException>(() => SparseLdlt.Create(a));
     }
 

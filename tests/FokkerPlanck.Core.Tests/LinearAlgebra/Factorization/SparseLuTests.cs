@@ -38,6 +38,14 @@ public class SparseLuTests
     }
 
     [Fact]
+    public void Solve_LargeUpwindGrid_ParallelPathManufacturedSolutionRecovered()
+    {
+        var a = SparseTestMatrices.UpwindConvectionDiffusion(170, 160, speed: 30.0, c: 0.01);
+        var lu = SparseLu.Create(a, SymbolicFactorization.Analyze(a, NestedDissection.ForGrid(170, 160)));
+        SparseLdltTests.AssertSolves(a, lu, ResidualTolerance);
+    }
+
+    [Fact]
     public void Solve_NonGridPattern_ManufacturedSolutionRecovered()
     {
         var a = SparseTestMatrices.RandomSpdPattern(400, 4, seed: 8);
@@ -60,6 +68,16 @@ public class SparseLuTests
             lu.Solve(b.AsSpan(q * n, n), xq);
             Assert.Equal(xq, x.AsSpan(q * n, n).ToArray());
         }
+    }
+
+    [Fact]
+    public void Refactor_NewValuesSamePattern_SolvesNewSystem()
+    {
+        var a1 = SparseTestMatrices.UpwindConvectionDiffusion(30, 20, speed: 5.0, c: 0.1);
+        var a2 = SparseTestMatrices.UpwindConvectionDiffusion(30, 20, speed: -40.0, c: 1.0);
+        var lu = SparseLu.Create(a1, SymbolicFactorization.Analyze(a1, NestedDissection.ForGrid(30, 20)));
+        lu.Refactor(a2);
+        SparseLdltTests.AssertSolves(a2, lu, ResidualTolerance);
     }
 
     [Fact]
