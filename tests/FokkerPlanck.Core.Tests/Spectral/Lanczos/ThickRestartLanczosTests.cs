@@ -161,6 +161,16 @@ public class ThickRestartLanczosTests
     }
 
     [Fact]
+    public void Solve_SolverReturnsNaN_ReportsNumericalIssueWithoutThrowing()
+    {
+        var problem = Laplacian1DProblem(60, out _) with { ShiftedSolverFactory = _ => new NonFiniteSolver(60) };
+        var result = new ThickRestartLanczos().Solve(problem, new EigenOptions { Count = 3, Shift = 0.0 });
+        Assert.Equal(EigenStatus.NumericalIssue, result.Status);
+        Assert.Contains("non-finite", result.Messages, StringComparison.Ordinal);
+        Assert.Equal([0.0], result.Values); // the known pair is still reported
+    }
+
+    [Fact]
     public void Solve_SameSeed_GivesIdenticalResults()
     {
         var problem = Laplacian1DProblem(150, out _);
