@@ -34,11 +34,13 @@ public sealed record EigenOptions
     /// domain 1 × 1.1 (distinct λ)    b=1: 25 appl / 25 calls   b=2: 34/17   b=4: 52/13   b=8: 88/11
     /// cost α = 0.25 / 0.5 / 1        b=1: 25/25/25   b=2: 21/26/34   b=4: 23/32/52   b=8: 30/50/88
     /// square (λ₂ = λ₃, λ₅ = λ₆)      b=1: 21/21, 2 eigenvalues MISSED (inertia check)   b=2: 34/17   b=4: 52/13   b=8: 88/11
+    /// 128² separable double well     b=1: 26/26   b=2: 34/17   b=4: 56/14   b=8: 96/12
+    ///   (λ₂ = 8.2e-5, λ₃,₄ = 0.02027, 0.02035, λ₅,₆ = 21.0025, 21.0026; σ = −0.5)
     /// </code>
     /// b = 2 is cheapest for α ≤ 0.5 and, unlike b = 1, finds the exactly degenerate pairs that
     /// square-domain symmetry produces (a single-vector Krylov space holds only one vector of each
     /// eigenspace). Use b ≥ the largest expected multiplicity when higher symmetries are present.
-    /// The counts are the same at 64² (shift-invert convergence is mesh-independent).
+    /// The Laplacian counts are nearly the same at 64² (shift-invert convergence is mesh-independent).
     /// </remarks>
     public const int DefaultBlockSize = 2;
 

@@ -12,6 +12,7 @@ namespace FokkerPlanck.Core.Tests.Spectral.Lanczos;
 /// h⁻² Σ_j √(π_j/π_i), the exact null vector √π, and a Kramers gap λ₂ ∝ e^{−ΔU/T} ≪ λ₃.
 /// </summary>
 public class DoubleWellSpectrumTests
+
 {
     private const double Tolerance = 1e-10;
 
@@ -21,7 +22,7 @@ public class DoubleWellSpectrumTests
     /// <summary>1 − |⟨u, u_ref⟩| bound; gaps here are ≥ λ₃ − λ₂ ≈ λ₃ so the angle is tiny.</summary>
     private const double OverlapDefect = 1e-9;
 
-    private static CsrMatrix SymmetrizedDoubleWell(int n, double temperature, out double[] sqrtPi)
+    internal static CsrMatrix SymmetrizedDoubleWell(int n, double temperature, out double[] sqrtPi)
     {
         double lo = -2.0, h = 4.0 / n;
         var u = new double[n];
