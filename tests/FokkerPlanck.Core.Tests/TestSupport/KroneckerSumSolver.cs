@@ -51,6 +51,35 @@ internal sealed class KroneckerSumSolver : ILinearSolver
         }
     }
 
+    /// <summary>General separable case: Aₓ ⊕ A_y for any small symmetric 1D matrices (dense EVD of each factor).</summary>
+    public KroneckerSumSolver(CsrMatrix ax, CsrMatrix ay, double shift)
+    {
+        _nx = ax.RowCount; _ny = ay.RowCount;
+        Size = _nx * _ny;
+        var ex = DenseLuSolver.ToDense(ax).Evd(Symmetricity.Symmetric);
+        var ey = DenseLuSolver.ToDense(ay).Evd(Symmetricity.Symmetric);
+        _qx = ex.EigenVectors;
+        _qy = ey.EigenVectors;
+        _inv = new double[Size];
+        for (int j = 0; j < _ny; j++)
+            for (int i = 0; i < _nx; i++) _inv[i + _nx * j] = 1.0 / (ex.EigenValues[i].Real + ey.EigenValues[j].Real - shift);
+    }
+
+    /// <summary>The CSR matrix Aₓ ⊗ I + I ⊗ A_y (index i + nx·j).</summary>
+    public static CsrMatrix Assemble(CsrMatrix ax, CsrMatrix ay)
+    {
+        int nx = ax.RowCount, ny = ay.RowCount;
+        var t = new List<(int, int, double)>();
+        for (int j = 0; j < ny; j++)
+            for (int i = 0; i < nx; i++)
+            {
+                int p = i + nx * j;
+                for (int k = ax.RowPointers[i]; k < ax.RowPointers[i + 1]; k++) t.Add((p, ax.ColumnIndices[k] + nx * j, ax.Values[k]));
+                for (int k = ay.RowPointers[j]; k < ay.RowPointers[j + 1]; k++) t.Add((p, i + nx * ay.ColumnIndices[k], ay.Values[k]));
+            }
+        return CsrMatrix.FromTriplets(nx * ny, nx * ny, t);
+    }
+
     private static Matrix<double> CosineBasis(int n)
     {
         var q = Matrix<double>.Build.Dense(n, n);

@@ -54,4 +54,32 @@ public class BlockSizeBenchmark(ITestOutputHelper output)
                              $"A-products={r.MatrixApplications} missed={r.MissedEigenvalues} max|Δλ|/‖A‖={maxErr:E1} model[{model}] wall={sw.Elapsed.TotalSeconds:F1}s");
         }
     }
+
+    [Fact]
+    public void Solve_SeparableDoubleWell2D_ReportsApplicationsPerBlockSize()
+    {
+        if (!int.TryParse(Environment.GetEnvironmentVariable("FP_EIGEN_BENCH"), out int side)) return;
+        // Symmetrized SQRA generator of U(x, y) = (x² − 1)² + (y² − 1)²/2 at T = 0.08: a Kramers pair
+        // λ₂ ≪ λ₃ from the x barrier, then the y barrier, and their sums.
+        var ax = DoubleWellSpectrumTests.SymmetrizedDoubleWell(side, 0.08, out var px);
+        var ay = DoubleWellSpectrumTests.SymmetrizedDoubleWell(side, 0.16, out var py);
+        var a = KroneckerSumSolver.Assemble(ax, ay);
+        var q = new double[side * side];
+        for (int j = 0; j < side; j++)
+            for (int i = 0; i < side; i++) q[i + side * j] = px[i] * py[j];
+        foreach (int b in (Environment.GetEnvironmentVariable("FP_EIGEN_BENCH_B") ?? "1,2,3,4,6,8").Split(',').Select(int.Parse))
+        {
+            var problem = new EigenProblem
+            {
+                Matrix = a,
+                ShiftedSolverFactory = s => new KroneckerSumSolver(ax, ay, s),
+                KnownVectors = [q],
+                KnownValues = [0.0],
+            };
+            var r = new ThickRestartLanczos().Solve(problem, new EigenOptions { Count = 6, Shift = -0.5, BlockSize = b });
+            string model = string.Join(" ", Alphas.Select(al => $"α={al}:{r.OperatorCalls * (1 + al * (b - 1)):F0}"));
+            output.WriteLine($"double well {side}², b={b}: status={r.Status} restarts={r.Iterations} applications={r.OperatorApplications} calls={r.OperatorCalls} " +
+                             $"λ = {string.Join(", ", r.Values.Select(v => v.ToString("G6")))} model[{model}]");
+        }
+    }
 }
