@@ -1,0 +1,11 @@
+namespace FokkerPlanck.Core.Analysis.Mpemba;
+
+/// <summary>
+/// The family of initial states reached at the end of a plateau at learning rate η_h, as log cell
+/// masses on the grid of the final-LR operator (physics.md §4: <c>p₀ = π_{T_h}</c>).
+/// </summary>
+public interface IPlateauStateFamily
+{
+    /// <summary>Writes <c>ln p_i</c> (normalized, <c>Σ p_i = 1</c>) for plateau learning rate <paramref name="lr"/>.</summary>
+    void LogMasses(double lr, Span<double> destination);
+}
