@@ -1,0 +1,126 @@
+using System.Diagnostics;
+using FokkerPlanck.Core.Discretization;
+using FokkerPlanck.Core.Grids;
+using FokkerPlanck.Core.Landscapes;
+using FokkerPlanck.Core.Scenarios;
+using FokkerPlanck.Core.Spectral;
+using FokkerPlanck.Core.Spectral.Relaxation;
+
+namespace FokkerPlanck.Core.Analysis.Mpemba;
+
+/// <summary>
+/// The full Mpemba study of a scenario: the scan on the scenario grid, its repetition on a coarser
+/// and a finer grid for error bars, the river-only reduction side by side, and the sweep of the
+/// optimal plateau LR over final LRs.
+/// </summary>
+/// <remarks>
+/// Error bars: Richardson extrapolation and the grid convergence index (P. J. Roache, J. Fluids
+/// Eng. 116, 405 (1994)) with refinement ratio r = √2 and the discretization's formal order 2.
+/// </remarks>
+public static class MpembaStudy
+{
+    /// <summary>Safety factor of the grid convergence index for a three-grid study (Roache 1994).</summary>
+    public const double GciSafetyFactor = 1.25;
+
+    /// <summary>Formal order of the finite-volume discretization.</summary>
+    public const double FormalOrder = 2.0;
+
+    /// <summary>Runs the study.</summary>
+    public static MpembaStudyResult Run(Scenario scenario, MpembaStudyOptions options, IProgress<string>? progress = null)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        ArgumentNullException.ThrowIfNull(options);
+        var total = Stopwatch.StartNew();
+        var plateau = scenario.Plateau.Values();
+        var scales = options.GridStudy ? new[] { 1 / MpembaStudyOptions.RefinementRatio, 1.0, MpembaStudyOptions.RefinementRatio } : [1.0];
+        var spectrumOptions = new SpectrumOptions { Modes = scenario.Modes };
+
+        var runs = new List<GridRun>();
+        foreach (double s in scales)
+        {
+            int? nx = scenario.IsOneDimensional ? null : Math.Max(2, (int)Math.Round(scenario.Nx * s));
+            int ny = Math.Max(2, (int)Math.Round(scenario.Ny * s));
+            progress?.Report($"2D scan on grid {(nx is null ? $"{ny}" : $"{nx}×{ny}")}");
+            var setup = ScenarioSetup.Create(scenario, nx, ny);
+            runs.Add(RunOne(setup.OperatorAt(scenario.FinalLr), new EquilibriumStateFamily(setup.Sampled, scenario.Kappa), scenario, plateau, spectrumOptions, keep: s == 1.0));
+        }
+        var full = Assemble(runs, options.GridStudy);
+
+        ModelAnalysis? reduced = null;
+        var baseSetup = ScenarioSetup.Create(scenario);
+        if (options.Reduced1D && baseSetup.Landscape is ValleyRiverLandscape vr)
+        {
+            var rruns = new List<GridRun>();
+            foreach (double s in scales)
+            {
+                int ny = Math.Max(2, (int)Math.Round(scenario.Ny * s));
+                progress?.Report($"river-only (1D) scan on {ny} cells");
+                rruns.Add(RunReduced(vr, baseSetup, scenario, ny, scenario.FinalLr, plateau, spectrumOptions, keep: s == 1.0));
+            }
+            reduced = Assemble(rruns, options.GridStudy);
+        }
+
+        var sweep = new List<SweepPoint>();
+        if (options.SweepPoints > 0)
+        {
+            double lo = options.SweepMinFactor * scenario.FinalLr, hi = options.SweepMaxFactor * scenario.FinalLr;
+            for (int i = 0; i < options.SweepPoints; i++)
+            {
+                double fl = options.SweepPoints == 1 ? scenario.FinalLr : lo * Math.Pow(hi / lo, (double)i / (options.SweepPoints - 1));
+                progress?.Report($"final-LR sweep {i + 1}/{options.SweepPoints}: η_c = {fl:G4}");
+                var plateauHere = plateau.Where(p => p > 0).ToArray();
+                var s2 = RunOne(baseSetup.OperatorAt(fl), new EquilibriumStateFamily(baseSetup.Sampled, scenario.Kappa), scenario with { FinalLr = fl }, plateauHere, spectrumOptions, keep: false);
+                double[] s1 = [];
+                if (options.Reduced1D && baseSetup.Landscape is ValleyRiverLandscape vr2)
+                    s1 = Cooling(RunReduced(vr2, baseSetup, scenario, scenario.Ny, fl, plateauHere, spectrumOptions, keep: false).Scan);
+                sweep.Add(new SweepPoint(fl, Cooling(s2.Scan), s1, s2.Scan.EffectiveRate));
+            }
+        }
+        return new MpembaStudyResult(full, reduced, sweep, total.Elapsed.TotalSeconds);
+    }
+
+    private static double[] Cooling(MpembaScanResult scan) => scan.Points.Where(p => p.Kind == "cooling").Select(p => p.Lr).ToArray();
+
+    private static GridRun RunOne(FokkerPlanckOperator op, IPlateauStateFamily family, Scenario scenario, double[] plateau, SpectrumOptions options, bool keep)
+    {
+        var sw = Stopwatch.StartNew();
+        var spectrum = new RelaxationSpectrumSolver().Solve(op, options);
+        if (spectrum.Status != EigenStatus.Converged)
+            throw new ConvergenceException($"the eigen-solve at η_c = {scenario.FinalLr} on grid {op.Grid} ended with status {spectrum.Status} (max residual {spectrum.Residuals.Max():E1}); {spectrum.Messages}");
+        var scan = MpembaScan.Run(spectrum, family, scenario.Kappa, scenario.FinalLr, plateau);
+        return new GridRun(op.Grid, scan, keep ? spectrum : null, sw.Elapsed.TotalSeconds);
+    }
+
+    private static GridRun RunReduced(ValleyRiverLandscape vr, ScenarioSetup baseSetup, Scenario scenario, int ny, double finalLr, double[] plateau, SpectrumOptions options, bool keep)
+    {
+        var (ymin, ymax) = scenario.YRange;
+        var free = vr.RiverFreeEnergy(scenario.TemperatureOf(finalLr));
+        var grid = TensorGrid.OneDimensional(Axis.Uniform(ymin, ymax, ny).SnapFacesTo(free.JumpsAlongY(ymin, ymax)));
+        var op = FokkerPlanckOperator.Create(DiscreteLandscape.Sample(grid, free), scenario.TemperatureOf(finalLr), baseSetup.Flux);
+        return RunOne(op, new RiverMarginalStateFamily(vr, grid, scenario.Kappa), scenario with { FinalLr = finalLr }, plateau, options, keep);
+    }
+
+    private static ModelAnalysis Assemble(List<GridRun> runs, bool study)
+    {
+        var baseRun = study ? runs[1] : runs[0];
+        var estimates = new List<PointEstimate>();
+        foreach (var p in baseRun.Scan.Points)
+        {
+            double Match(GridRun r) => r.Scan.Points.Where(q => q.Kind == p.Kind).Select(q => q.Lr)
+                .OrderBy(l => Math.Abs(l - p.Lr)).DefaultIfEmpty(double.NaN).First();
+            if (!study)
+            {
+                estimates.Add(new PointEstimate(p.Kind, p.Lr, double.NaN, [double.NaN, p.Lr, double.NaN], double.NaN, p.Gain));
+                continue;
+            }
+            double coarse = Match(runs[0]), fine = Match(runs[2]), mid = p.Lr;
+            double r = MpembaStudyOptions.RefinementRatio, rp = Math.Pow(r, FormalOrder) - 1;
+            double lr = double.IsFinite(fine) ? fine + (fine - mid) / rp : mid;
+            double error = double.IsFinite(fine) ? GciSafetyFactor * Math.Abs(fine - mid) / rp : double.NaN;
+            double order = double.IsFinite(coarse) && double.IsFinite(fine) && (mid - coarse) * (fine - mid) > 0
+                ? Math.Log(Math.Abs(mid - coarse) / Math.Abs(fine - mid)) / Math.Log(r) : double.NaN;
+            estimates.Add(new PointEstimate(p.Kind, lr, error, [coarse, mid, fine], order, p.Gain));
+        }
+        return new ModelAnalysis(baseRun, runs, estimates);
+    }
+}

@@ -1,0 +1,23 @@
+namespace FokkerPlanck.Core.Analysis.Mpemba;
+
+/// <summary>What an <see cref="MpembaStudy"/> computes besides the base-grid scan.</summary>
+public sealed record MpembaStudyOptions
+{
+    /// <summary>Repeat the scan on a coarser and a finer grid (refinement ratio √2) for error bars.</summary>
+    public bool GridStudy { get; init; } = true;
+
+    /// <summary>Also analyse the river-only (1D) reduction (valley–river landscapes only).</summary>
+    public bool Reduced1D { get; init; } = true;
+
+    /// <summary>Number of final LRs in the η_h*(η_c) sweep (0 = no sweep).</summary>
+    public int SweepPoints { get; init; } = 7;
+
+    /// <summary>Sweep range as factors of the scenario's final LR.</summary>
+    public double SweepMinFactor { get; init; } = 0.6;
+
+    /// <summary>Upper end of the sweep range as a factor of the final LR.</summary>
+    public double SweepMaxFactor { get; init; } = 1.6;
+
+    /// <summary>Grid refinement ratio between the three grids of the error study.</summary>
+    public const double RefinementRatio = 1.4142135623730951;
+}
