@@ -1,0 +1,114 @@
+using System.CommandLine;
+using FokkerPlanck.Cli.Output;
+using FokkerPlanck.Core.Analysis.Mpemba;
+using FokkerPlanck.Core.IO;
+using FokkerPlanck.Core.Scenarios;
+using Spectre.Console;
+
+namespace FokkerPlanck.Cli.Commands;
+
+/// <summary><c>fokkerplanck mpemba SCENARIO --out DIR</c>: locate the strong Mpemba point(s).</summary>
+internal static class MpembaCommand
+{
+    public static Command Create()
+    {
+        var scenarioArg = new Argument<string>("scenario") { Description = "Scenario file (JSON, comments allowed)." };
+        var outDir = new Option<string>("--out") { Description = "Output folder (mpemba.json, scan.csv, PNG figures).", DefaultValueFactory = _ => "results" };
+        var grid = GridOption.Create();
+        var noStudy = new Option<bool>("--no-grid-study") { Description = "Skip the coarser/finer grids (no error bars; ~3× faster)." };
+        var no1d = new Option<bool>("--no-1d") { Description = "Skip the river-only (1D) reduction." };
+        var sweep = new Option<int>("--sweep") { Description = "Number of final LRs in the optimal-plateau-vs-final-LR sweep (0 = none).", DefaultValueFactory = _ => 7 };
+        var noPlots = new Option<bool>("--no-plots") { Description = "Do not write PNG figures." };
+        var cmd = new Command("mpemba", "Mpemba analysis: overlap coefficients a_k(η_h), strong Mpemba points (optimal plateau LR) with grid error bars, river-only reduction, final-LR sweep.");
+        foreach (var o in new Option[] { outDir, grid, noStudy, no1d, sweep, noPlots }) cmd.Options.Add(o);
+        cmd.Arguments.Add(scenarioArg);
+        cmd.SetAction(parse => CommandRunner.Run(() =>
+        {
+            var scenario = ScenarioLoader.Load(parse.GetValue(scenarioArg)!);
+            var (nx, ny) = GridOption.Parse(parse.GetValue(grid));
+            if (nx is not null || ny is not null) scenario = scenario with { Nx = nx ?? scenario.Nx, Ny = ny ?? scenario.Ny };
+            int sweepPoints = parse.GetValue(sweep);
+            if (sweepPoints < 0) throw new UsageException("--sweep must be ≥ 0.");
+            string dir = parse.GetValue(outDir)!;
+            Directory.CreateDirectory(dir);
+            var options = new MpembaStudyOptions { GridStudy = !parse.GetValue(noStudy), Reduced1D = !parse.GetValue(no1d), SweepPoints = sweepPoints };
+            MpembaStudyResult result = null!;
+            ProgressDisplay.Run("Mpemba analysis", progress => result = MpembaStudy.Run(scenario, options, progress));
+            JsonOutput.Write(Path.Combine(dir, "mpemba.json"), MpembaJson.Build(scenario, result));
+            WriteScanCsv(Path.Combine(dir, "scan.csv"), result);
+            if (!parse.GetValue(noPlots)) WritePlots(dir, result);
+            Print(scenario, result, dir);
+            return ExitCodes.Ok;
+        }));
+        return cmd;
+    }
+
+    private static void WriteScanCsv(string path, MpembaStudyResult r)
+    {
+        var s = r.Full.Base.Scan;
+        var red = r.Reduced?.Base.Scan;
+        var header = new List<string> { "lr", "temperature", "a2_effective", "a3_next", "weak" };
+        header.AddRange(Enumerable.Range(2, s.Lambda.Length - 1).Select(k => $"a{k}"));
+        if (red is not null) header.Add("a2_river_1d");
+        var rows = s.Scan.Select((p, i) =>
+        {
+            var row = new List<object?> { p.Lr, p.Temperature, p.EffectiveA2, p.NextA, p.Weak ? 1 : 0 };
+            row.AddRange(p.Coefficients.Cast<object?>());
+            if (red is not null) row.Add(red.Scan[i].EffectiveA2);
+            return (IReadOnlyList<object?>)row;
+        });
+        CsvTableWriter.Write(path, header, rows);
+    }
+
+    private static void WritePlots(string dir, MpembaStudyResult r)
+    {
+        Figures.Coefficients(r.Full, Path.Combine(dir, "mpemba_coefficients.png"), "Mpemba coefficients (2D model)");
+        var spectrum = r.Full.Base.Spectrum!;
+        int eff = r.Full.Base.Scan.EffectiveMode - 1;
+        Figures.Mode(spectrum, eff, left: false, Path.Combine(dir, $"mode{eff + 1}_right.png"));
+        Figures.Mode(spectrum, eff, left: true, Path.Combine(dir, $"mode{eff + 1}_left.png"));
+        if (r.Reduced is not null)
+        {
+            Figures.Coefficients(r.Reduced, Path.Combine(dir, "mpemba_coefficients_1d.png"), "Mpemba coefficients (river-only 1D reduction)");
+            Figures.Comparison(r.Full, r.Reduced, Path.Combine(dir, "compare_2d_1d.png"));
+        }
+        if (r.Sweep.Count > 0) Figures.Sweep(r.Sweep, Path.Combine(dir, "sweep_final_lr.png"));
+    }
+
+    private static void Print(Scenario scenario, MpembaStudyResult r, string dir)
+    {
+        var s = r.Full.Base.Scan;
+        AnsiConsole.MarkupLine($"[bold]{Markup.Escape(scenario.Name)}[/]: " + Markup.Escape($"final LR η_c = {s.FinalLr:G4} (T_c = {s.FinalTemperature:G4}), plateau LR scan [{scenario.Plateau.Min:G4}, {scenario.Plateau.Max:G4}] ({scenario.Plateau.Points} points)"));
+        var t = new Table().Border(TableBorder.Rounded).AddColumns("model (grid)", "λ₂, λ₃", "strong Mpemba point η_h* ± grid error", "kind", "rate gain");
+        void Rows(string name, ModelAnalysis m)
+        {
+            var sc = m.Base.Scan;
+            string model = $"{name} ({m.Base.Grid})";
+            string rates = $"{sc.Lambda[sc.EffectiveMode - 1]:G4}, {(sc.NextMode > 0 ? sc.NextRate : double.NaN):G4}"
+                + (sc.EffectiveMode != 2 ? $" (effective mode {sc.EffectiveMode}; modes {string.Join(",", sc.VanishingModes)} vanish)" : "");
+            if (m.Points.Count == 0)
+                t.AddRow(Markup.Escape(model), rates, Markup.Escape($"none in [{sc.Scan[0].Lr:G3}, {sc.Scan[^1].Lr:G3}]; |a₂| smallest at {sc.SmallestLr:G4}"), "", "");
+            foreach (var p in m.Points)
+                t.AddRow(Markup.Escape(model), rates, double.IsFinite(p.Error) ? $"{p.Lr:G6} ± {p.Error:G2}" : $"{p.Lr:G6}", p.Kind, $"λ{sc.NextMode}/λ{sc.EffectiveMode} = {p.Gain:G4}");
+        }
+        Rows("2D", r.Full);
+        if (r.Reduced is not null) Rows("river-only 1D", r.Reduced);
+        AnsiConsole.Write(t);
+        if (r.Reduced is not null && r.Full.Points.Count > 0 && r.Reduced.Points.Count > 0)
+        {
+            double a = r.Full.Points[0].Lr, b = r.Reduced.Points[0].Lr;
+            AnsiConsole.MarkupLine(Markup.Escape($"2D vs river-only: η_h* differs by {100 * (a - b) / a:+0.0;-0.0}% (2D {a:G5}, 1D {b:G5})."));
+        }
+        if (s.WeakIntervals.Count > 0)
+            AnsiConsole.MarkupLine(Markup.Escape($"weak Mpemba effect (|a₂| below its value at a smaller plateau LR): η_h ∈ {string.Join(", ", s.WeakIntervals.Select(w => $"[{w.From:G3}, {w.To:G3}]"))}"));
+        if (r.Sweep.Count > 0)
+        {
+            var st = new Table().Border(TableBorder.Simple).AddColumns("final LR η_c", "η_h* (2D)", "η_h* (1D)");
+            foreach (var p in r.Sweep) st.AddRow($"{p.FinalLr:G4}", Join(p.Strong2D), Join(p.Strong1D));
+            AnsiConsole.Write(st);
+        }
+        AnsiConsole.MarkupLine($"total {r.Seconds:F1} s; results in [blue]{Markup.Escape(Path.GetFullPath(dir))}[/] (mpemba.json, scan.csv, PNG figures)");
+    }
+
+    private static string Join(double[] v) => v.Length == 0 ? "none in range" : string.Join(", ", v.Select(x => x.ToString("G4")));
+}
