@@ -1,0 +1,133 @@
+using System.CommandLine;
+using System.Text.Json.Nodes;
+using FokkerPlanck.Cli.Output;
+using FokkerPlanck.Core.IO;
+using FokkerPlanck.Core.Scenarios;
+using FokkerPlanck.Core.Spectral;
+using FokkerPlanck.Core.Spectral.Relaxation;
+using Spectre.Console;
+
+namespace FokkerPlanck.Cli.Commands;
+
+/// <summary><c>fokkerplanck spectrum SCENARIO</c>: slowest relaxation modes at one learning rate.</summary>
+internal static class SpectrumCommand
+{
+    /// <summary>Figures are drawn for at most this many modes (u_k and v_k each).</summary>
+    private const int PlottedModes = 4;
+
+    public static Command Create()
+    {
+        var scenarioArg = new Argument<string>("scenario") { Description = "Scenario file (JSON, comments allowed)." };
+        var lr = new Option<double?>("--lr") { Description = "Learning rate η (default: the scenario's final_lr)." };
+        var temperature = new Option<double?>("--temperature") { Description = "Temperature T instead of a learning rate (T = κη)." };
+        var modes = new Option<int?>("--modes") { Description = "Number of modes, λ₁ = 0 included (default: scenario \"modes\")." };
+        var grid = GridOption.Create();
+        var outDir = new Option<string>("--out") { Description = "Output folder.", DefaultValueFactory = _ => "results" };
+        var noPlots = new Option<bool>("--no-plots") { Description = "Skip the PNG figures." };
+        var noVerify = new Option<bool>("--no-verify") { Description = "Skip the inertia count that proves no mode was missed (saves one factorization)." };
+        var cmd = new Command("spectrum", "Slowest relaxation modes (eigenvalues, right and left eigenvectors) of the Fokker–Planck operator at one learning rate.");
+        cmd.Arguments.Add(scenarioArg);
+        foreach (var o in new Option[] { lr, temperature, modes, grid, outDir, noPlots, noVerify }) cmd.Options.Add(o);
+        cmd.SetAction(parse => CommandRunner.Run(() =>
+        {
+            var scenario = ScenarioLoader.Load(parse.GetValue(scenarioArg)!);
+            var (nx, ny) = GridOption.Parse(parse.GetValue(grid));
+            double? lrValue = parse.GetValue(lr), tValue = parse.GetValue(temperature);
+            if (lrValue is not null && tValue is not null) throw new UsageException("give either --lr or --temperature, not both.");
+            if (lrValue is <= 0 || lrValue is double l && !double.IsFinite(l)) throw new UsageException($"--lr must be positive and finite, got {lrValue}.");
+            if (tValue is <= 0 || tValue is double tt && !double.IsFinite(tt)) throw new UsageException($"--temperature must be positive and finite, got {tValue}.");
+            double eta = lrValue ?? (tValue is double t ? t / scenario.Kappa : scenario.FinalLr);
+            int k = parse.GetValue(modes) ?? scenario.Modes;
+            if (k < 2) throw new UsageException($"--modes must be ≥ 2 (λ₁ = 0 and at least one relaxation mode), got {k}.");
+            string dir = parse.GetValue(outDir)!;
+            Directory.CreateDirectory(dir);
+            RelaxationSpectrum s = null!;
+            ProgressDisplay.Run("spectrum", progress =>
+            {
+                progress.Report("building grid and operator");
+                var setup = ScenarioSetup.Create(scenario, nx, ny);
+                var op = setup.OperatorAt(eta);
+                s = new RelaxationSpectrumSolver().Solve(op, new SpectrumOptions { Modes = k, VerifyCount = !parse.GetValue(noVerify) },
+                    new SyncStageProgress(progress));
+            });
+            Write(dir, scenario, eta, s);
+            if (!parse.GetValue(noPlots))
+            {
+                Figures.Eigenvalues(s, Path.Combine(dir, "eigenvalues.png"));
+                for (int m = 0; m < Math.Min(PlottedModes, s.Count); m++)
+                {
+                    Figures.Mode(s, m, left: false, Path.Combine(dir, $"mode{m + 1}_right.png"));
+                    if (m > 0) Figures.Mode(s, m, left: true, Path.Combine(dir, $"mode{m + 1}_left.png"));
+                }
+            }
+            Print(s, eta, dir);
+            return s.Status == EigenStatus.Converged && s.MissedEigenvalues is null or 0 ? ExitCodes.Ok : ExitCodes.NotConverged;
+        }));
+        return cmd;
+    }
+
+    private sealed class SyncStageProgress(IProgress<string> inner) : IProgress<(string Stage, double Fraction)>
+    {
+        public void Report((string Stage, double Fraction) value) => inner.Report(value.Stage);
+    }
+
+    private static void Write(string dir, Scenario scenario, double eta, RelaxationSpectrum s)
+    {
+        var g = s.Operator.Grid;
+        int n = s.Operator.Size;
+        var right = new double[s.Count * n];
+        var left = new double[s.Count * n];
+        for (int k = 0; k < s.Count; k++)
+        {
+            s.RightDensity(k).CopyTo(right, k * n);
+            s.LeftVectors[k].CopyTo(left, k * n);
+        }
+        NpyWriter.Write(Path.Combine(dir, "right_eigenvectors.npy"), right, s.Count, n);
+        NpyWriter.Write(Path.Combine(dir, "left_eigenvectors.npy"), left, s.Count, n);
+        NpyWriter.Write(Path.Combine(dir, "x_centres.npy"), g.X.Centres);
+        NpyWriter.Write(Path.Combine(dir, "y_centres.npy"), g.Y.Centres);
+        var t = s.Timings;
+        JsonOutput.Write(Path.Combine(dir, "spectrum.json"), new JsonObject
+        {
+            ["scenario"] = scenario.Name,
+            ["lr"] = eta,
+            ["temperature"] = s.Temperature,
+            ["kappa"] = scenario.Kappa,
+            ["grid"] = new JsonObject { ["nx"] = g.Nx, ["ny"] = g.Ny, ["one_dimensional"] = g.IsOneDimensional },
+            ["flux"] = s.Operator.Flux.Name,
+            ["eigenvalues"] = JsonOutput.Numbers(s.Eigenvalues),
+            ["residuals"] = JsonOutput.Numbers(s.Residuals),
+            ["left_residuals"] = JsonOutput.Numbers(s.LeftResiduals),
+            ["status"] = s.Status.ToString(),
+            ["missed_eigenvalues"] = s.MissedEigenvalues,
+            ["iterations"] = s.Iterations,
+            ["solves"] = s.Solves,
+            ["shift"] = s.Shift,
+            ["timings_seconds"] = new JsonObject
+            {
+                ["assembly"] = t.Assembly, ["ordering"] = t.Ordering, ["factorization"] = t.Factorization,
+                ["iteration"] = t.Iteration, ["verification"] = t.Verification, ["left_vectors"] = t.LeftVectors, ["total"] = t.Total,
+            },
+            ["vectors"] = new JsonObject
+            {
+                ["right"] = "right_eigenvectors.npy: shape (modes, nx*ny), densities u_k / cell area; cell index i + nx*j (reshape to (ny, nx))",
+                ["left"] = "left_eigenvectors.npy: shape (modes, nx*ny), observables v_k",
+                ["x_centres"] = "x_centres.npy", ["y_centres"] = "y_centres.npy",
+                ["normalization"] = "<v_j, u_k> = delta_jk (sum over cells of v_j times the cell mass of u_k); E_pi[v_k^2] = 1",
+                ["sign_rule"] = MpembaJson.SignRule,
+            },
+        });
+    }
+
+    private static void Print(RelaxationSpectrum s, double eta, string dir)
+    {
+        AnsiConsole.MarkupLine(Markup.Escape($"η = {eta:G5}, T = {s.Temperature:G5}, grid {s.Operator.Grid}, {s.Operator.Size:N0} unknowns; status {s.Status}, missed eigenvalues {(s.MissedEigenvalues?.ToString() ?? "not checked")}"));
+        var t = new Table().Border(TableBorder.Rounded).AddColumns("k", "λ_k", "relaxation time 1/λ_k", "residual (symmetric)", "residual (left, backward op.)");
+        for (int k = 0; k < s.Count; k++)
+            t.AddRow($"{k + 1}", $"{s.Eigenvalues[k]:G8}", k == 0 ? "∞ (stationary)" : $"{1 / s.Eigenvalues[k]:G4}", $"{s.Residuals[k]:E1}", $"{s.LeftResiduals[k]:E1}");
+        AnsiConsole.Write(t);
+        var tm = s.Timings;
+        AnsiConsole.MarkupLine(Markup.Escape($"time: assembly {tm.Assembly:F2} s, ordering {tm.Ordering:F2} s, factorization {tm.Factorization:F2} s, Lanczos {tm.Iteration:F2} s ({s.Solves} solves), verification {tm.Verification:F2} s, left vectors {tm.LeftVectors:F2} s; total {tm.Total:F2} s"));
+        AnsiConsole.MarkupLine($"results in [blue]{Markup.Escape(Path.GetFullPath(dir))}[/]");
+    }
+}
