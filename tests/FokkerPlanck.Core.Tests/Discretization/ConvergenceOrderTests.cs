@@ -13,7 +13,12 @@ public class ConvergenceOrderTests
     private static double[] Rates(TensorGrid g, Core.Landscapes.ILandscape l, double t, int count)
     {
         var op = FokkerPlanckOperator.Create(DiscreteLandscape.Sample(g, l), t);
-        return DenseSpectrum.SymmetricEigenvalues(op.Assemble(FokkerPlanckOperator.Form.SymmetricPositive)).Take(count).ToArray();
+        if (g.CellCount <= 600)
+            return DenseSpectrum.SymmetricEigenvalues(op.Assemble(FokkerPlanckOperator.Form.SymmetricPositive)).Take(count).ToArray();
+        // larger grids: the sparse solver, itself checked against the dense reference in its own tests
+        var s = new Core.Spectral.Relaxation.RelaxationSpectrumSolver().Solve(op, new Core.Spectral.Relaxation.SpectrumOptions { Modes = count, RefineLeftVectors = false });
+        Assert.Equal(0, s.MissedEigenvalues);
+        return s.Eigenvalues;
     }
 
     [Theory]
@@ -25,7 +30,7 @@ public class ConvergenceOrderTests
         const double kx = 1.0, ky = 1.3, t = 1.0, half = 6.0;
         double[] exact = [0, kx, ky, 2 * kx, kx + ky];
         var errors = new List<double>();
-        foreach (int n in new[] { 10, 20, 40 })
+        foreach (int n in new[] { 24, 48, 96 })
         {
             Axis Ax() => nonUniform ? Axis.Clustered(-half, half, n, 0.3, 1.5) : Axis.Uniform(-half, half, n);
             var r = Rates(new TensorGrid(Ax(), Ax()), TestLandscapes.Harmonic(kx, ky), t, exact.Length);
@@ -34,7 +39,7 @@ public class ConvergenceOrderTests
         }
         double order = Math.Log2(errors[1] / errors[2]);
         Assert.True(order > MinimumSecondOrder, $"observed order {order:F2}; errors {string.Join(", ", errors.Select(e => e.ToString("E2")))}");
-        Assert.True(errors[2] < 5e-2, $"errors {string.Join(", ", errors.Select(e => e.ToString("E2")))}");
+        Assert.True(errors[2] < 1e-2, $"errors {string.Join(", ", errors.Select(e => e.ToString("E2")))}");
     }
 
     /// <summary>
