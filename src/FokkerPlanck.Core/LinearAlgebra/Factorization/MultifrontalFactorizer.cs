@@ -36,7 +36,7 @@ internal sealed unsafe class MultifrontalFactorizer
 
     /// <summary>Prepares a factorization; existing panel storage (same symbolic analysis) is reused when given.</summary>
     public MultifrontalFactorizer(SymbolicFactorization s, CsrMatrix a, bool symmetric, IProgress<double>? progress,
-        PanelStore? lower = null, PanelStore? upper = null, double[]? pivots = null)
+        PanelStore? lower = null, PanelStore? upper = null, double[]? pivots = null, ArrayPool<double>? pool = null)
     {
         _s = s;
         _a = a;
@@ -46,11 +46,26 @@ internal sealed unsafe class MultifrontalFactorizer
         _upper = symmetric ? null : upper ?? new PanelStore(s);
         _pivots = symmetric ? pivots ?? new double[s.Size] : null;
         _contribution = new double[ns][];
-        long maxFront = (long)s.MaxFrontDimension * s.MaxFrontDimension;
-        _pool = ArrayPool<double>.Create((int)Math.Min(maxFront + 1, 1 << 30), 2 * Environment.ProcessorCount + 2);
+        _pool = pool ?? CreatePool(s);
         _progress = progress;
         _totalFlops = symmetric ? s.LdltFlops : s.LuFlops;
     }
+
+    /// <summary>
+    /// Arrays per size class kept by the front pool: one front, one packing buffer and one waiting
+    /// contribution block per concurrently running task, with slack.
+    /// </summary>
+    private static readonly int PoolArraysPerBucket = 2 * Environment.ProcessorCount + 2;
+
+    /// <summary>Front/contribution buffer pool sized for <paramref name="s"/>; keep it to reuse fronts across refactorizations.</summary>
+    public static ArrayPool<double> CreatePool(SymbolicFactorization s)
+    {
+        long maxFront = (long)s.MaxFrontDimension * s.MaxFrontDimension;
+        return ArrayPool<double>.Create((int)Math.Min(maxFront + 1, Array.MaxLength), PoolArraysPerBucket);
+    }
+
+    /// <summary>The pool the fronts are taken from.</summary>
+    public ArrayPool<double> Pool => _pool;
 
     /// <summary>Lower panels (m × k column-major per supernode).</summary>
     public PanelStore Lower => _lower;
