@@ -36,7 +36,7 @@ internal sealed unsafe class MultifrontalFactorizer
 
     /// <summary>Prepares a factorization; existing panel storage (same symbolic analysis) is reused when given.</summary>
     public MultifrontalFactorizer(SymbolicFactorization s, CsrMatrix a, bool symmetric, IProgress<double>? progress,
-        PanelStore? lower = null, PanelStore? upper = null, double[]? pivots = null)
+        PanelStore? lower = null, PanelStore? upper = null, double[]? pivots = null, ArrayPool<double>? pool = null)
     {
         _s = s;
         _a = a;
@@ -46,11 +46,26 @@ internal sealed unsafe class MultifrontalFactorizer
         _upper = symmetric ? null : upper ?? new PanelStore(s);
         _pivots = symmetric ? pivots ?? new double[s.Size] : null;
         _contribution = new double[ns][];
-        long maxFront = (long)s.MaxFrontDimension * s.MaxFrontDimension;
-        _pool = ArrayPool<double>.Create((int)Math.Min(maxFront + 1, 1 << 30), 2 * Environment.ProcessorCount + 2);
+        _pool = pool ?? CreatePool(s);
         _progress = progress;
         _totalFlops = symmetric ? s.LdltFlops : s.LuFlops;
     }
+
+    /// <summary>
+    /// Arrays per size class kept by the front pool: one front, one packing buffer and one waiting
+    /// contribution block per concurrently running task, with slack.
+    /// </summary>
+    private static readonly int PoolArraysPerBucket = 2 * Environment.ProcessorCount + 2;
+
+    /// <summary>Front/contribution buffer pool sized for <paramref name="s"/>; keep it to reuse fronts across refactorizations.</summary>
+    public static ArrayPool<double> CreatePool(SymbolicFactorization s)
+    {
+        long maxFront = (long)s.MaxFrontDimension * s.MaxFrontDimension;
+        return ArrayPool<double>.Create((int)Math.Min(maxFront + 1, Array.MaxLength), PoolArraysPerBucket);
+    }
+
+    /// <summary>The pool the fronts are taken from.</summary>
+    public ArrayPool<double> Pool => _pool;
 
     /// <summary>Lower panels (m × k column-major per supernode).</summary>
     public PanelStore Lower => _lower;
@@ -141,7 +156,8 @@ internal sealed unsafe class MultifrontalFactorizer
         {
             _pool.Return(work);
         }
-        if (m > k) _contribution[sn] = front; else _pool.Return(front);
+        if (m > k) _contribution[sn] = Compact(front, m, k);
+        _pool.Return(front);
         Report(sn);
     }
 
@@ -159,6 +175,27 @@ internal sealed unsafe class MultifrontalFactorizer
         }
     }
 
+    /// <summary>
+    /// Copies the contribution block <c>F[k..m, k..m]</c> (lower triangle when symmetric) into its own
+    /// <c>(m−k)²</c> buffer, so the waiting blocks hold only what the parent needs, not whole fronts.
+    /// </summary>
+    private double[] Compact(double[] front, int m, int k)
+    {
+        int mb = m - k;
+        var cb = _pool.Rent(mb * mb);
+        fixed (double* f = front)
+        fixed (double* c = cb)
+        {
+            for (int j = 0; j < mb; j++)
+            {
+                int i0 = _symmetric ? j : 0;
+                long bytes = (long)(mb - i0) * sizeof(double);
+                Buffer.MemoryCopy(f + (long)(k + j) * m + k + i0, c + (long)j * mb + i0, bytes, bytes);
+            }
+        }
+        return cb;
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ExtendAdd(int sn, double* f, int m)
     {
@@ -168,14 +205,15 @@ internal sealed unsafe class MultifrontalFactorizer
             int ch = _s.Children[c];
             var cb = _contribution[ch]!;
             int mc = _s.FrontSize(ch), kc = _s.Columns(ch), rb = _s.RowPointers[ch];
+            int mb = mc - kc;
             fixed (double* cp = cb)
-            fixed (int* rp = &rel[rb])
+            fixed (int* rp = &rel[rb + kc])
             {
-                for (int jj = kc; jj < mc; jj++)
+                for (int jj = 0; jj < mb; jj++)
                 {
                     double* fc = f + (long)rp[jj] * m;
-                    double* cc = cp + (long)jj * mc;
-                    for (int ii = _symmetric ? jj : kc; ii < mc; ii++) fc[rp[ii]] += cc[ii];
+                    double* cc = cp + (long)jj * mb;
+                    for (int ii = _symmetric ? jj : 0; ii < mb; ii++) fc[rp[ii]] += cc[ii];
                 }
             }
             _contribution[ch] = null;

@@ -33,6 +33,7 @@ public sealed class SparseLdlt : ILinearSolver
     public const double SymmetryTolerance = 1e-12;
 
     private readonly SupernodalSolver _solver;
+    private readonly System.Buffers.ArrayPool<double> _pool;
     private readonly PanelStore _panels;
     private readonly double[] _pivots;
     private bool _valid;
@@ -40,6 +41,7 @@ public sealed class SparseLdlt : ILinearSolver
     private SparseLdlt(SymbolicFactorization symbolic, MultifrontalFactorizer numeric)
     {
         Symbolic = symbolic;
+        _pool = numeric.Pool;
         _pivots = numeric.Pivots!;
         _panels = numeric.Lower;
         _solver = new SupernodalSolver(symbolic, _panels, null, _pivots);
@@ -60,7 +62,7 @@ public sealed class SparseLdlt : ILinearSolver
 
     /// <summary>
     /// Factorizes new values with the same pattern in place, reusing the symbolic analysis, the
-    /// factor storage and the solve workspace (nothing large is allocated): the refactorization
+    /// factor storage, the front buffers and the solve workspace (nothing large is allocated): the refactorization
     /// path of implicit time steppers.
     /// </summary>
     /// <param name="a">Symmetric matrix with exactly the pattern of the original one.</param>
@@ -72,7 +74,7 @@ public sealed class SparseLdlt : ILinearSolver
         FactorizationInput.Validate(a, Symbolic);
         CheckSymmetric(a);
         _valid = false;
-        new MultifrontalFactorizer(Symbolic, a, symmetric: true, progress, _panels, null, _pivots).Run();
+        new MultifrontalFactorizer(Symbolic, a, symmetric: true, progress, _panels, null, _pivots, _pool).Run();
         CountInertia();
     }
 

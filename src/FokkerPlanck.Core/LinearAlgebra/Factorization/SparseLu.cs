@@ -22,6 +22,7 @@ namespace FokkerPlanck.Core.LinearAlgebra.Factorization;
 public sealed class SparseLu : ILinearSolver
 {
     private readonly SupernodalSolver _solver;
+    private readonly System.Buffers.ArrayPool<double> _pool;
     private readonly PanelStore _lower;
     private readonly PanelStore _upper;
     private bool _valid = true;
@@ -29,6 +30,7 @@ public sealed class SparseLu : ILinearSolver
     private SparseLu(SymbolicFactorization symbolic, MultifrontalFactorizer numeric)
     {
         Symbolic = symbolic;
+        _pool = numeric.Pool;
         _lower = numeric.Lower;
         _upper = numeric.Upper!;
         _solver = new SupernodalSolver(symbolic, _lower, _upper, null);
@@ -36,7 +38,7 @@ public sealed class SparseLu : ILinearSolver
 
     /// <summary>
     /// Factorizes new values with the same pattern in place, reusing the symbolic analysis, the
-    /// factor storage and the solve workspace.
+    /// factor storage, the front buffers and the solve workspace.
     /// </summary>
     /// <param name="a">Matrix with exactly the pattern of the original one.</param>
     /// <param name="progress">Receives the completed fraction of the flops, in [0, 1].</param>
@@ -46,7 +48,7 @@ public sealed class SparseLu : ILinearSolver
     {
         FactorizationInput.Validate(a, Symbolic);
         _valid = false;
-        new MultifrontalFactorizer(Symbolic, a, symmetric: false, progress, _lower, _upper).Run();
+        new MultifrontalFactorizer(Symbolic, a, symmetric: false, progress, _lower, _upper, null, _pool).Run();
         _valid = true;
     }
 

@@ -175,7 +175,18 @@ internal sealed unsafe class SupernodalSolver
                 }
                 if (below == 0) return;
                 new Span<double>(g, below * count).Clear();
-                for (int p = 0; p < k; p++)
+                int p4 = k - k % 4;
+                for (int p = 0; p < p4; p += 4)
+                {
+                    double* l0 = l + (long)p * m + k;
+                    for (int q = 0; q < count; q++)
+                    {
+                        double* yp = y + (long)q * n + f + p;
+                        VectorKernels.AddScaled4(g + (long)q * below, l0, l0 + m, l0 + 2 * m, l0 + 3 * m,
+                            yp[0], yp[1], yp[2], yp[3], below);
+                    }
+                }
+                for (int p = p4; p < k; p++)
                 {
                     double* lc = l + (long)p * m + k;
                     for (int q = 0; q < count; q++)
@@ -220,7 +231,19 @@ internal sealed unsafe class SupernodalSolver
                         double* gq = g + (long)q * below;
                         for (int i = 0; i < below; i++) gq[i] = yq[rows[rb + k + i]];
                     }
-                    for (int p = 0; p < k; p++)
+                    int p4 = k - k % 4;
+                    for (int p = 0; p < p4; p += 4)
+                    {
+                        double* t0 = t + (long)p * m + k;
+                        for (int q = 0; q < count; q++)
+                        {
+                            VectorKernels.Dot4(t0, t0 + m, t0 + 2 * m, t0 + 3 * m, g + (long)q * below, below,
+                                out double d0, out double d1, out double d2, out double d3);
+                            double* yp = y + (long)q * n + f + p;
+                            yp[0] -= d0; yp[1] -= d1; yp[2] -= d2; yp[3] -= d3;
+                        }
+                    }
+                    for (int p = p4; p < k; p++)
                     {
                         double* tc = t + (long)p * m + k;
                         for (int q = 0; q < count; q++)

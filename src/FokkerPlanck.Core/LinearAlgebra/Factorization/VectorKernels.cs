@@ -61,4 +61,75 @@ internal static unsafe class VectorKernels
         for (; i < n; i++) s += x[i] * y[i];
         return s;
     }
+
+    /// <summary>
+    /// <c>y[0..n) += a0·x0 + a1·x1 + a2·x2 + a3·x3</c> in one pass over y (four columns of a panel at
+    /// once: a quarter of the loads and stores of four separate axpys).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void AddScaled4(double* y, double* x0, double* x1, double* x2, double* x3,
+        double a0, double a1, double a2, double a3, int n)
+    {
+        int i = 0;
+        int w = Vector<double>.Count;
+        if (n >= w)
+        {
+            var v0 = new Vector<double>(a0);
+            var v1 = new Vector<double>(a1);
+            var v2 = new Vector<double>(a2);
+            var v3 = new Vector<double>(a3);
+            for (; i <= n - w; i += w)
+            {
+                var acc = Unsafe.ReadUnaligned<Vector<double>>(y + i);
+                acc = Vector.FusedMultiplyAdd(v0, Unsafe.ReadUnaligned<Vector<double>>(x0 + i), acc);
+                acc = Vector.FusedMultiplyAdd(v1, Unsafe.ReadUnaligned<Vector<double>>(x1 + i), acc);
+                acc = Vector.FusedMultiplyAdd(v2, Unsafe.ReadUnaligned<Vector<double>>(x2 + i), acc);
+                acc = Vector.FusedMultiplyAdd(v3, Unsafe.ReadUnaligned<Vector<double>>(x3 + i), acc);
+                Unsafe.WriteUnaligned(y + i, acc);
+            }
+        }
+        for (; i < n; i++)
+        {
+            double acc = y[i];
+            acc = Math.FusedMultiplyAdd(a0, x0[i], acc);
+            acc = Math.FusedMultiplyAdd(a1, x1[i], acc);
+            acc = Math.FusedMultiplyAdd(a2, x2[i], acc);
+            acc = Math.FusedMultiplyAdd(a3, x3[i], acc);
+            y[i] = acc;
+        }
+    }
+
+    /// <summary>
+    /// The four dot products of <c>x0..x3</c> with <c>y</c> over <c>[0, n)</c>, reading y once
+    /// (fixed summation order: deterministic).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Dot4(double* x0, double* x1, double* x2, double* x3, double* y, int n,
+        out double d0, out double d1, out double d2, out double d3)
+    {
+        int i = 0;
+        int w = Vector<double>.Count;
+        d0 = 0; d1 = 0; d2 = 0; d3 = 0;
+        if (n >= w)
+        {
+            var s0 = Vector<double>.Zero;
+            var s1 = Vector<double>.Zero;
+            var s2 = Vector<double>.Zero;
+            var s3 = Vector<double>.Zero;
+            for (; i <= n - w; i += w)
+            {
+                var vy = Unsafe.ReadUnaligned<Vector<double>>(y + i);
+                s0 = Vector.FusedMultiplyAdd(Unsafe.ReadUnaligned<Vector<double>>(x0 + i), vy, s0);
+                s1 = Vector.FusedMultiplyAdd(Unsafe.ReadUnaligned<Vector<double>>(x1 + i), vy, s1);
+                s2 = Vector.FusedMultiplyAdd(Unsafe.ReadUnaligned<Vector<double>>(x2 + i), vy, s2);
+                s3 = Vector.FusedMultiplyAdd(Unsafe.ReadUnaligned<Vector<double>>(x3 + i), vy, s3);
+            }
+            d0 = Vector.Sum(s0); d1 = Vector.Sum(s1); d2 = Vector.Sum(s2); d3 = Vector.Sum(s3);
+        }
+        for (; i < n; i++)
+        {
+            double yi = y[i];
+            d0 += x0[i] * yi; d1 += x1[i] * yi; d2 += x2[i] * yi; d3 += x3[i] * yi;
+        }
+    }
 }

@@ -24,6 +24,12 @@ internal static class LevelSetNestedDissection
     /// </summary>
     private const int PeripheralSweeps = 4;
 
+    /// <summary>
+    /// Fewest breadth-first levels that allow a split: a separator level needs a nonempty level on
+    /// each side of it.
+    /// </summary>
+    private const int MinimumLevelsToSplit = 3;
+
     /// <summary>Orders the vertices of <paramref name="g"/>.</summary>
     public static Permutation Compute(AdjacencyGraph g)
     {
@@ -79,7 +85,7 @@ internal static class LevelSetNestedDissection
                 stack.Push((comp, false));
                 continue;
             }
-            if (levels < 3)
+            if (levels < MinimumLevelsToSplit)
             {
                 stack.Push((verts, true));
                 continue;

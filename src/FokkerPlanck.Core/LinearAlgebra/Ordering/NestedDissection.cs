@@ -18,6 +18,9 @@ public static class NestedDissection
     /// </summary>
     public const int GridLeafCells = 64;
 
+    /// <summary>A block narrower than this in both directions has no interior line to cut along.</summary>
+    private const int MinimumSplitWidth = 3;
+
     /// <summary>
     /// Nested dissection of an <paramref name="nx"/> × <paramref name="ny"/> tensor grid with
     /// index <c>k = i + nx·j</c> (x fastest). The longer side of each block is cut by a one-line
@@ -43,7 +46,7 @@ public static class NestedDissection
             var (x0, x1, y0, y1, emit) = stack.Pop();
             int w = x1 - x0, h = y1 - y0;
             if (w <= 0 || h <= 0) continue;
-            if (emit || (long)w * h <= GridLeafCells || (w < 3 && h < 3))
+            if (emit || (long)w * h <= GridLeafCells || (w < MinimumSplitWidth && h < MinimumSplitWidth))
             {
                 for (int j = y0; j < y1; j++)
                     for (int i = x0; i < x1; i++)

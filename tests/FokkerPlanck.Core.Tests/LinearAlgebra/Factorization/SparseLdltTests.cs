@@ -137,6 +137,16 @@ public class SparseLdltTests
     }
 
     [Fact]
+    public void Create_EmptyMatrix_FactorizesToNothing()
+    {
+        var a = CsrMatrix.FromTriplets(0, 0, []);
+        var ldlt = SparseLdlt.Create(a);
+        Assert.Equal(0, ldlt.Size);
+        Assert.Equal(0, ldlt.NonZerosInFactor);
+        ldlt.Solve(ReadOnlySpan<double>.Empty, Span<double>.Empty);
+    }
+
+    [Fact]
     public void Create_NonSquare_ThrowsArgumentException()
     {
         var a = CsrMatrix.FromTriplets(2, 3, [(0, 0, 1.0), (1, 1, 1.0)]);

@@ -9,6 +9,9 @@ public class SymbolicFactorizationTests
     /// <summary>Stored entries per column allowed for a tridiagonal matrix: relaxed supernodes of ≤ 16 columns store ≤ ~10.</summary>
     private const int MaxStoredPerColumnTridiagonal = 12;
 
+    /// <summary>Relative residual bound for the well-conditioned SPD test matrices.</summary>
+    private const double ResidualTolerance = 1e-12;
+
     [Fact]
     public void Analyze_Tridiagonal_HasNoFill()
     {
@@ -26,7 +29,7 @@ public class SymbolicFactorizationTests
         var a2 = SparseTestMatrices.RandomSpdGrid(20, 20, seed: 2);
         var s = SymbolicFactorization.Analyze(a1, NestedDissection.ForGrid(20, 20));
         Assert.True(s.Matches(a2));
-        SparseLdltTests.AssertSolves(a2, SparseLdlt.Create(a2, s), 1e-12);
+        SparseLdltTests.AssertSolves(a2, SparseLdlt.Create(a2, s), ResidualTolerance);
     }
 
     [Fact]
