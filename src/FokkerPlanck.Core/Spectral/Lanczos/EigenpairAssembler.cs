@@ -76,10 +76,11 @@ internal sealed class EigenpairAssembler
             double hi = Math.Max(options.Shift, pairs[^1].Lambda);
             lo -= InertiaMarginFactor * options.Tolerance * Scale(lo);
             hi += InertiaMarginFactor * options.Tolerance * Scale(hi);
-            missed = counter(hi) - counter(lo) - pairs.Count;
+            int inWindow = counter(hi) - counter(lo); // each call may cost a factorization: call once
+            missed = inWindow - pairs.Count;
             if (missed != 0)
             {
-                messages.Append($"Inertia check: {counter(hi) - counter(lo)} eigenvalue(s) in [{lo:G6}, {hi:G6}) but {pairs.Count} returned (missed {missed}). ");
+                messages.Append($"Inertia check: {inWindow} eigenvalue(s) in [{lo:G6}, {hi:G6}) but {pairs.Count} returned (missed {missed}). ");
                 if (status == EigenStatus.Converged) status = EigenStatus.NotConverged;
             }
         }

@@ -116,6 +116,29 @@ public class ThickRestartLanczosTests
     }
 
     [Fact]
+    public void Solve_SingleVectorOnDegenerateSpectrumWithInertiaCounter_NeverReportsWrongSpectrumAsConverged()
+    {
+        // b = 1 holds one vector per eigenspace in exact arithmetic, so degenerate partners may be
+        // skipped; the inertia check must then demote the status instead of reporting success.
+        const int side = 20;
+        double h = 1.0 / side;
+        var a = Laplacians.Neumann2D(side, side, h, h);
+        var exact = Laplacians.Spectrum2D(side, side, h, h);
+        var problem = new EigenProblem
+        {
+            Matrix = a,
+            ShiftedSolverFactory = s => new KroneckerSumSolver(side, side, h, h, s),
+            KnownVectors = [Laplacians.ConstantMode(side * side)],
+            KnownValues = [0.0],
+            EigenvalueCounter = x => exact.Count(l => l < x),
+        };
+        var result = new ThickRestartLanczos().Solve(problem, new EigenOptions { Count = 6, Shift = -1.0, BlockSize = 1, Seed = Seed });
+
+        if (result.Status == EigenStatus.Converged) AssertMatchesSpectrum(result, exact, exact[^1]);
+        else Assert.True(result.MissedEigenvalues > 0, result.Messages);
+    }
+
+    [Fact]
     public void Solve_InertiaCounterReportsExtraEigenvalue_StatusNotConvergedWithMissedCount()
     {
         var problem = Laplacian1DProblem(100, out var exact);
