@@ -33,8 +33,10 @@ internal static class MpembaCommand
             Directory.CreateDirectory(dir);
             var options = new MpembaStudyOptions { GridStudy = !parse.GetValue(noStudy), Reduced1D = !parse.GetValue(no1d), SweepPoints = sweepPoints };
             MpembaStudyResult result = null!;
-            ProgressDisplay.Run("Mpemba analysis", progress => result = MpembaStudy.Run(scenario, options, progress));
-            JsonOutput.Write(Path.Combine(dir, "mpemba.json"), MpembaJson.Build(scenario, result));
+            string jsonPath = Path.Combine(dir, "mpemba.json");
+            ProgressDisplay.Run("Mpemba analysis", progress => result = MpembaStudy.Run(scenario, options, progress,
+                partial => JsonOutput.Write(jsonPath, MpembaJson.Build(scenario, partial, complete: false))));
+            JsonOutput.Write(jsonPath, MpembaJson.Build(scenario, result, complete: true));
             WriteScanCsv(Path.Combine(dir, "scan.csv"), result);
             if (!parse.GetValue(noPlots)) WritePlots(dir, result);
             Print(scenario, result, dir);

@@ -9,9 +9,10 @@ internal static class MpembaJson
 {
     public const string SignRule = "v_k is signed so that E_pi[v_k * U] >= 0 (the mode carries excess loss with a plus sign); a_k = E_{pi(eta_h)}[v_k] with <v_j,u_k> = delta_jk and E_pi[v_k^2] = 1 at the final LR.";
 
-    public static JsonObject Build(Scenario scenario, MpembaStudyResult r)
+    public static JsonObject Build(Scenario scenario, MpembaStudyResult r, bool complete)
     {
         var o = Model(r.Full);
+        o["complete"] = complete;
         o["scenario"] = scenario.Name;
         o["kappa"] = scenario.Kappa;
         o["sign_rule"] = SignRule;

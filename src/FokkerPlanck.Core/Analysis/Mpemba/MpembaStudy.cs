@@ -26,7 +26,11 @@ public static class MpembaStudy
     public const double FormalOrder = 2.0;
 
     /// <summary>Runs the study.</summary>
-    public static MpembaStudyResult Run(Scenario scenario, MpembaStudyOptions options, IProgress<string>? progress = null)
+    /// <param name="scenario">The scenario.</param>
+    /// <param name="options">What to compute.</param>
+    /// <param name="progress">Stage messages.</param>
+    /// <param name="checkpoint">Called with the partial result after each stage, so long runs can write what they have (nothing computed is lost if a later stage fails or is interrupted).</param>
+    public static MpembaStudyResult Run(Scenario scenario, MpembaStudyOptions options, IProgress<string>? progress = null, Action<MpembaStudyResult>? checkpoint = null)
     {
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentNullException.ThrowIfNull(options);
@@ -45,6 +49,7 @@ public static class MpembaStudy
             runs.Add(RunOne(setup.OperatorAt(scenario.FinalLr), new EquilibriumStateFamily(setup.Sampled, scenario.Kappa), scenario, plateau, spectrumOptions, keep: s == 1.0));
         }
         var full = Assemble(runs, options.GridStudy);
+        checkpoint?.Invoke(new MpembaStudyResult(full, null, [], total.Elapsed.TotalSeconds));
 
         ModelAnalysis? reduced = null;
         var baseSetup = ScenarioSetup.Create(scenario);
@@ -58,6 +63,7 @@ public static class MpembaStudy
                 rruns.Add(RunReduced(vr, baseSetup, scenario, ny, scenario.FinalLr, plateau, spectrumOptions, keep: s == 1.0));
             }
             reduced = Assemble(rruns, options.GridStudy);
+            checkpoint?.Invoke(new MpembaStudyResult(full, reduced, [], total.Elapsed.TotalSeconds));
         }
 
         var sweep = new List<SweepPoint>();
@@ -74,6 +80,7 @@ public static class MpembaStudy
                 if (options.Reduced1D && baseSetup.Landscape is ValleyRiverLandscape vr2)
                     s1 = Cooling(RunReduced(vr2, baseSetup, scenario, scenario.Ny, fl, plateauHere, spectrumOptions, keep: false).Scan);
                 sweep.Add(new SweepPoint(fl, Cooling(s2.Scan), s1, s2.Scan.EffectiveRate));
+                checkpoint?.Invoke(new MpembaStudyResult(full, reduced, [.. sweep], total.Elapsed.TotalSeconds));
             }
         }
         return new MpembaStudyResult(full, reduced, sweep, total.Elapsed.TotalSeconds);
