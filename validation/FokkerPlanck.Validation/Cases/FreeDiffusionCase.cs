@@ -64,7 +64,6 @@ internal sealed class FreeDiffusionCase : IValidationCase
             ["dim", "grid", "N", "h", "max rel err (discrete)", "max rel err (continuum)", "order"]);
         var checks = new List<Check>();
         var series = new List<LineSeriesData>();
-        int colour = 0;
         foreach (bool twoD in new[] { false, true })
         {
             foreach (bool clustered in new[] { false, true })
@@ -87,8 +86,7 @@ internal sealed class FreeDiffusionCase : IValidationCase
                 if (!clustered) checks.Add(Check.AtMost($"{dim} uniform: max rel. error vs exact discrete rates (all N)", disc.Max(), DiscreteTolerance));
                 checks.Add(Check.Between($"{dim} {kind}: observed order (finest pair)", orders[^1], OrderLow, OrderHigh));
                 series.Add(new LineSeriesData($"{dim} {kind}", hs.ToArray(), cont.ToArray())
-                { Marker = MarkerType.Circle, Color = OxyPlot.OxyColor.FromRgb((byte)(60 * colour), (byte)(120 - 30 * colour), (byte)(200 - 40 * colour)) });
-                colour++;
+                { Marker = clustered ? MarkerType.Square : MarkerType.Circle });
                 if (!clustered && twoD)
                     series.Add(ReferenceSlope.Create("O(h²)", hs.ToArray(), 2, hs[0], cont[0] * 1.5));
             }
