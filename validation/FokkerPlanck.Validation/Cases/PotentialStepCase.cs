@@ -130,7 +130,7 @@ internal sealed class PotentialStepCase : IValidationCase
             new LineSeriesData("sg, jump inside a cell", hIn.ToArray(), eIn.ToArray()) { Marker = MarkerType.Square },
             new LineSeriesData("sg, uniform, face on the jump", hFace.ToArray(), eFaceSg.ToArray()) { Marker = MarkerType.Diamond },
             new LineSeriesData("sqra, uniform, face on the jump", hFace.ToArray(), eFaceSqra.ToArray()) { Marker = MarkerType.Triangle },
-            new LineSeriesData("sqra, face snapped", hSnap.ToArray(), eSqra.ToArray()) { Marker = MarkerType.Cross, LineStyle = LineStyle.Dot },
+            new LineSeriesData("sqra, face snapped", hSnap.ToArray(), eSqra.ToArray()) { Marker = MarkerType.Circle, LineStyle = LineStyle.Dot },
             ReferenceSlope.Create("O(h²)", hSnap.ToArray(), 2, hSnap[0], eSnap[0] * 0.5),
             ReferenceSlope.Create("O(h)", hIn.ToArray(), 1, hIn[0], eIn[0] * 2) with { LineStyle = LineStyle.Dot },
         ], new LineChartOptions
