@@ -17,13 +17,16 @@ namespace FokkerPlanck.Validation.Cases;
 /// box and β = 1.5 (widest/narrowest cell ≈ 1.5).</para>
 /// <para><b>Oracle 1 (exact discrete).</b> On a uniform grid with U ≡ 0 both fluxes reduce to the
 /// standard cell-centred Neumann Laplacian, whose eigenvalues are known in closed form:
-/// <c>μ_m = (4/h²) sin²(mπ/(2N))</c>, m = 0 … N−1 (LeVeque, <i>Finite Difference Methods for ODEs
-/// and PDEs</i>, SIAM 2007, §2.10 and eq. (2.23) with the Neumann cosine modes
-/// <c>cos(mπ(i+½)/N)</c>); in 2D the rates are <c>T(μ^x_m + μ^y_n)</c> (Kronecker sum).
+/// <c>μ_m = (4/h²) sin²(mπ/(2N))</c>, m = 0 … N−1. Derivation (self-contained): the vectors
+/// <c>cos(mπ(i+½)/N)</c> satisfy the interior stencil with the factor <c>2 − 2cos(mπ/N)</c> and the
+/// zero-flux end rows by the symmetry <c>cos(mπ(−½)/N) = cos(mπ(½)/N)</c>; this is the DCT-II
+/// diagonalization of the Neumann second-difference matrix (cf. LeVeque, <i>Finite Difference
+/// Methods for ODEs and PDEs</i>, SIAM 2007, ch. 2, for the Dirichlet analogue). In 2D the rates
+/// are <c>T(μ^x_m + μ^y_n)</c> (Kronecker sum).
 /// Tolerance: relative error ≤ 1e-10 (round-off and the Lanczos tolerance, not discretization).</para>
-/// <para><b>Oracle 2 (continuum).</b> <c>λ_{m,n} = Tπ²(m²/Lx² + n²/Ly²)</c> (Carslaw &amp; Jaeger,
-/// <i>Conduction of Heat in Solids</i>, 2nd ed. 1959, §3.3 / Neumann eigenfunctions
-/// <c>cos(mπx/L)</c>). The error must fall as O(h²): observed order between the two finest grids
+/// <para><b>Oracle 2 (continuum).</b> <c>λ_{m,n} = Tπ²(m²/Lx² + n²/Ly²)</c> (separation of
+/// variables with Neumann eigenfunctions <c>cos(mπx/Lx)cos(nπy/Ly)</c>; Carslaw &amp; Jaeger,
+/// <i>Conduction of Heat in Solids</i>, 2nd ed. 1959, the chapters on the slab and rectangle). The error must fall as O(h²): observed order between the two finest grids
 /// within [1.8, 2.2] on both grid kinds. Error measure: max over the 5 (1D) / 7 (2D) slowest
 /// non-zero rates of <c>|λ − λ_exact| / λ_exact</c>.</para>
 /// </remarks>
@@ -52,9 +55,9 @@ internal sealed class FreeDiffusionCase : IValidationCase
         `∂_t p = T∇²p`, U ≡ 0, reflecting walls; T = 0.5, 1D: L = 2.5 (N = 25…800), 2D: Lx = 1, Ly = 1.4 (N×N, N = 24…192).
         Clustered grids: `Axis.Clustered(focus = 30 % of the box, β = 1.5)`.
         **Oracle 1 (exact discrete, uniform grids):** the cell-centred Neumann Laplacian has eigenvalues
-        `μ_m = (4/h²) sin²(mπ/2N)` (LeVeque 2007, §2.10, eq. 2.23, cosine modes `cos(mπ(i+½)/N)`); 2D rates are
+        `μ_m = (4/h²) sin²(mπ/2N)` (DCT-II: the cosine vectors `cos(mπ(i+½)/N)` are exact eigenvectors; cf. LeVeque 2007, ch. 2); 2D rates are
         `T(μ^x_m + μ^y_n)`. Tolerance: max relative error ≤ 1e-10.
-        **Oracle 2 (continuum):** `λ = Tπ²(m²/Lx² + n²/Ly²)` (Carslaw & Jaeger 1959, §3.3); error = max relative error over the
+        **Oracle 2 (continuum):** `λ = Tπ²(m²/Lx² + n²/Ly²)` (separation of variables; Carslaw & Jaeger 1959); error = max relative error over the
         slowest 5 (1D) / 7 (2D) non-zero rates; observed order between the two finest grids must lie in [1.8, 2.2] on both grid kinds.
         """;
 

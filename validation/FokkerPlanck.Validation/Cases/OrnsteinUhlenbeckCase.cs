@@ -50,7 +50,7 @@ internal sealed class OrnsteinUhlenbeckCase : IValidationCase
     public string Description => """
         `U = (kx x² + ky y²)/2`, kx = 1, ky = 1.3, T = 1, box [−6, 6]², N×N with N = 24, 48, 96, 192; fluxes `sg` (Scharfetter–Gummel)
         and `sqra`; uniform grids and `Axis.Clustered(focus 0.3, β = 1.5)`.
-        **Oracle:** `λ_{n,m} = n·kx + m·ky` (Risken 1989, §5.5 eq. 5.93, Kronecker sum in 2D): 0, 1, 1.3, 2, 2.3, 2.6, 3.
+        **Oracle:** `λ_{n,m} = n·kx + m·ky` (Risken 1989, ch. 5: OU eigenvalues nγ with Hermite eigenfunctions; Kronecker sum in 2D): 0, 1, 1.3, 2, 2.3, 2.6, 3.
         **Tolerance:** error = max relative error over the six non-zero rates; observed order between the two finest grids in
         [1.8, 2.2] and error constant `error/h² ≤ 0.5` on the 192² grid (h = 12/N, i.e. error ≤ 2e-3), for every flux × grid combination.
         """;

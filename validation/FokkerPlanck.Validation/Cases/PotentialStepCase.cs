@@ -17,9 +17,10 @@ namespace FokkerPlanck.Validation.Cases;
 /// reflecting walls.</para>
 /// <para><b>Oracle.</b> On each side p solves <c>T p″ = −λ p</c> with <c>p′ = 0</c> at the wall:
 /// <c>p = A cos k(y − a)</c>, <c>p = B cos k(b − y)</c>, <c>λ = T k²</c>. At the jump the flux
-/// <c>−T p′</c> and <c>p e^{U/T}</c> are continuous (the jump limit of a steep smooth step:
-/// Risken, <i>The Fokker–Planck Equation</i>, 2nd ed. 1989, §5.2, eqs. (5.19)–(5.20) for the
-/// stationary flux; the same matching holds for each eigenfunction). Eliminating A and B:
+/// <c>−T p′</c> and <c>p e^{U/T}</c> are continuous (the jump limit of a steep smooth step: across
+/// a layer of vanishing width the flux stays finite, so <c>p e^{U/T}</c>, whose derivative is
+/// <c>−J e^{U/T}/T</c>, cannot jump; cf. Risken, <i>The Fokker–Planck Equation</i>, 2nd ed. 1989,
+/// ch. 5 on the one-variable equation). Eliminating A and B:
 /// <c>sin(k l₁) cos(k l₂) + e^{−Δ/T} cos(k l₁) sin(k l₂) = 0</c>, <c>l₁ = y₀ − a</c>,
 /// <c>l₂ = b − y₀</c>; λ₂ = T k² for its smallest positive root, bracketed by a scan and refined by
 /// bisection to machine precision.</para>
@@ -52,7 +53,7 @@ internal sealed class PotentialStepCase : IValidationCase
     public string Description => """
         `U = 0` for y < y₀ = 0.37, `U = Δ = 0.8` for y ≥ y₀, on [−1, 2], T = 0.5, reflecting walls.
         **Oracle:** matching `p = A cos k(y−a)`, `p = B cos k(b−y)` with continuous flux and continuous `p e^{U/T}` at y₀
-        (Risken 1989, §5.2, eqs. 5.19–5.20) gives `sin(k l₁)cos(k l₂) + e^{−Δ/T} cos(k l₁)sin(k l₂) = 0`, `λ₂ = T k²` (smallest root,
+        (jump limit of a steep smooth step: `(p e^{U/T})′ = −J e^{U/T}/T` stays bounded; cf. Risken 1989, ch. 5) gives `sin(k l₁)cos(k l₂) + e^{−Δ/T} cos(k l₁)sin(k l₂) = 0`, `λ₂ = T k²` (smallest root,
         scan + bisection).
         **Grids:** (i) uniform N = 50·2^k with the nearest face snapped onto y₀ (`Axis.SnapFacesTo`); (ii) uniform N = 300·2^k (y₀ is a face);
         (iii) uniform N ≡ 101 (mod 300), y₀ inside a cell at a fixed 12.3 % of its width. Flux `sg`; `sqra` on (i) and (ii).

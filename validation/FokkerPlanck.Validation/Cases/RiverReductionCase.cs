@@ -18,8 +18,9 @@ namespace FokkerPlanck.Validation.Cases;
 /// <c>F_T(y) = c(y) + (T/2) ln a(y)</c> (<see cref="Core.Landscapes.ValleyRiverLandscape.RiverFreeEnergy"/>).</para>
 /// <para><b>Claim.</b> Integrating out x exactly gives the y-marginal <c>∝ e^{−F_T/T}</c>
 /// (physics.md §5); when the valley relaxes much faster than the river (a ≫ λ_river) the river
-/// obeys the 1D equation in F_T (adiabatic elimination: Gardiner, <i>Stochastic Methods</i>, 4th ed.,
-/// §11.4; Risken 1989, §8.3 on eliminating fast variables). The correction is O(λ/a), so the relative
+/// obeys the 1D equation in F_T (adiabatic elimination of a fast variable: Gardiner, <i>Stochastic
+/// Methods</i>, 4th ed., the chapter on adiabatic elimination; Risken 1989, the section on
+/// eliminating fast variables in ch. 8). The correction is O(λ/a), so the relative
 /// difference of λ₂ and λ₃ between 2D and 1D must fall roughly like 1/s.</para>
 /// <para><b>Discretization.</b> y: 300 uniform cells (h = 0.0123, ≈ 15 cells per equilibrium width
 /// σ_y = √(T/c″) in the wells), the same y axis in 1D and 2D. x: 160 cells clustered around the
@@ -51,7 +52,7 @@ internal sealed class RiverReductionCase : IValidationCase
         `Axis.Clustered(focus 0, β = 10)`, ≥ 8.8 cells per valley width σ_x at the floor), y ∈ [−1.25, 2.45] (300 cells) vs the 1D operator on `F_T = c + (T/2) ln a`
         (`ValleyRiverLandscape.RiverFreeEnergy`) on the same y axis.
         **Claim:** exact y-marginal `∝ e^{−F_T/T}` (physics.md §5); with time-scale separation the river obeys the 1D equation
-        (adiabatic elimination, Gardiner §11.4; Risken §8.3), correction O(λ/a) ∝ 1/s.
+        (adiabatic elimination of fast variables; Gardiner, *Stochastic Methods*; Risken 1989, ch. 8), correction O(λ/a) ∝ 1/s.
         **Tolerance:** relative 2D–1D difference of λ₂ and λ₃ decreasing in s, fitted log–log slope ≤ −0.7, ≤ 2 % at s = 4 and ≥ 10× its own
         change when both axes (and the 1D axis) are refined 1.5× at s = 4.
         """;

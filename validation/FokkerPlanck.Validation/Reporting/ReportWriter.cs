@@ -32,7 +32,7 @@ internal static class ReportWriter
         {
             sb.AppendLine(CultureInfo.InvariantCulture, $"<a id=\"{c.Name}\"></a>").AppendLine();
             sb.AppendLine(CultureInfo.InvariantCulture, $"## {c.Title} (`{c.Name}`): {(r.Passed ? "PASS" : "FAIL")}").AppendLine();
-            sb.AppendLine(c.Description.Trim()).AppendLine();
+            sb.AppendLine(c.Description.Trim().Replace("\n**", "\n\n**", StringComparison.Ordinal)).AppendLine();
             sb.AppendLine("### Checks").AppendLine();
             sb.Append(ChecksMarkdown(r));
             sb.AppendLine();
