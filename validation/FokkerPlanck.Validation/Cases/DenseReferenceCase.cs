@@ -158,14 +158,14 @@ internal sealed class DenseReferenceCase : IValidationCase
             new LineSeriesData("|Δλ|/λmax vs MathNet EVD of L", ks[1..], Clamp(table.Rows.Skip(1).Select(r => (double)r[5]!))) { Marker = MarkerType.Square },
             new LineSeriesData("‖φ − φ_dense‖", ks[1..], Clamp(table.Rows.Skip(1).Select(r => (double)r[7]!))) { Marker = MarkerType.Triangle },
             new LineSeriesData("‖Aφ − λφ‖/‖A‖_G", ks[1..], Clamp(table.Rows.Skip(1).Select(r => (double)r[8]!))) { Marker = MarkerType.Diamond },
-            new LineSeriesData("backward residual", ks[1..], Clamp(table.Rows.Skip(1).Select(r => (double)r[10]!))) { Marker = MarkerType.Cross },
+            new LineSeriesData("backward residual", ks[1..], Clamp(table.Rows.Skip(1).Select(r => (double)r[10]!))) { Marker = MarkerType.Circle, LineStyle = LineStyle.Dash },
         ], new LineChartOptions
         {
             Title = "Sparse vs dense on a 16×30 valley–river grid",
             XAxisTitle = "mode k",
             YAxisTitle = "difference / residual (floored at 1e-17)",
             LogY = true,
-            HorizontalLines = [new ReferenceLine(EigenvalueTolerance, "tolerance 1e-10")],
+            HorizontalLines = [new ReferenceLine(EigenvalueTolerance, "eigenvalue and residual tolerance 1e-10 (vector tolerance 1e-7)")],
         });
         const string notes = "The *reported residual* column is `RelaxationSpectrum.Residuals`, which divides by `max A_kk` = ‖A‖_G/2, "
             + "while the Lanczos stopping rule is `‖Aφ − λφ‖ ≤ τ·max(λ, ‖A‖_G)`; so a converged pair can report up to 2τ "
