@@ -45,7 +45,7 @@ public sealed class RelaxationSpectrum
     /// <summary>Left eigenvectors v_k (observables); <c>v₁ ≡ 1</c>.</summary>
     public double[][] LeftVectors { get; }
 
-    /// <summary>Relative residuals <c>‖Aφ − λφ‖ / max(λ, ‖A‖)</c> of the symmetric pairs.</summary>
+    /// <summary>Relative residuals <c>‖Aφ − λφ‖ / max(|λ|, ‖A‖)</c> of the symmetric pairs, ‖A‖ being the estimate the Lanczos stopping rule uses (so a converged pair reports ≤ the tolerance).</summary>
     public double[] Residuals { get; }
 
     /// <summary>Relative residuals of the left vectors on the backward operator, <c>max_i |(G v − λ v)_i| / max_i Σ_j |G_ij v_j|</c>.</summary>

@@ -103,7 +103,9 @@ public sealed class RelaxationSpectrumSolver
         var order = new[] { stationary }.Concat(Enumerable.Range(0, m).Where(k => k != stationary)).ToArray();
         var values = order.Select(k => k == stationary ? 0.0 : Math.Max(eig.Values[k], 0.0)).ToArray();
         var modes = order.Select(k => k == stationary ? q1 : eig.Vectors[k].ToArray()).ToArray();
-        var residuals = order.Select(k => eig.Residuals[k] / Math.Max(gershgorin / 2, 1e-300)).ToArray();
+        // relative residuals exactly as the stopping rule measures them: ‖Aφ − λφ‖ / max(|λ|, ‖A‖)
+        double norm = eig.NormEstimate > 0 ? eig.NormEstimate : gershgorin;
+        var residuals = order.Select(k => eig.Residuals[k] / Math.Max(Math.Abs(eig.Values[k]), norm)).ToArray();
         var u = op.Landscape.CentreValues;
         var lp = op.LogEquilibrium.ToArray();
         for (int k = 1; k < m; k++)
