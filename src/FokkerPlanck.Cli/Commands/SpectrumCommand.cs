@@ -41,6 +41,7 @@ internal static class SpectrumCommand
             if (k < 2) throw new UsageException($"--modes must be ≥ 2 (λ₁ = 0 and at least one relaxation mode), got {k}.");
             string dir = parse.GetValue(outDir)!;
             Directory.CreateDirectory(dir);
+            ScenarioWarnings.Print(nx is null && ny is null ? scenario : scenario with { Nx = nx ?? scenario.Nx, Ny = ny ?? scenario.Ny });
             RelaxationSpectrum s = null!;
             ProgressDisplay.Run("spectrum", progress =>
             {
