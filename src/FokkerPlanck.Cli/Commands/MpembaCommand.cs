@@ -90,11 +90,11 @@ internal static class MpembaCommand
             string rates = $"{sc.Lambda[sc.EffectiveMode - 1]:G4}, {(sc.NextMode > 0 ? sc.NextRate : double.NaN):G4}"
                 + (sc.EffectiveMode != 2 ? $" (effective mode {sc.EffectiveMode}; modes {string.Join(",", sc.VanishingModes)} vanish)" : "");
             if (m.Points.Count == 0)
-                t.AddRow(Markup.Escape(model), rates, Markup.Escape($"none in [{sc.Scan[0].Lr:G3}, {sc.Scan[^1].Lr:G3}]; |a₂| smallest at {sc.SmallestLr:G4}"), "", "");
+                t.AddRow(Markup.Escape(model), rates, Markup.Escape($"none in [{sc.Scan[0].Lr:G3}, {sc.Scan[^1].Lr:G3}]; closest approach (min |a₂|/|T_h−T_c|) at {sc.SmallestLr:G4}"), "", "");
             foreach (var p in m.Points)
                 t.AddRow(Markup.Escape(model), rates, double.IsFinite(p.Error) ? $"{p.Lr:G6} ± {p.Error:G2}" : $"{p.Lr:G6}", p.Kind, $"λ{sc.NextMode}/λ{sc.EffectiveMode} = {p.Gain:G4}");
         }
-        Rows("2D", r.Full);
+        Rows(r.Full.Base.Grid.IsOneDimensional ? "1D" : "2D", r.Full);
         if (r.Reduced is not null) Rows("river-only 1D", r.Reduced);
         AnsiConsole.Write(t);
         if (r.Reduced is not null && r.Full.Points.Count > 0 && r.Reduced.Points.Count > 0)
@@ -106,8 +106,9 @@ internal static class MpembaCommand
             AnsiConsole.MarkupLine(Markup.Escape($"weak Mpemba effect (|a₂| below its value at a smaller plateau LR): η_h ∈ {string.Join(", ", s.WeakIntervals.Select(w => $"[{w.From:G3}, {w.To:G3}]"))}"));
         if (r.Sweep.Count > 0)
         {
-            var st = new Table().Border(TableBorder.Simple).AddColumns("final LR η_c", "η_h* (2D)", "η_h* (1D)");
-            foreach (var p in r.Sweep) st.AddRow($"{p.FinalLr:G4}", Join(p.Strong2D), Join(p.Strong1D));
+            bool reduced = r.Reduced is not null;
+            var st = new Table().Border(TableBorder.Simple).AddColumns(reduced ? ["final LR η_c", "η_h* (2D)", "η_h* (river-only 1D)"] : ["final LR η_c", "η_h*"]);
+            foreach (var p in r.Sweep) st.AddRow(reduced ? [$"{p.FinalLr:G4}", Join(p.Strong2D), Join(p.Strong1D)] : [$"{p.FinalLr:G4}", Join(p.Strong2D)]);
             AnsiConsole.Write(st);
         }
         AnsiConsole.MarkupLine($"total {r.Seconds:F1} s; results in [blue]{Markup.Escape(Path.GetFullPath(dir))}[/] (mpemba.json, scan.csv, PNG figures)");

@@ -83,7 +83,7 @@ internal static class Figures
             foreach (double v in p.Strong2D) { x2.Add(p.FinalLr); y2.Add(v); }
             foreach (double v in p.Strong1D) { x1.Add(p.FinalLr); y1.Add(v); }
         }
-        var series = new List<LineSeriesData> { new("2D", [.. x2], [.. y2]) { Marker = MarkerType.Circle } };
+        var series = new List<LineSeriesData> { new(x1.Count > 0 ? "2D" : "η_h*", [.. x2], [.. y2]) { Marker = MarkerType.Circle } };
         if (x1.Count > 0) series.Add(new LineSeriesData("river-only 1D", [.. x1], [.. y1]) { Marker = MarkerType.Square, LineStyle = LineStyle.Dash });
         PlotExporter.Export(LineChart.Create(series, new LineChartOptions
         {

@@ -45,7 +45,7 @@ internal static class MpembaJson
                 ["lr"] = p.Lr, ["temperature"] = p.Lr * s.FinalTemperature / s.FinalLr, ["error"] = JsonOutput.Number(p.Error), ["kind"] = p.Kind,
                 ["gain"] = JsonOutput.Number(p.Gain), ["per_grid"] = JsonOutput.Numbers(p.PerGrid), ["observed_order"] = JsonOutput.Number(p.ObservedOrder),
             })]),
-            ["smallest_abs_a2_lr"] = JsonOutput.Number(s.SmallestLr),
+            ["closest_approach_lr"] = JsonOutput.Number(s.SmallestLr),
             ["weak_intervals"] = new JsonArray([.. s.WeakIntervals.Select(w => (JsonNode)JsonOutput.Numbers([w.From, w.To]))]),
             ["scan"] = new JsonArray([.. s.Scan.Select(p => (JsonNode)new JsonObject
             {

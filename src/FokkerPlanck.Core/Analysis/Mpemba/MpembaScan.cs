@@ -23,7 +23,7 @@ public static class MpembaScan
     /// <summary>Relative tolerance of the refined zeros (in η).</summary>
     public const double RootTolerance = 1e-10;
 
-    /// <summary>Scan points within this relative distance of η_c are skipped when reporting where |a_eff| is smallest (it vanishes there trivially).</summary>
+    /// <summary>Scan points within this relative distance of η_c are skipped when reporting the closest approach to a zero.</summary>
     public const double TrivialNeighbourhood = 0.05;
 
     /// <summary>Runs the scan.</summary>
@@ -99,11 +99,12 @@ public static class MpembaScan
             intervals.Add((lrs[i], lrs[j]));
             i = j;
         }
+        // closest approach to a non-trivial zero: smallest |a_eff|/|T_h − T_c| (the trivial zero divided out)
         double smallest = double.NaN, best = double.PositiveInfinity;
         for (int i = 0; i < lrs.Length; i++)
         {
             if (Math.Abs(lrs[i] - finalLr) <= TrivialNeighbourhood * finalLr) continue;
-            double v = Math.Abs(table[i][eff]);
+            double v = Math.Abs(table[i][eff] / (kappa * lrs[i] - tc));
             if (v < best) { best = v; smallest = lrs[i]; }
         }
         var scan = lrs.Select((lr, i) => new ScanPoint(lr, kappa * lr, table[i], table[i][eff], next >= 0 ? table[i][next] : double.NaN, weak[i])).ToArray();

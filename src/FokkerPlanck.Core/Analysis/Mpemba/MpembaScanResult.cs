@@ -26,7 +26,7 @@ public sealed record ScanPoint(double Lr, double Temperature, double[] Coefficie
 /// <param name="VanishingModes">1-based indices of modes whose amplitude vanishes over the whole range (symmetry).</param>
 /// <param name="Scan">The scan table.</param>
 /// <param name="Points">Strong Mpemba points, ascending in LR.</param>
-/// <param name="SmallestLr">Plateau LR (away from η_c) where |a_eff| is smallest on the scan.</param>
+/// <param name="SmallestLr">Plateau LR (away from η_c) where |a_eff|/|T_h − T_c| is smallest on the scan: the closest approach to a strong Mpemba point when there is none.</param>
 /// <param name="WeakIntervals">Plateau-LR intervals where the weak effect holds.</param>
 public sealed record MpembaScanResult(
     double FinalLr, double FinalTemperature, double[] Lambda, int EffectiveMode, int NextMode,
