@@ -69,13 +69,16 @@ public static class MpembaStudy
         var sweep = new List<SweepPoint>();
         if (options.SweepPoints > 0)
         {
+            // one symbolic analysis (ordering, elimination tree, supernodes) serves every final LR of the sweep
+            var pattern = baseSetup.OperatorAt(scenario.FinalLr).Assemble(FokkerPlanckOperator.Form.SymmetricPositive);
+            var shared = new RelaxationSpectrumSolver(RelaxationSpectrumSolver.AnalyzeGrid(pattern, baseSetup.Grid.Nx, baseSetup.Grid.Ny));
             double lo = options.SweepMinFactor * scenario.FinalLr, hi = options.SweepMaxFactor * scenario.FinalLr;
             for (int i = 0; i < options.SweepPoints; i++)
             {
                 double fl = options.SweepPoints == 1 ? scenario.FinalLr : lo * Math.Pow(hi / lo, (double)i / (options.SweepPoints - 1));
                 progress?.Report($"final-LR sweep {i + 1}/{options.SweepPoints}: η_c = {fl:G4}");
                 var plateauHere = plateau.Where(p => p > 0).ToArray();
-                var s2 = RunOne(baseSetup.OperatorAt(fl), new EquilibriumStateFamily(baseSetup.Sampled, scenario.Kappa), scenario with { FinalLr = fl }, plateauHere, spectrumOptions, keep: false);
+                var s2 = RunOne(baseSetup.OperatorAt(fl), new EquilibriumStateFamily(baseSetup.Sampled, scenario.Kappa), scenario with { FinalLr = fl }, plateauHere, spectrumOptions, keep: false, shared);
                 double[] s1 = [];
                 if (options.Reduced1D && baseSetup.Landscape is ValleyRiverLandscape vr2)
                     s1 = Cooling(RunReduced(vr2, baseSetup, scenario, scenario.Ny, fl, plateauHere, spectrumOptions, keep: false).Scan);
@@ -88,10 +91,10 @@ public static class MpembaStudy
 
     private static double[] Cooling(MpembaScanResult scan) => scan.Points.Where(p => p.Kind == "cooling").Select(p => p.Lr).ToArray();
 
-    private static GridRun RunOne(FokkerPlanckOperator op, IPlateauStateFamily family, Scenario scenario, double[] plateau, SpectrumOptions options, bool keep)
+    private static GridRun RunOne(FokkerPlanckOperator op, IPlateauStateFamily family, Scenario scenario, double[] plateau, SpectrumOptions options, bool keep, RelaxationSpectrumSolver? solver = null)
     {
         var sw = Stopwatch.StartNew();
-        var spectrum = new RelaxationSpectrumSolver().Solve(op, options);
+        var spectrum = (solver ?? new RelaxationSpectrumSolver()).Solve(op, options);
         if (spectrum.Status != EigenStatus.Converged)
             throw new ConvergenceException($"the eigen-solve at η_c = {scenario.FinalLr} on grid {op.Grid} ended with status {spectrum.Status} (max residual {spectrum.Residuals.Max():E1}); {spectrum.Messages}");
         var scan = MpembaScan.Run(spectrum, family, scenario.Kappa, scenario.FinalLr, plateau);
