@@ -1,6 +1,5 @@
 using FokkerPlanck.Core.Expressions;
 using FokkerPlanck.Core.Scenarios;
-using Spectre.Console;
 
 namespace FokkerPlanck.Cli;
 
@@ -62,11 +61,16 @@ internal static class CommandRunner
         }
     }
 
-    /// <summary>Prints an error line to stderr.</summary>
-    public static void Error(string message)
+    /// <summary>Prints an error as one line on stderr (never wrapped; red label on a terminal).</summary>
+    public static void Error(string message) => Line("error", "31", message);
+
+    /// <summary>Prints a warning as one line on stderr.</summary>
+    public static void Warning(string message) => Line("warning", "33", message);
+
+    private static void Line(string label, string colour, string message)
     {
-        var err = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
-        err.MarkupLine($"[red]error:[/] {Markup.Escape(message)}");
+        string flat = message.ReplaceLineEndings(" ");
+        Console.Error.WriteLine(Console.IsErrorRedirected ? $"{label}: {flat}" : $"\u001b[{colour}m{label}:\u001b[0m {flat}");
     }
 }
 

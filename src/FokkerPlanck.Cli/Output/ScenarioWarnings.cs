@@ -1,5 +1,4 @@
 using FokkerPlanck.Core.Scenarios;
-using Spectre.Console;
 
 namespace FokkerPlanck.Cli.Output;
 
@@ -10,8 +9,6 @@ internal static class ScenarioWarnings
     {
         var setup = ScenarioSetup.Create(scenario);
         var report = ScenarioCheck.Run(scenario, setup.Landscape, setup.Grid);
-        if (report.Warnings.Count == 0) return;
-        var err = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
-        foreach (string w in report.Warnings) err.MarkupLine($"[yellow]warning:[/] {Markup.Escape(w)}");
+        foreach (string w in report.Warnings) CommandRunner.Warning(w);
     }
 }
