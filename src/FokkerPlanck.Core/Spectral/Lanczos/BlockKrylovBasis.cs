@@ -33,6 +33,7 @@ internal sealed class BlockKrylovBasis
     private readonly double[] _v;
     private readonly double[] _coefficients;
     private readonly double[] _pass;
+    private double[] _partial = [];
     private readonly Action<Span<double>>? _project;
     private readonly StartVectorGenerator _random;
 
@@ -147,10 +148,14 @@ internal sealed class BlockKrylovBasis
     {
         if (accumulate) h.Clear();
         var pass = _pass.AsSpan(0, count);
+        int wCol = ColumnIndexOf(w);
         for (int p = 0; p < MaxGramSchmidtPasses && count > 0; p++)
         {
-            for (int j = 0; j < count; j++) pass[j] = VectorOps.Dot(Column(j), w);
-            for (int j = 0; j < count; j++) VectorOps.AddScaled(w, -pass[j], Column(j));
+            // classical Gram–Schmidt pass, fused over row panels: V is streamed once for all dot
+            // products and once for the update (instead of once per basis vector), in parallel
+            // over panels with a fixed panel order for the sums (bit-reproducible).
+            Coefficients(wCol, count, pass);
+            Subtract(wCol, count, pass);
             if (accumulate) for (int j = 0; j < count; j++) h[j] += pass[j];
             double next = VectorOps.Norm(w);
             bool enough = next >= ReorthogonalizationRatio * norm;
@@ -158,6 +163,50 @@ internal sealed class BlockKrylovBasis
             if (enough) break;
         }
         return count > 0 ? norm : VectorOps.Norm(w);
+    }
+
+    /// <summary>Rows per panel of the fused Gram–Schmidt kernels: a panel of w and one basis column (2 × 16 KiB) stay in L1.</summary>
+    private const int PanelRows = 2048;
+
+    private int ColumnIndexOf(Span<double> w)
+    {
+        // w is always a column of the basis storage
+        ref double first = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(w);
+        ref double origin = ref System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_v);
+        long offset = System.Runtime.CompilerServices.Unsafe.ByteOffset(ref origin, ref first).ToInt64() / sizeof(double);
+        return (int)(offset / _n);
+    }
+
+    private void Coefficients(int wCol, int count, Span<double> result)
+    {
+        int panels = (_n + PanelRows - 1) / PanelRows;
+        if (_partial.Length < panels * Capacity) _partial = new double[panels * Capacity];
+        var partial = _partial; var v = _v; int n = _n, cap = Capacity;
+        Parallel.For(0, panels, c =>
+        {
+            int r0 = c * PanelRows, rows = Math.Min(PanelRows, n - r0);
+            var wp = new ReadOnlySpan<double>(v, wCol * n + r0, rows);
+            for (int j = 0; j < count; j++) partial[c * cap + j] = VectorOps.Dot(new ReadOnlySpan<double>(v, j * n + r0, rows), wp);
+        });
+        for (int j = 0; j < count; j++)
+        {
+            double s = 0.0;
+            for (int c = 0; c < panels; c++) s += partial[c * cap + j];
+            result[j] = s;
+        }
+    }
+
+    private void Subtract(int wCol, int count, ReadOnlySpan<double> coefficients)
+    {
+        int panels = (_n + PanelRows - 1) / PanelRows;
+        var coef = coefficients[..count].ToArray();
+        var v = _v; int n = _n;
+        Parallel.For(0, panels, c =>
+        {
+            int r0 = c * PanelRows, rows = Math.Min(PanelRows, n - r0);
+            var wp = new Span<double>(v, wCol * n + r0, rows);
+            for (int j = 0; j < count; j++) VectorOps.AddScaled(wp, -coef[j], new ReadOnlySpan<double>(v, j * n + r0, rows));
+        });
     }
 
     private void ReplaceWithRandom(Span<double> w, int col)
