@@ -9,20 +9,24 @@ namespace FokkerPlanck.Cli.Bench;
 /// <summary>Terminal tables and the JSON document of a <c>bench</c> run.</summary>
 internal static class BenchReport
 {
+    private const int RedirectedWidth = 200;
+
     /// <summary>Prints the timing, memory/accuracy, stage and rate tables.</summary>
     public static void Print(IReadOnlyList<BenchRow> rows, BenchEnvironment env)
     {
+        // Redirected output defaults to 80 columns, which would fold the wide tables.
+        if (Console.IsOutputRedirected) AnsiConsole.Profile.Width = Math.Max(AnsiConsole.Profile.Width, RedirectedWidth);
         AnsiConsole.MarkupLine(Markup.Escape(
             $"case {rows[0].Ours.Case}, SQRA, {rows[0].Ours.Rates.Length} modes (λ₁ = 0 included), tol {env.Tolerance:G2}; " +
             $"{env.Processors} CPUs, load {env.LoadBefore} → {env.LoadAfter}; memory: {env.MemoryMethod}"));
 
         var t = new Table().Border(TableBorder.Rounded).Title("time (s): ours vs SciPy si_mmd");
-        foreach (string c in new[] { "N", "unknowns", "ours total", "ours eigen", "SciPy build", "SciPy factor", "SciPy eig", "SciPy total", "speed-up", "eigen speed-up", "slope ours", "slope SciPy" })
+        foreach (string c in new[] { "N", "unknowns", "ours total", "ours eigen", "SciPy build", "SciPy factor", "SciPy eig", "SciPy total", "speed-up", "eigen speed-up", "ours CPU", "SciPy CPU", "CPU ratio", "slope ours", "slope SciPy" })
             t.AddColumn(new TableColumn(c).RightAligned());
         foreach (var r in rows)
             t.AddRow(r.Ours.CellsPerAxis.ToString(CultureInfo.InvariantCulture), $"{r.Ours.Unknowns:N0}", S(r.Ours.TotalSeconds), S(r.Ours.EigenSeconds),
                 S(r.Peer?.BuildSeconds), S(r.Peer?.FactorSeconds), S(r.Peer?.EigenSeconds), S(r.Peer?.TotalSeconds),
-                X(r.Speedup), X(r.EigenSpeedup), F(r.OursSlope), F(r.PeerSlope));
+                X(r.Speedup), X(r.EigenSpeedup), S(r.Ours.CpuSeconds), S(r.Peer?.CpuSeconds), X(r.Peer is null ? null : r.Peer.CpuSeconds / r.Ours.CpuSeconds), F(r.OursSlope), F(r.PeerSlope));
         AnsiConsole.Write(t);
 
         var m = new Table().Border(TableBorder.Rounded).Title("memory and accuracy");
@@ -76,6 +80,8 @@ internal static class BenchReport
                 ["scipy_total_s"] = N(r.Peer?.TotalSeconds),
                 ["speedup_total"] = N(r.Speedup),
                 ["speedup_eigen"] = N(r.EigenSpeedup),
+                ["scipy_cpu_s"] = N(r.Peer?.CpuSeconds),
+                ["cpu_ratio_scipy_over_ours"] = N(r.Peer is null ? null : r.Peer.CpuSeconds / r.Ours.CpuSeconds),
                 ["memory_ratio_ours_over_scipy"] = N(r.MemoryRatio),
                 ["rate_abs_differences"] = r.RateDifferences is { } d ? JsonOutput.Numbers(d) : null,
                 ["max_rate_abs_difference"] = N(r.RateDifferences?.Max()),

@@ -9,9 +9,10 @@ namespace FokkerPlanck.Cli.Bench;
 /// <param name="PeakMemoryMib"><c>rss_peak_MiB</c> (ru_maxrss).</param>
 /// <param name="Rates">Eigenvalues, ascending.</param>
 /// <param name="MaxResidual"><c>max ‖Aφ − λφ‖ / max(1, |λ|max)</c>.</param>
+/// <param name="CpuSeconds"><c>cpu_build + cpu_eig</c>: process CPU time of the measured stages.</param>
 /// <param name="Raw">The whole JSON line as printed.</param>
 internal sealed record PeerResult(double BuildSeconds, double FactorSeconds, double EigenSeconds, double PeakMemoryMib,
-    double[] Rates, double MaxResidual, JsonObject Raw)
+    double[] Rates, double MaxResidual, double CpuSeconds, JsonObject Raw)
 {
     /// <summary>Build plus eigen time (the counterpart of our total).</summary>
     public double TotalSeconds => BuildSeconds + EigenSeconds;
@@ -23,6 +24,6 @@ internal sealed record PeerResult(double BuildSeconds, double FactorSeconds, dou
         var o = JsonNode.Parse(line) as JsonObject ?? throw new FormatException("peer output is not a JSON object");
         double Get(string key) => o[key]?.GetValue<double>() ?? throw new FormatException($"peer output lacks '{key}'");
         var rates = (o["rates"] as JsonArray ?? throw new FormatException("peer output lacks 'rates'")).Select(r => r!.GetValue<double>()).ToArray();
-        return new PeerResult(Get("t_build"), Get("t_factor"), Get("t_eig"), Get("rss_peak_MiB"), rates, Get("max_rel_residual"), o);
+        return new PeerResult(Get("t_build"), Get("t_factor"), Get("t_eig"), Get("rss_peak_MiB"), rates, Get("max_rel_residual"), Get("cpu_build") + Get("cpu_eig"), o);
     }
 }
