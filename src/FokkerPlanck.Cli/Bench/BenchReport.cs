@@ -17,7 +17,7 @@ internal static class BenchReport
         // Redirected output defaults to 80 columns, which would fold the wide tables.
         if (Console.IsOutputRedirected) AnsiConsole.Profile.Width = Math.Max(AnsiConsole.Profile.Width, RedirectedWidth);
         AnsiConsole.MarkupLine(Markup.Escape(
-            $"case {rows[0].Ours.Case}, SQRA, {rows[0].Ours.Rates.Length} modes (λ₁ = 0 included), tol {env.Tolerance:G2}; " +
+            $"case {rows[0].Ours.Case}, SQRA, {rows[0].Ours.Rates.Length} modes (λ₁ = 0 included), tol {env.Tolerance:G2}, Lanczos block {rows[0].Ours.BlockSize}; " +
             $"{env.Processors} CPUs, load {env.LoadBefore} → {env.LoadAfter}; memory: {env.MemoryMethod}"));
 
         var t = new Table().Border(TableBorder.Rounded).Title("time (s): ours vs SciPy si_mmd");

@@ -26,7 +26,7 @@ internal static class ChildProcessRunner
 
     /// <summary>Runs the child and parses its result.</summary>
     /// <exception cref="InvalidOperationException">The child failed or printed no result.</exception>
-    public static SpectrumBenchmarkResult Run(string caseName, int cellsPerAxis, int modes, double tolerance, bool extras)
+    public static SpectrumBenchmarkResult Run(string caseName, int cellsPerAxis, int modes, double tolerance, bool extras, int? blockSize)
     {
         var psi = StartInfo();
         foreach (string a in new[]
@@ -36,6 +36,11 @@ internal static class ChildProcessRunner
                  })
             psi.ArgumentList.Add(a);
         if (!extras) psi.ArgumentList.Add("--skip-extras");
+        if (blockSize is { } b)
+        {
+            psi.ArgumentList.Add("--block-size");
+            psi.ArgumentList.Add(b.ToString(CultureInfo.InvariantCulture));
+        }
         using var p = Process.Start(psi) ?? throw new InvalidOperationException($"cannot start {psi.FileName}");
         var err = p.StandardError.ReadToEndAsync();
         string output = p.StandardOutput.ReadToEnd();

@@ -30,19 +30,21 @@ internal static class BenchCommand
         var peerDir = new Option<string?>("--peer-dir") { Description = "Folder of sqra_ref.py (default: <repo>/../shared/peer)." };
         var skipExtras = new Option<bool>("--skip-extras") { Description = "Do not time the inertia verification and left-vector refinement (a second solve per size)." };
         var inProcess = new Option<bool>("--in-process") { Description = "Run every size in this process (no child; peak memory is then cumulative)." };
+        var block = new Option<int?>("--block-size") { Description = "Lanczos block size (default: the solver's)." };
         var json = new Option<string?>("--json") { Description = "Write all figures as JSON to this path." };
         var single = new Option<int?>("--single") { Description = "Internal: measure one size and print one JSON line.", Hidden = true };
         var cmd = new Command("bench", "Benchmark the relaxation spectrum (SQRA, shift-invert Lanczos) against the SciPy peer.");
-        foreach (var o in new Option[] { sizes, caseName, modes, tol, peer, peerMax, peerDir, skipExtras, inProcess, json, single }) cmd.Options.Add(o);
+        foreach (var o in new Option[] { sizes, caseName, modes, tol, peer, peerMax, peerDir, skipExtras, inProcess, block, json, single }) cmd.Options.Add(o);
         cmd.SetAction(parse => CommandRunner.Run(() =>
         {
             var bc = BenchmarkCase.FromName(parse.GetValue(caseName)!);
             int k = parse.GetValue(modes);
             double tolerance = parse.GetValue(tol);
             bool extras = !parse.GetValue(skipExtras);
+            int? blockSize = parse.GetValue(block);
             if (parse.GetValue(single) is { } n)
             {
-                ChildProcessRunner.Emit(SpectrumBenchmark.Run(bc, n, k, tolerance, warmup: true, extras));
+                ChildProcessRunner.Emit(SpectrumBenchmark.Run(bc, n, k, tolerance, warmup: true, extras, blockSize));
                 return ExitCodes.Ok;
             }
             var ns = ParseSizes(parse.GetValue(sizes)!);
@@ -64,8 +66,8 @@ internal static class BenchCommand
                 {
                     ctx.Status($"N = {size}: FokkerPlanck ({(child ? "child process" : "in process")})…");
                     var ours = child
-                        ? ChildProcessRunner.Run(bc.Name, size, k, tolerance, extras)
-                        : SpectrumBenchmark.Run(bc, size, k, tolerance, warmup: rows.Count == 0, extras);
+                        ? ChildProcessRunner.Run(bc.Name, size, k, tolerance, extras, blockSize)
+                        : SpectrumBenchmark.Run(bc, size, k, tolerance, warmup: rows.Count == 0, extras, blockSize);
                     AnsiConsole.MarkupLine(Markup.Escape($"N = {size}: ours {ours.TotalSeconds:F2} s, {ours.PeakMemoryMib:F0} MiB, residual {ours.MaxScipyResidual:E1}"));
                     PeerResult? pr = null;
                     string? problem = peerProblem;

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using FokkerPlanck.Core.Discretization;
 using FokkerPlanck.Core.LinearAlgebra;
+using FokkerPlanck.Core.Spectral;
 using FokkerPlanck.Core.Spectral.Relaxation;
 
 namespace FokkerPlanck.Core.Benchmarks;
@@ -35,13 +36,14 @@ public static class SpectrumBenchmark
     /// <param name="tolerance">Eigenpair tolerance.</param>
     /// <param name="warmup">Run an untimed <see cref="WarmupCells"/>² solve first.</param>
     /// <param name="extras">Afterwards, time a second solve with inertia verification and left-vector refinement.</param>
+    /// <param name="blockSize">Lanczos block size; null for the solver default (<see cref="EigenOptions.DefaultBlockSize"/>).</param>
     /// <exception cref="ArgumentOutOfRangeException">N &lt; 2, or modes outside [2, N²].</exception>
     public static SpectrumBenchmarkResult Run(BenchmarkCase benchmarkCase, int cellsPerAxis, int modes = DefaultModes,
-        double tolerance = DefaultTolerance, bool warmup = true, bool extras = false)
+        double tolerance = DefaultTolerance, bool warmup = true, bool extras = false, int? blockSize = null)
     {
         ArgumentNullException.ThrowIfNull(benchmarkCase);
         ArgumentOutOfRangeException.ThrowIfLessThan(cellsPerAxis, 2);
-        var likeForLike = new SpectrumOptions { Modes = modes, Tolerance = tolerance, VerifyCount = false, RefineLeftVectors = false };
+        var likeForLike = new SpectrumOptions { Modes = modes, Tolerance = tolerance, VerifyCount = false, RefineLeftVectors = false, BlockSize = blockSize ?? EigenOptions.DefaultBlockSize };
         if (warmup)
             new RelaxationSpectrumSolver().Solve(benchmarkCase.CreateOperator(WarmupCells), likeForLike with { Modes = Math.Min(modes, WarmupCells * WarmupCells) });
         GC.Collect();
@@ -65,7 +67,7 @@ public static class SpectrumBenchmark
         SpectrumBenchmarkExtras? extra = null;
         if (extras)
         {
-            var full = new SpectrumOptions { Modes = modes, Tolerance = tolerance, VerifyCount = true, RefineLeftVectors = true };
+            var full = likeForLike with { VerifyCount = true, RefineLeftVectors = true };
             var sw2 = Stopwatch.StartNew();
             var s2 = new RelaxationSpectrumSolver().Solve(benchmarkCase.CreateOperator(cellsPerAxis), full);
             double t2 = sw2.Elapsed.TotalSeconds;
@@ -77,7 +79,7 @@ public static class SpectrumBenchmark
         return new SpectrumBenchmarkResult(benchmarkCase.Name, cellsPerAxis, op.Size, a.NonZerosCount,
             tSample + t.Assembly, t.Ordering, t.Factorization, t.Iteration, t.Verification + t.LeftVectors,
             total, cpu, peak, spectrum.Eigenvalues, ours, scipy, spectrum.Residuals,
-            spectrum.Status.ToString(), spectrum.Iterations, spectrum.Solves, spectrum.Shift, warmup ? WarmupCells : 0, extra);
+            spectrum.Status.ToString(), spectrum.Iterations, spectrum.Solves, spectrum.Shift, likeForLike.BlockSize, warmup ? WarmupCells : 0, extra);
     }
 
     /// <summary>

@@ -21,6 +21,7 @@ namespace FokkerPlanck.Core.Benchmarks;
 /// <param name="Restarts">Lanczos restarts.</param>
 /// <param name="Solves">Right-hand sides solved with the factorization.</param>
 /// <param name="Shift">Shift σ.</param>
+/// <param name="BlockSize">Lanczos block size.</param>
 /// <param name="WarmupCells">N of the untimed warm-up solve that compiled the code first (0: none).</param>
 /// <param name="Extras">The optional stages timed separately (null when not run).</param>
 public sealed record SpectrumBenchmarkResult(
@@ -28,7 +29,7 @@ public sealed record SpectrumBenchmarkResult(
     double AssemblySeconds, double OrderingSeconds, double FactorizationSeconds, double IterationSeconds, double PostprocessSeconds,
     double TotalSeconds, double CpuSeconds, double PeakMemoryMib,
     double[] Rates, double[] Residuals, double[] ScipyResiduals, double[] SolverResiduals,
-    string Status, int Restarts, long Solves, double Shift, int WarmupCells, SpectrumBenchmarkExtras? Extras)
+    string Status, int Restarts, long Solves, double Shift, int BlockSize, int WarmupCells, SpectrumBenchmarkExtras? Extras)
 {
     /// <summary>The eigen part: ordering + factorization + iteration (the peer's <c>t_eig</c> counterpart).</summary>
     public double EigenSeconds => OrderingSeconds + FactorizationSeconds + IterationSeconds;
