@@ -1,0 +1,28 @@
+namespace FokkerPlanck.Cli.Bench;
+
+/// <summary>Where and how a <c>bench</c> run was measured.</summary>
+/// <param name="Processors">Logical processors.</param>
+/// <param name="LoadBefore">1/5/15-minute load averages before the run (<c>/proc/loadavg</c>).</param>
+/// <param name="LoadAfter">The same after the run.</param>
+/// <param name="MemoryMethod">How peak memory was measured.</param>
+/// <param name="Tolerance">Eigenpair tolerance.</param>
+/// <param name="Runtime">.NET runtime description.</param>
+/// <param name="Os">Operating system description.</param>
+/// <param name="StartedUtc">Start time (UTC, ISO 8601).</param>
+internal sealed record BenchEnvironment(int Processors, string LoadBefore, string LoadAfter, string MemoryMethod, double Tolerance,
+    string Runtime, string Os, string StartedUtc)
+{
+    /// <summary>The 1/5/15-minute load averages, or "n/a" off Linux.</summary>
+    public static string ReadLoad()
+    {
+        const string path = "/proc/loadavg";
+        try
+        {
+            return File.Exists(path) ? string.Join(' ', File.ReadAllText(path).Split(' ').Take(3)) : "n/a";
+        }
+        catch (IOException)
+        {
+            return "n/a";
+        }
+    }
+}
