@@ -111,39 +111,59 @@ internal sealed class BlockKrylovBasis
     /// </summary>
     public void Rotate(int k, ReadOnlySpan<double> y, int l)
     {
-        var panel = new double[RotationPanelRows * k];
-        var result = new double[RotationPanelRows * l];
-        for (int r0 = 0; r0 < _n; r0 += RotationPanelRows)
+        // V[:, 0:l] ← V[:, 0:k] Y, panel by panel (a panel of the result never overlaps an unread
+        // panel of the input), panels in parallel.
+        var yy = y[..(k * l)].ToArray();
+        var v = _v; int n = _n;
+        int panels = (n + RotationPanelRows - 1) / RotationPanelRows;
+        Parallel.For(0, panels, () => (new double[RotationPanelRows * k], new double[RotationPanelRows * l]), (c, _, buffers) =>
         {
-            int rows = Math.Min(RotationPanelRows, _n - r0);
-            for (int j = 0; j < k; j++) _v.AsSpan(j * _n + r0, rows).CopyTo(panel.AsSpan(j * rows, rows));
-            Array.Clear(result);
-            for (int j = 0; j < l; j++)
+            var (panel, result) = buffers;
+            int r0 = c * RotationPanelRows, rows = Math.Min(RotationPanelRows, n - r0);
+            for (int j = 0; j < k; j++) v.AsSpan(j * n + r0, rows).CopyTo(panel.AsSpan(j * rows, rows));
+            CombinePanel(panel, rows, k, yy, l, result);
+            for (int j = 0; j < l; j++) result.AsSpan(j * rows, rows).CopyTo(v.AsSpan(j * n + r0, rows));
+            return buffers;
+        }, _ => { });
+    }
+
+    /// <summary>The Ritz vectors <c>u_j = V[:, 0:k] y_j</c> for several coefficient columns at once (V streamed once, panels in parallel).</summary>
+    public void Combine(int k, ReadOnlySpan<double> y, int count, double[][] outputs)
+    {
+        var yy = y[..(k * count)].ToArray();
+        var v = _v; int n = _n;
+        int panels = (n + RotationPanelRows - 1) / RotationPanelRows;
+        Parallel.For(0, panels, () => (new double[RotationPanelRows * k], new double[RotationPanelRows * count]), (c, _, buffers) =>
+        {
+            var (panel, result) = buffers;
+            int r0 = c * RotationPanelRows, rows = Math.Min(RotationPanelRows, n - r0);
+            for (int j = 0; j < k; j++) v.AsSpan(j * n + r0, rows).CopyTo(panel.AsSpan(j * rows, rows));
+            CombinePanel(panel, rows, k, yy, count, result);
+            for (int j = 0; j < count; j++) result.AsSpan(j * rows, rows).CopyTo(outputs[j].AsSpan(r0, rows));
+            return buffers;
+        }, _ => { });
+    }
+
+    private static void CombinePanel(double[] panel, int rows, int k, double[] y, int l, double[] result)
+    {
+        Array.Clear(result, 0, rows * l);
+        for (int j = 0; j < l; j++)
+        {
+            var dst = result.AsSpan(j * rows, rows);
+            for (int i = 0; i < k; i++)
             {
-                var dst = result.AsSpan(j * rows, rows);
-                for (int i = 0; i < k; i++)
-                {
-                    double yij = y[i + j * k];
-                    if (yij != 0.0) VectorOps.AddScaled(dst, yij, panel.AsSpan(i * rows, rows));
-                }
+                double yij = y[i + j * k];
+                if (yij != 0.0) VectorOps.AddScaled(dst, yij, panel.AsSpan(i * rows, rows));
             }
-            for (int j = 0; j < l; j++) result.AsSpan(j * rows, rows).CopyTo(_v.AsSpan(j * _n + r0, rows));
         }
     }
 
-    /// <summary>Copies columns [from, from + count) to [to, to + count) (to ≤ from).</summary>
     public void MoveColumns(int from, int to, int count)
     {
         for (int j = 0; j < count; j++) Column(from + j).CopyTo(Column(to + j));
     }
 
     /// <summary>u = V[:, 0:k] y.</summary>
-    public void Combine(int k, ReadOnlySpan<double> y, Span<double> u)
-    {
-        u.Clear();
-        for (int i = 0; i < k; i++) VectorOps.AddScaled(u, y[i], Column(i));
-    }
-
     private double OrthogonalizeAgainst(Span<double> w, int count, Span<double> h, double norm, bool accumulate)
     {
         if (accumulate) h.Clear();

@@ -82,10 +82,12 @@ internal sealed class LanczosIteration
     {
         var pairs = new List<(double, double[], double)>(_nev);
         bool allConverged = true, finite = true;
+        var vectors = new double[_nev][];
+        for (int j = 0; j < _nev; j++) vectors[j] = new double[_n];
+        _basis.Combine(k, ritz.Y.AsSpan(0, k * _nev), _nev, vectors);
         for (int j = 0; j < _nev; j++)
         {
-            var u = new double[_n];
-            _basis.Combine(k, ritz.Vector(j), u);
+            var u = vectors[j];
             var (lambda, residual) = assembler.Evaluate(u);
             finite &= double.IsFinite(lambda) && double.IsFinite(residual);
             allConverged &= residual <= options.Tolerance * assembler.Scale(lambda);
