@@ -36,14 +36,14 @@ public static class SpectrumBenchmark
     /// <param name="tolerance">Eigenpair tolerance.</param>
     /// <param name="warmup">Run an untimed <see cref="WarmupCells"/>² solve first.</param>
     /// <param name="extras">Afterwards, time a second solve with inertia verification and left-vector refinement.</param>
-    /// <param name="blockSize">Lanczos block size; null for the solver default (<see cref="EigenOptions.DefaultBlockSize"/>).</param>
+    /// <param name="blockSize">Lanczos block size; null for the spectrum solver's default (<see cref="SpectrumOptions.BlockSize"/>).</param>
     /// <exception cref="ArgumentOutOfRangeException">N &lt; 2, or modes outside [2, N²].</exception>
     public static SpectrumBenchmarkResult Run(BenchmarkCase benchmarkCase, int cellsPerAxis, int modes = DefaultModes,
         double tolerance = DefaultTolerance, bool warmup = true, bool extras = false, int? blockSize = null)
     {
         ArgumentNullException.ThrowIfNull(benchmarkCase);
         ArgumentOutOfRangeException.ThrowIfLessThan(cellsPerAxis, 2);
-        var likeForLike = new SpectrumOptions { Modes = modes, Tolerance = tolerance, VerifyCount = false, RefineLeftVectors = false, BlockSize = blockSize ?? EigenOptions.DefaultBlockSize };
+        var likeForLike = new SpectrumOptions { Modes = modes, Tolerance = tolerance, VerifyCount = false, RefineLeftVectors = false, BlockSize = blockSize ?? new SpectrumOptions().BlockSize };
         if (warmup)
             new RelaxationSpectrumSolver().Solve(benchmarkCase.CreateOperator(WarmupCells), likeForLike with { Modes = Math.Min(modes, WarmupCells * WarmupCells) });
         GC.Collect();
