@@ -63,10 +63,12 @@ internal static class Figures
             double m = s.Scan.Max(p => Math.Abs(p.EffectiveA2));
             return new LineSeriesData(name, s.Scan.Select(p => p.Lr).ToArray(), s.Scan.Select(p => p.EffectiveA2 / m).ToArray()) { LineStyle = style };
         }
+        // labels of nearby vertical lines would overlap: the 2D line is labelled, the 1D value goes into the legend
         var lines = full.Points.Select(p => new ReferenceLine(p.Lr, $"2D η* = {p.Lr:G4}"))
-            .Concat(reduced.Points.Select(p => new ReferenceLine(p.Lr, $"1D η* = {p.Lr:G4}"))).ToList();
+            .Concat(reduced.Points.Select(p => new ReferenceLine(p.Lr))).ToList();
+        string oneD = reduced.Points.Count > 0 ? $", η* = {string.Join(", ", reduced.Points.Select(p => p.Lr.ToString("G4")))}" : "";
         PlotExporter.Export(LineChart.Create(
-            [Series($"2D (grid {full.Base.Grid})", full.Base.Scan, LineStyle.Solid), Series($"river-only 1D ({reduced.Base.Grid})", reduced.Base.Scan, LineStyle.Dash)],
+            [Series($"2D (grid {full.Base.Grid})", full.Base.Scan, LineStyle.Solid), Series($"river-only 1D ({reduced.Base.Grid.Ny} cells{oneD})", reduced.Base.Scan, LineStyle.Dash)],
             new LineChartOptions
             {
                 Title = "2D model vs river-only reduction", Subtitle = "slowest amplitude a₂(η_h), each scaled by its largest |a₂|",

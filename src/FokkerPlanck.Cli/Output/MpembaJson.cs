@@ -7,7 +7,7 @@ namespace FokkerPlanck.Cli.Output;
 /// <summary>The mpemba.json document.</summary>
 internal static class MpembaJson
 {
-    public const string SignRule = "v_k is signed so that E_pi[v_k * U] >= 0 (the mode carries excess loss with a plus sign); a_k = E_{pi(eta_h)}[v_k] with <v_j,u_k> = delta_jk and E_pi[v_k^2] = 1 at the final LR.";
+    public const string SignRule = "v_k is signed so that E_pi[v_k * L] >= 0 with L the loss (U in 2D; the river loss c(y) in the river-only reduction): the mode carries excess loss with a plus sign; a_k = E_{pi(eta_h)}[v_k] with <v_j,u_k> = delta_jk and E_pi[v_k^2] = 1 at the final LR.";
 
     public static JsonObject Build(Scenario scenario, MpembaStudyResult r, bool complete)
     {

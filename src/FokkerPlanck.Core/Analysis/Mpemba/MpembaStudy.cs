@@ -107,7 +107,9 @@ public static class MpembaStudy
         var free = vr.RiverFreeEnergy(scenario.TemperatureOf(finalLr));
         var grid = TensorGrid.OneDimensional(Axis.Uniform(ymin, ymax, ny).SnapFacesTo(free.JumpsAlongY(ymin, ymax)));
         var op = FokkerPlanckOperator.Create(DiscreteLandscape.Sample(grid, free), scenario.TemperatureOf(finalLr), baseSetup.Flux);
-        return RunOne(op, new RiverMarginalStateFamily(vr, grid, scenario.Kappa), scenario with { FinalLr = finalLr }, plateau, options, keep);
+        // sign rule on the loss: the river loss c(y) (the valley adds the constant T/2), not the free energy
+        var loss = grid.Y.Centres.ToArray().Select(vr.River.Value).ToArray();
+        return RunOne(op, new RiverMarginalStateFamily(vr, grid, scenario.Kappa), scenario with { FinalLr = finalLr }, plateau, options with { LossObservable = loss }, keep);
     }
 
     private static ModelAnalysis Assemble(List<GridRun> runs, bool study)

@@ -121,7 +121,8 @@ public sealed class RelaxationSpectrumSolver
         // relative residuals exactly as the stopping rule measures them: ‖Aφ − λφ‖ / max(|λ|, ‖A‖)
         double norm = eig.NormEstimate > 0 ? eig.NormEstimate : gershgorin;
         var residuals = order.Select(k => eig.Residuals[k] / Math.Max(Math.Abs(eig.Values[k]), norm)).ToArray();
-        var u = op.Landscape.CentreValues;
+        ReadOnlySpan<double> u = options.LossObservable ?? op.Landscape.CentreValues;
+        if (u.Length != op.Size) throw new ArgumentException($"LossObservable has {u.Length} values for {op.Size} cells.", nameof(options));
         var lp = op.LogEquilibrium.ToArray();
         for (int k = 1; k < m; k++)
         {

@@ -27,6 +27,13 @@ public sealed record SpectrumOptions
     /// </summary>
     public bool VerifyCount { get; init; } = true;
 
+    /// <summary>
+    /// The loss observable of the sign rule <c>E_π[v_k L] ≥ 0</c>, one value per cell; null means the
+    /// operator's own potential U. The river-only reduction passes the river loss c(y): its potential
+    /// is the free energy F_T = c + (T/2) ln a, whose entropic term is not loss.
+    /// </summary>
+    public double[]? LossObservable { get; init; }
+
     /// <summary>Recompute the left eigenvectors from the backward operator (see <see cref="LeftEigenvectorRefinement"/>).</summary>
     public bool RefineLeftVectors { get; init; } = true;
 }
