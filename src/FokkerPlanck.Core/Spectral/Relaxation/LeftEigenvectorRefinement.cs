@@ -78,10 +78,14 @@ public static class LeftEigenvectorRefinement
         double floor = ShiftFloor * g.Diagonal().Max();
         var y = new double[n * m];
         var x = new double[n];
+        SparseLu? lu = null;
         for (int k = 0; k < m; k++)
         {
             double sigma = values[k] - Math.Max(ShiftOffset * values[k], floor);
-            var lu = SparseLu.Create(g.AddDiagonal(-sigma), symbolic);
+            // one factor object, refactored per shift: storage and workspaces are reused
+            var shifted = g.AddDiagonal(-sigma);
+            if (lu is null) lu = SparseLu.Create(shifted, symbolic);
+            else lu.Refactor(shifted);
             var v = seeds[k];
             for (int sweep = 0; sweep < Sweeps; sweep++)
             {
