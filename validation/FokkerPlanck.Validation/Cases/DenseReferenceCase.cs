@@ -95,7 +95,7 @@ internal sealed class DenseReferenceCase : IValidationCase
             for (int i = 0; i < n; i++) { double d = phi[i] - Math.Sign(dot) * phiD[i]; sin += d * d; }
             sin = Math.Sqrt(sin);
             double res = SymmetricResidual(a, phi, ls) / Math.Max(ls, gershgorin);
-            double left = k == 0 ? BackwardResidual(backward, s.LeftVectors[0], 0) : BackwardResidual(backward, s.LeftVectors[k], ls);
+            double left = k == 0 ? BackwardResiduals.Relative(backward, s.LeftVectors[0], 0) : BackwardResiduals.Relative(backward, s.LeftVectors[k], ls);
             table.Add(k + 1, ls, ld, lm, Math.Abs(ls - ld) / lmax, Math.Abs(ls - lm) / lmax, Math.Abs(mathNet[k].Imaginary), sin, res, s.Residuals[k], left);
             worstValue = Math.Max(worstValue, Math.Abs(ls - ld) / lmax);
             worstMathNet = Math.Max(worstMathNet, Math.Abs(ls - lm) / lmax);
@@ -192,23 +192,5 @@ internal sealed class DenseReferenceCase : IValidationCase
         double r = 0, p = 0;
         for (int i = 0; i < y.Length; i++) { double d = y[i] - lambda * phi[i]; r += d * d; p += phi[i] * phi[i]; }
         return Math.Sqrt(r / p);
-    }
-
-    /// <summary><c>‖Gv + λv‖∞ / (‖G‖∞ ‖v‖∞)</c> for the backward generator G (Gv = −λv).</summary>
-    private static double BackwardResidual(CsrMatrix g, double[] v, double lambda)
-    {
-        var y = new double[v.Length];
-        g.Multiply(v, y);
-        double r = 0, gn = 0, vn = 0;
-        var rp = g.RowPointers; var gv = g.Values;
-        for (int i = 0; i < v.Length; i++)
-        {
-            r = Math.Max(r, Math.Abs(y[i] + lambda * v[i]));
-            double row = 0;
-            for (int q = rp[i]; q < rp[i + 1]; q++) row += Math.Abs(gv[q]);
-            gn = Math.Max(gn, row);
-            vn = Math.Max(vn, Math.Abs(v[i]));
-        }
-        return r / (gn * vn);
     }
 }
