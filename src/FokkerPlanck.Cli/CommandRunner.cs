@@ -31,6 +31,16 @@ internal static class CommandRunner
             Error(e.Message);
             return ExitCodes.InvalidInput;
         }
+        catch (Core.Spectral.ConvergenceException e)
+        {
+            Error($"did not converge: {e.Message}");
+            return ExitCodes.NotConverged;
+        }
+        catch (Core.LinearAlgebra.Factorization.FactorizationException e)
+        {
+            Error($"numerical failure: {e.Message} (the operator is singular at the shift; try a finer grid or a different final LR).");
+            return ExitCodes.NotConverged;
+        }
         catch (ArgumentException e)
         {
             Error(e.Message);

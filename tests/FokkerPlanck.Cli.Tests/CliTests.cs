@@ -90,6 +90,20 @@ public sealed class CliTests : IDisposable
         => Assert.Equal(1, Run("spectrum", Scenario(Small), "--lr", "0.2", "--temperature", "0.2", "--out", _dir).Code);
 
     [Fact]
+    public void Mpemba_AllComputedModesVanishBySymmetry_ExitsOneNamingModes()
+    {
+        // U = x² + y² with even equilibria: the two slowest modes (x and y, λ = 2T·…) have zero overlap
+        const string json = """
+            { "landscape": { "kind": "potential2d", "U": "x^2 + y^2" }, "domain": { "x": [-4, 4], "y": [-4, 4] },
+              "grid": { "nx": 32, "ny": 32, "refine_x": "uniform" }, "final_lr": 0.5, "plateau_lr": { "min": 0.6, "max": 2, "points": 5 }, "modes": 3 }
+            """;
+        var (code, err) = Run("mpemba", Scenario(json), "--out", Path.Combine(_dir, "sym"), "--no-grid-study", "--sweep", "0", "--no-plots");
+        Assert.Equal(1, code);
+        Assert.Contains("modes", err, StringComparison.Ordinal);
+        Assert.DoesNotContain("internal error", err, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Mpemba_SmallScenario_FindsTheStrongPointAndWritesOutputs()
     {
         string outDir = Path.Combine(_dir, "mp");

@@ -135,7 +135,7 @@ public sealed class FokkerPlanckOperator
         var ci = new int[rp[n]]; var v = new double[rp[n]];
         Parallel.For(0, ny, j =>
         {
-            Span<int> nb = stackalloc int[4]; Span<double> lc = stackalloc double[4];
+            Span<int> nb = stackalloc int[4]; Span<double> lc = stackalloc double[4]; Span<double> rOut = stackalloc double[4];
             for (int i = 0; i < nx; i++)
             {
                 int k = i + nx * j, m = 0;
@@ -144,7 +144,7 @@ public sealed class FokkerPlanckOperator
                 if (i + 1 < nx) { nb[m] = k + 1; lc[m++] = _logX[i + (nx - 1) * j]; }
                 if (j + 1 < ny) { nb[m] = k + nx; lc[m++] = _logY[k]; }
                 double outRate = 0.0;
-                for (int q = 0; q < m; q++) outRate += Rate(k, nb[q], lc[q]);
+                for (int q = 0; q < m; q++) { rOut[q] = Rate(k, nb[q], lc[q]); outRate += rOut[q]; }
                 int p = rp[k];
                 int before = (j > 0 ? 1 : 0) + (i > 0 ? 1 : 0);
                 for (int q = 0; q < m; q++)
@@ -155,7 +155,7 @@ public sealed class FokkerPlanckOperator
                     v[slot] = form switch
                     {
                         Form.Forward => Rate(l, k, lc[q]),
-                        Form.Backward => Rate(k, l, lc[q]),
+                        Form.Backward => rOut[q],
                         _ => -Math.Exp(lc[q]) / Math.Sqrt(_volumes[k] * _volumes[l]),
                     };
                 }

@@ -58,6 +58,12 @@ public static class ScenarioGridBuilder
         return worst;
     }
 
+    /// <summary>x samples per y centre when locating the valley floor (resolves floors to 1/400 of the domain; valley–river floors are then snapped to x = 0).</summary>
+    private const int FloorSamples = 401;
+
+    /// <summary>Relative step of the second difference for ∂²U/∂x² at the floor: small against any valley width the grid can resolve, large enough that round-off (ε·U/h²) stays negligible.</summary>
+    private const double CurvatureStep = 1e-4;
+
     /// <summary>Step of the β scan.</summary>
     private const double StretchingStep = 0.05;
 
@@ -80,7 +86,7 @@ public static class ScenarioGridBuilder
     public static (double Focus, double[] Sigmas) ColdValleys(ILandscape landscape, double coldTemperature, double xmin, double xmax, ReadOnlySpan<double> ys)
     {
         ArgumentNullException.ThrowIfNull(landscape);
-        const int samples = 401;
+        const int samples = FloorSamples;
         double bestU = double.PositiveInfinity, focus = 0.5 * (xmin + xmax);
         foreach (double yv in ys)
             for (int s = 0; s < samples; s++)
@@ -91,7 +97,7 @@ public static class ScenarioGridBuilder
             }
         // valley-river floors are at x = 0 exactly
         if (xmin < 0 && xmax > 0 && Math.Abs(focus) <= (xmax - xmin) / samples) focus = 0.0;
-        double h = (xmax - xmin) * 1e-4;
+        double h = (xmax - xmin) * CurvatureStep;
         var sigmas = new List<double>();
         foreach (double yv in ys)
         {

@@ -11,6 +11,9 @@ namespace FokkerPlanck.Core.Scenarios;
 /// <param name="Sampled">U on centres and faces.</param>
 public sealed record ScenarioSetup(Scenario Scenario, ILandscape Landscape, TensorGrid Grid, DiscreteLandscape Sampled)
 {
+    /// <summary>Points at which c(y) and a(y) are checked along domain.y (finer than any default grid, so a sign change of a between cells is caught).</summary>
+    public const int FormulaCheckSamples = 2048;
+
     /// <summary>The face flux of the scenario.</summary>
     public IFaceFlux Flux => FaceFluxCatalog.Get(Scenario.Flux);
 
@@ -29,7 +32,7 @@ public sealed record ScenarioSetup(Scenario Scenario, ILandscape Landscape, Tens
         if (landscape is ValleyRiverLandscape vr)
         {
             var (ymin, ymax) = scenario.YRange;
-            const int samples = 2048;
+            const int samples = FormulaCheckSamples;
             for (int s = 0; s <= samples; s++)
             {
                 double y = ymin + (ymax - ymin) * s / samples;

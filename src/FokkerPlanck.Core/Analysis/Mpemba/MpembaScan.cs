@@ -17,7 +17,7 @@ namespace FokkerPlanck.Core.Analysis.Mpemba;
 /// </remarks>
 public static class MpembaScan
 {
-    /// <summary>A mode whose |a_k| stays below this fraction of the largest amplitude over the whole range vanishes identically (symmetry zeros sit at round-off, ~1e-14; genuine amplitudes are far above).</summary>
+    /// <summary>A mode whose amplitude |a_k|·T_c/|T_h − T_c| stays below this fraction of max(1, the largest such amplitude) over the whole range vanishes identically (symmetry zeros sit at round-off, ~1e-14; genuine amplitudes are far above).</summary>
     public const double VanishingFraction = 1e-9;
 
     /// <summary>Relative tolerance of the refined zeros (in η).</summary>
@@ -25,6 +25,9 @@ public static class MpembaScan
 
     /// <summary>Scan points within this relative distance of η_c are skipped when reporting the closest approach to a zero.</summary>
     public const double TrivialNeighbourhood = 0.05;
+
+    /// <summary>Relative step of the central difference for d a_eff/dη at a zero: its O(h²) error (~1e-12) stays above the O(ε/h) round-off (~1e-10 relative).</summary>
+    public const double SlopeStep = 1e-6;
 
     /// <summary>Runs the scan.</summary>
     /// <exception cref="InvalidOperationException">All computed modes vanish identically: more modes are needed.</exception>
@@ -44,13 +47,20 @@ public static class MpembaScan
         }
         var lrs = plateauLrs.ToArray();
         var table = lrs.Select(Coefficients).ToArray();
-        double scale = table.SelectMany(a => a).Select(Math.Abs).DefaultIfEmpty(0).Max();
+        // Vanishing test on the slope-like amplitude |a_k|·T_c/|T_h − T_c| (a_k vanishes trivially at
+        // η_c), against max(1, largest such amplitude): an absolute floor is needed because when every
+        // computed mode vanishes by symmetry the largest amplitude is itself round-off.
+        double tc0 = kappa * finalLr;
+        double Weight(int i) => Math.Abs(kappa * lrs[i] - tc0) is var d && d > 0 ? tc0 / d : 0.0;
+        var reduced = new double[kMax - 1];
+        for (int k = 0; k < kMax - 1; k++)
+            for (int i = 0; i < lrs.Length; i++) reduced[k] = Math.Max(reduced[k], Math.Abs(table[i][k]) * Weight(i));
+        double scale = Math.Max(1.0, reduced.DefaultIfEmpty(0).Max());
         var vanishing = new List<int>();
         var alive = new List<int>();
         for (int k = 0; k < kMax - 1; k++)
         {
-            double mx = table.Max(a => Math.Abs(a[k]));
-            if (mx <= VanishingFraction * scale) vanishing.Add(k + 2); else alive.Add(k);
+            if (reduced[k] <= VanishingFraction * scale) vanishing.Add(k + 2); else alive.Add(k);
         }
         if (alive.Count == 0)
             throw new InvalidOperationException($"All {kMax - 1} computed relaxation modes have zero amplitude over the plateau range (symmetry); compute more modes (scenario key \"modes\").");
@@ -66,7 +76,7 @@ public static class MpembaScan
             double b0 = table[i][eff] / (kappa * l0 - tc), b1 = table[i + 1][eff] / (kappa * l1 - tc);
             if (Math.Sign(b0) == Math.Sign(b1) || b0 == 0 && b1 == 0) continue;
             double root = BrentRootFinder.FindRoot(B, l0, l1, RootTolerance * l0);
-            double h = 1e-6 * root;
+            double h = SlopeStep * root;
             double slope = (Coefficients(root + h)[eff] - Coefficients(root - h)[eff]) / (2 * h);
             double gain = next >= 0 ? spectrum.Eigenvalues[next + 1] / spectrum.Eigenvalues[eff + 1] : double.NaN;
             points.Add(new StrongMpembaPoint(root, kappa * root, root > finalLr ? "cooling" : "heating", gain, slope));

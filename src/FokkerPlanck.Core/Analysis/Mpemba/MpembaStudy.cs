@@ -40,19 +40,21 @@ public static class MpembaStudy
         var spectrumOptions = new SpectrumOptions { Modes = scenario.Modes };
 
         var runs = new List<GridRun>();
+        ScenarioSetup? baseSetup = null;
         foreach (double s in scales)
         {
             int? nx = scenario.IsOneDimensional ? null : Math.Max(2, (int)Math.Round(scenario.Nx * s));
             int ny = Math.Max(2, (int)Math.Round(scenario.Ny * s));
             progress?.Report($"2D scan on grid {(nx is null ? $"{ny}" : $"{nx}×{ny}")}");
             var setup = ScenarioSetup.Create(scenario, nx, ny);
+            if (s == 1.0) baseSetup = setup;
             runs.Add(RunOne(setup.OperatorAt(scenario.FinalLr), new EquilibriumStateFamily(setup.Sampled, scenario.Kappa), scenario, plateau, spectrumOptions, keep: s == 1.0));
         }
         var full = Assemble(runs, options.GridStudy);
         checkpoint?.Invoke(new MpembaStudyResult(full, null, [], total.Elapsed.TotalSeconds));
 
         ModelAnalysis? reduced = null;
-        var baseSetup = ScenarioSetup.Create(scenario);
+        if (baseSetup is null) throw new InvalidOperationException("the base grid is always among the scales");
         if (options.Reduced1D && baseSetup.Landscape is ValleyRiverLandscape vr)
         {
             var rruns = new List<GridRun>();
@@ -97,7 +99,9 @@ public static class MpembaStudy
         var spectrum = (solver ?? new RelaxationSpectrumSolver()).Solve(op, options);
         if (spectrum.Status != EigenStatus.Converged)
             throw new ConvergenceException($"the eigen-solve at η_c = {scenario.FinalLr} on grid {op.Grid} ended with status {spectrum.Status} (max residual {spectrum.Residuals.Max():E1}); {spectrum.Messages}");
-        var scan = MpembaScan.Run(spectrum, family, scenario.Kappa, scenario.FinalLr, plateau);
+        MpembaScanResult scan;
+        try { scan = MpembaScan.Run(spectrum, family, scenario.Kappa, scenario.FinalLr, plateau); }
+        catch (InvalidOperationException e) { throw new ScenarioException("modes", e.Message, e); }
         return new GridRun(op.Grid, scan, keep ? spectrum : null, sw.Elapsed.TotalSeconds);
     }
 

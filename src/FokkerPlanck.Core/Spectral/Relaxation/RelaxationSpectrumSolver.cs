@@ -22,8 +22,11 @@ public sealed class RelaxationSpectrumSolver
     /// </summary>
     public const double ShiftFraction = 1e-3;
 
-    /// <summary>The inertia check counts eigenvalues below λ_K + VerifyMargin·(λ_K − λ_{K−1} gap scale) — a relative margin so the count does not hinge on round-off at λ_K itself.</summary>
+    /// <summary>The inertia check counts eigenvalues below λ_K(1 + VerifyMargin): a relative margin so the count does not hinge on round-off at λ_K itself (λ_K is accurate to ~1e-10·‖A‖).</summary>
     public const double VerifyMargin = 1e-6;
+
+    /// <summary>Floor of the margin relative to ‖A‖, for λ_K ≈ 0 (all computed rates tiny).</summary>
+    public const double VerifyFloor = 1e-12;
 
     /// <summary>Largest block size tried after the inertia count reports a missed (degenerate) mode.</summary>
     public const int MaxBlockSize = 4;
@@ -94,7 +97,7 @@ public sealed class RelaxationSpectrumSolver
                 progress?.Report(("verification", 0));
                 var v = Stopwatch.StartNew();
                 double top = eig.Values[^1];
-                double probe = top + VerifyMargin * Math.Max(top, gershgorin * 1e-12);
+                double probe = top + VerifyMargin * Math.Max(top, gershgorin * VerifyFloor);
                 var ldlt = SparseLdlt.Create(a.AddDiagonal(-probe), symbolic);
                 missed = ldlt.NegativePivotCount - eig.Values.Count;
                 tVerify += v.Elapsed.TotalSeconds;
