@@ -58,8 +58,10 @@ public sealed record EigenOptions
     public required double Shift { get; init; }
 
     /// <summary>
-    /// Relative residual tolerance τ: a pair (λ, u), ‖u‖ = 1, is converged when the true residual
-    /// ‖A u − λ u‖ ≤ τ · max(|λ|, ‖A‖) with ‖A‖ an estimate of the matrix norm.
+    /// Relative residual tolerance τ of the shift-invert problem: a pair (λ, u), ‖u‖ = 1, is converged
+    /// when the true residual ‖A u − λ u‖ ≤ max(τ·|λ − σ|, 8ε(‖A‖ + |λ|)), the second term being the
+    /// rounding level of a computed residual with ‖A‖ an estimate of the matrix norm (the dense
+    /// reference solver uses τ·max(|λ|, ‖A‖)).
     /// </summary>
     public double Tolerance { get; init; } = DefaultTolerance;
 

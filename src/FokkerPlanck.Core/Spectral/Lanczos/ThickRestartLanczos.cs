@@ -17,11 +17,14 @@ namespace FokkerPlanck.Core.Spectral.Lanczos;
 /// H diagonal on the kept part. Full reorthogonalization (<see cref="BlockKrylovBasis"/>) makes
 /// H = VᵀBV to working precision. Ritz values ν map back to λ = σ + 1/ν (Ericsson &amp; Ruhe 1980);
 /// the returned λ is the Rayleigh quotient uᵀAu of the Ritz vector u with the original A.</para>
-/// <para><b>Convergence criterion</b> (true residual, original matrix): a pair is converged when
-/// ‖A u − λ u‖₂ ≤ τ · max(|λ|, ‖A‖), ‖u‖ = 1, τ = <see cref="EigenOptions.Tolerance"/>. The Krylov
-/// estimate only decides <i>when</i> to compute true residuals: since
-/// A u − λ u = −(A − σI) r / ν for B u = ν u + r, the bound (‖A‖ + |σ|)‖r‖/|ν| must fall below
-/// <see cref="TrueResidualTriggerFactor"/> · τ · max(|λ|, ‖A‖) for all wanted pairs first.</para>
+/// <para><b>Convergence criterion</b> (true residual, original matrix, purified Ritz vectors): a
+/// pair is converged when ‖A u − λ u‖₂ ≤ max(τ·|λ − σ|, 8ε(‖A‖ + |λ|)), ‖u‖ = 1,
+/// τ = <see cref="EigenOptions.Tolerance"/>: the transformed problem's relative criterion carried back
+/// to A, floored at the rounding level of a computed residual (<see cref="EigenpairAssembler.Target"/>).
+/// The Ritz vectors are purified by the free extra application of the operator that the Lanczos
+/// relation provides (ARPACK's shift-invert post-processing), which makes the Krylov estimate over ν²
+/// their exact-arithmetic residual; true residuals are computed only once that estimate is below
+/// the target for all wanted pairs.</para>
 /// <para><b>Multiplicity.</b> A block of size b captures eigenvalues of multiplicity up to b; with
 /// b = 1 a second copy of an exactly repeated eigenvalue is only reached through rounding and may
 /// be missed, which the inertia check (<see cref="EigenProblem.EigenvalueCounter"/>) detects.</para>
@@ -29,14 +32,6 @@ namespace FokkerPlanck.Core.Spectral.Lanczos;
 /// </remarks>
 public sealed class ThickRestartLanczos : IEigenSolver
 {
-    /// <summary>
-    /// Looseness of the Krylov-estimate trigger for computing true residuals: the bound
-    /// (‖A‖+|σ|)‖r‖/|ν| overestimates the true residual ‖(A−σI) r‖/|ν| by up to ‖A−σI‖‖r‖/‖(A−σI)r‖,
-    /// often by orders of magnitude for smooth residual vectors, and checking costs only one product
-    /// with A per pair, far cheaper than a restart of solves.
-    /// </summary>
-    public const double TrueResidualTriggerFactor = 1e4;
-
     /// <summary>
     /// Floor of the default Krylov dimension max(2·nev, 20) + 2·b: ARPACK's ncv ≈ 2·nev rule with
     /// head-room for small nev, plus two blocks so that a restart always adds at least one full block
