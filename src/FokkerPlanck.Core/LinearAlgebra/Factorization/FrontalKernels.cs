@@ -33,27 +33,42 @@ internal static unsafe class FrontalKernels
     public static bool IsBadPivot(double d) => d == 0.0 || !double.IsFinite(d);
 
     /// <summary>
-    /// Partial LDLᵀ of the lower triangle of <paramref name="f"/>. On return the first k columns hold the
-    /// unit lower factor below the diagonal, <paramref name="d"/>[0..k) the pivots.
+    /// Partial LDLᵀ of a split front: the pivot columns <paramref name="panel"/> (m × k, leading
+    /// dimension m) and the contribution block <paramref name="c"/> ((m − k)², leading dimension m − k,
+    /// lower triangle). Right-looking and blocked: each panel of <see cref="PanelWidth"/> columns is
+    /// factorized and updates the pivot columns to its right; then <c>C −= L₂₁ D L₂₁ᵀ</c> in
+    /// rank-<see cref="PanelWidth"/> steps in the same order, so every entry of C sees the same
+    /// operations as in a right-looking sweep over the whole m × m front (on the unit lower factor
+    /// below the diagonal, <paramref name="d"/>[0..k) the pivots).
     /// </summary>
     /// <returns>−1 on success, else the local index of the bad pivot.</returns>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static int Ldlt(double* f, int m, int k, double* d, double* work, bool allowParallel)
+    public static int LdltSplit(double* panel, int m, int k, double* d, double* c, double* work, bool allowParallel)
     {
         double* apack = work;
         double* bpack = work + DenseUpdateKernel.PackedRowsLength(m, PanelWidth);
         for (int j0 = 0; j0 < k; j0 += PanelWidth)
         {
             int jb = Math.Min(PanelWidth, k - j0);
-            int bad = LdltPanel(f, m, j0, jb, d, apack, bpack);
+            int bad = LdltPanel(panel, m, j0, jb, d, apack, bpack);
             if (bad >= 0) return bad;
             int r0 = j0 + jb;
+            if (r0 >= k) continue;
             int rows = m - r0;
-            if (rows <= 0) continue;
-            double* panel = f + r0 + (long)j0 * m;
-            DenseUpdateKernel.PackColumnMajor(panel, m, rows, jb, null, DenseUpdateKernel.StripRows, apack);
-            DenseUpdateKernel.PackColumnMajor(panel, m, rows, jb, d + j0, DenseUpdateKernel.StripColumns, bpack);
-            DenseUpdateKernel.Update(f + r0 + (long)r0 * m, m, rows, rows, apack, bpack, jb, lowerOnly: true, allowParallel);
+            double* src = panel + r0 + (long)j0 * m;
+            DenseUpdateKernel.PackColumnMajor(src, m, rows, jb, null, DenseUpdateKernel.StripRows, apack);
+            DenseUpdateKernel.PackColumnMajor(src, m, k - r0, jb, d + j0, DenseUpdateKernel.StripColumns, bpack);
+            DenseUpdateKernel.Update(panel + r0 + (long)r0 * m, m, rows, k - r0, apack, bpack, jb, lowerOnly: true, allowParallel);
+        }
+        int mb = m - k;
+        if (mb <= 0) return -1;
+        for (int p0 = 0; p0 < k; p0 += PanelWidth)
+        {
+            int kb = Math.Min(PanelWidth, k - p0);
+            double* src = panel + k + (long)p0 * m;
+            DenseUpdateKernel.PackColumnMajor(src, m, mb, kb, null, DenseUpdateKernel.StripRows, apack);
+            DenseUpdateKernel.PackColumnMajor(src, m, mb, kb, d + p0, DenseUpdateKernel.StripColumns, bpack);
+            DenseUpdateKernel.Update(c, mb, mb, mb, apack, bpack, kb, lowerOnly: true, allowParallel);
         }
         return -1;
     }

@@ -102,35 +102,24 @@ internal sealed unsafe class MultifrontalFactorizer
 
     private void Front(int sn, bool allowParallel)
     {
+        if (_symmetric)
+        {
+            SymmetricFront(sn, allowParallel);
+            return;
+        }
         int k = _s.Columns(sn), m = _s.FrontSize(sn), first = _s.SupernodeFirst[sn];
         int mm = m * m;
         var front = _pool.Rent(mm);
         var work = _pool.Rent(FrontalKernels.WorkspaceLength(m));
         try
         {
-            if (_symmetric)
-            {
-                // only the lower triangle is ever read: assembly, extend-add and the kernels skip the rest
-                for (int j = 0; j < m; j++) Array.Clear(front, j * m + j, m - j);
-            }
-            else
-            {
-                Array.Clear(front, 0, mm);
-            }
+            Array.Clear(front, 0, mm);
             fixed (double* f = front)
             fixed (double* w = work)
             {
                 Assemble(sn, f);
                 ExtendAdd(sn, f, m);
-                int bad;
-                if (_symmetric)
-                {
-                    fixed (double* d = _pivots) bad = FrontalKernels.Ldlt(f, m, k, d + first, w, allowParallel);
-                }
-                else
-                {
-                    bad = FrontalKernels.Lu(f, m, k, w, allowParallel);
-                }
+                int bad = FrontalKernels.Lu(f, m, k, w, allowParallel);
                 if (bad >= 0)
                 {
                     _failed = true;
@@ -141,14 +130,11 @@ internal sealed unsafe class MultifrontalFactorizer
                         column, pivot);
                 }
                 Array.Copy(front, 0, _lower.Array(sn), _lower.Offset(sn), m * k);
-                if (_upper != null)
+                fixed (double* ua = _upper!.Array(sn))
                 {
-                    fixed (double* ua = _upper.Array(sn))
-                    {
-                        double* up = ua + _upper.Offset(sn);
-                        for (int r = 0; r < k; r++)
-                            for (int c = 0; c < m; c++) up[c + (long)r * m] = c < r ? 0.0 : f[r + (long)c * m];
-                    }
+                    double* up = ua + _upper.Offset(sn);
+                    for (int r = 0; r < k; r++)
+                        for (int c = 0; c < m; c++) up[c + (long)r * m] = c < r ? 0.0 : f[r + (long)c * m];
                 }
             }
         }
@@ -159,6 +145,90 @@ internal sealed unsafe class MultifrontalFactorizer
         if (m > k) _contribution[sn] = Compact(front, m, k);
         _pool.Return(front);
         Report(sn);
+    }
+
+    /// <summary>
+    /// LDLᵀ front split in two: the k pivot columns (m × k) are assembled and factorized in place in
+    /// the factor storage, and the contribution block ((m−k)², lower triangle) lives in its own pooled
+    /// buffer that is handed to the parent as is. Neither the factor columns nor the contribution block
+    /// is ever copied, and no m × m front is allocated.
+    /// </summary>
+    private void SymmetricFront(int sn, bool allowParallel)
+    {
+        int k = _s.Columns(sn), m = _s.FrontSize(sn), first = _s.SupernodeFirst[sn];
+        int mb = m - k;
+        var cb = mb > 0 ? _pool.Rent(mb * mb) : null;
+        var work = _pool.Rent(FrontalKernels.WorkspaceLength(m));
+        try
+        {
+            var panelArray = _lower.Array(sn);
+            int offset = _lower.Offset(sn);
+            // only lower triangles are ever read: assembly, extend-add and the kernels skip the rest
+            for (int j = 0; j < k; j++) Array.Clear(panelArray, offset + j * m + j, m - j);
+            if (cb != null) for (int j = 0; j < mb; j++) Array.Clear(cb, j * mb + j, mb - j);
+            fixed (double* pa = panelArray)
+            fixed (double* c = cb)
+            fixed (double* w = work)
+            fixed (double* d = _pivots)
+            {
+                double* panel = pa + offset;
+                Assemble(sn, panel);
+                ExtendAddSplit(sn, panel, m, k, c, mb);
+                int bad = FrontalKernels.LdltSplit(panel, m, k, d + first, c, w, allowParallel);
+                if (bad >= 0)
+                {
+                    _failed = true;
+                    int column = _s.Ordering.NewToOld[first + bad];
+                    double pivot = panel[bad + (long)bad * m];
+                    throw new FactorizationException(
+                        $"Pivot {first + bad} (original column {column}) is {pivot}: the matrix is singular or unsuitable for factorization without pivoting.",
+                        column, pivot);
+                }
+            }
+        }
+        catch
+        {
+            if (cb != null) _pool.Return(cb);
+            throw;
+        }
+        finally
+        {
+            _pool.Return(work);
+        }
+        if (cb != null) _contribution[sn] = cb;
+        Report(sn);
+    }
+
+    /// <summary>
+    /// Extend-add of the children's contribution blocks into a split front: a child column that maps
+    /// to a pivot column lands in the panel (leading dimension m), one that maps past the pivots lands
+    /// in the contribution block (leading dimension m − k); rows follow their column, lower triangle only.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void ExtendAddSplit(int sn, double* panel, int m, int k, double* c, int mbParent)
+    {
+        var rel = _s.Relative;
+        for (int ci = _s.ChildPointers[sn]; ci < _s.ChildPointers[sn + 1]; ci++)
+        {
+            int ch = _s.Children[ci];
+            var cb = _contribution[ch]!;
+            int mc = _s.FrontSize(ch), kc = _s.Columns(ch), rb = _s.RowPointers[ch];
+            int mb = mc - kc;
+            fixed (double* cp = cb)
+            fixed (int* rp = &rel[rb + kc])
+            {
+                for (int jj = 0; jj < mb; jj++)
+                {
+                    int col = rp[jj];
+                    // target column base, offset so that index rp[ii] (a front row) addresses it directly
+                    double* fc = col < k ? panel + (long)col * m : c + (long)(col - k) * mbParent - k;
+                    double* cc = cp + (long)jj * mb;
+                    for (int ii = jj; ii < mb; ii++) fc[rp[ii]] += cc[ii];
+                }
+            }
+            _contribution[ch] = null;
+            _pool.Return(cb);
+        }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -176,7 +246,7 @@ internal sealed unsafe class MultifrontalFactorizer
     }
 
     /// <summary>
-    /// Copies the contribution block <c>F[k..m, k..m]</c> (lower triangle when symmetric) into its own
+    /// Copies the contribution block <c>F[k..m, k..m]</c> of an LU front into its own
     /// <c>(m−k)²</c> buffer, so the waiting blocks hold only what the parent needs, not whole fronts.
     /// </summary>
     private double[] Compact(double[] front, int m, int k)
@@ -188,9 +258,8 @@ internal sealed unsafe class MultifrontalFactorizer
         {
             for (int j = 0; j < mb; j++)
             {
-                int i0 = _symmetric ? j : 0;
-                long bytes = (long)(mb - i0) * sizeof(double);
-                Buffer.MemoryCopy(f + (long)(k + j) * m + k + i0, c + (long)j * mb + i0, bytes, bytes);
+                long bytes = (long)mb * sizeof(double);
+                Buffer.MemoryCopy(f + (long)(k + j) * m + k, c + (long)j * mb, bytes, bytes);
             }
         }
         return cb;
@@ -213,7 +282,7 @@ internal sealed unsafe class MultifrontalFactorizer
                 {
                     double* fc = f + (long)rp[jj] * m;
                     double* cc = cp + (long)jj * mb;
-                    for (int ii = _symmetric ? jj : 0; ii < mb; ii++) fc[rp[ii]] += cc[ii];
+                    for (int ii = 0; ii < mb; ii++) fc[rp[ii]] += cc[ii];
                 }
             }
             _contribution[ch] = null;

@@ -163,26 +163,33 @@ internal sealed class BlockKrylovBasis
         for (int j = 0; j < count; j++) Column(from + j).CopyTo(Column(to + j));
     }
 
-    /// <summary>u = V[:, 0:k] y.</summary>
+    /// <summary>
+    /// Orthogonalizes column w against columns [0, count) by classical Gram–Schmidt with DGKS
+    /// reorthogonalization and returns its norm; <paramref name="h"/> accumulates the coefficients.
+    /// </summary>
+    /// <remarks>
+    /// Memory traffic is what costs here (V is tens of MB), so the passes are fused: one sweep computes
+    /// c = Vᵀw; every later sweep subtracts V c from a panel of w and, while that panel of V and w is
+    /// still in cache, computes the next pass's coefficients Vᵀw and ‖w‖² on it. Two passes therefore
+    /// stream V three times instead of four, plus the norms.
+    /// </remarks>
     private double OrthogonalizeAgainst(Span<double> w, int count, Span<double> h, double norm, bool accumulate)
     {
         if (accumulate) h.Clear();
+        if (count == 0) return VectorOps.Norm(w);
         var pass = _pass.AsSpan(0, count);
         int wCol = ColumnIndexOf(w);
-        for (int p = 0; p < MaxGramSchmidtPasses && count > 0; p++)
+        Coefficients(wCol, count, pass);
+        for (int p = 0; p < MaxGramSchmidtPasses; p++)
         {
-            // classical Gram–Schmidt pass, fused over row panels: V is streamed once for all dot
-            // products and once for the update (instead of once per basis vector), in parallel
-            // over panels with a fixed panel order for the sums (bit-reproducible).
-            Coefficients(wCol, count, pass);
-            Subtract(wCol, count, pass);
             if (accumulate) for (int j = 0; j < count; j++) h[j] += pass[j];
-            double next = VectorOps.Norm(w);
+            bool more = p + 1 < MaxGramSchmidtPasses;
+            double next = Math.Sqrt(SubtractAndProject(wCol, count, pass, more));
             bool enough = next >= ReorthogonalizationRatio * norm;
             norm = next;
-            if (enough) break;
+            if (enough || !more) break;
         }
-        return count > 0 ? norm : VectorOps.Norm(w);
+        return norm;
     }
 
     /// <summary>Rows per panel of the fused Gram–Schmidt kernels: a panel of w and one basis column (2 × 16 KiB) stay in L1.</summary>
@@ -200,8 +207,9 @@ internal sealed class BlockKrylovBasis
     private void Coefficients(int wCol, int count, Span<double> result)
     {
         int panels = (_n + PanelRows - 1) / PanelRows;
-        if (_partial.Length < panels * Capacity) _partial = new double[panels * Capacity];
-        var partial = _partial; var v = _v; int n = _n, cap = Capacity;
+        int cap = Capacity + 1;
+        if (_partial.Length < panels * cap) _partial = new double[panels * cap];
+        var partial = _partial; var v = _v; int n = _n;
         Parallel.For(0, panels, c =>
         {
             int r0 = c * PanelRows, rows = Math.Min(PanelRows, n - r0);
@@ -216,17 +224,39 @@ internal sealed class BlockKrylovBasis
         }
     }
 
-    private void Subtract(int wCol, int count, ReadOnlySpan<double> coefficients)
+    /// <summary>
+    /// w ← w − V c over row panels in parallel; on each updated panel, also the partial ‖w‖² and, when
+    /// <paramref name="next"/>, the partial Vᵀw, summed in panel order into <paramref name="coefficients"/>.
+    /// </summary>
+    /// <returns>‖w‖² after the update.</returns>
+    private double SubtractAndProject(int wCol, int count, Span<double> coefficients, bool next)
     {
         int panels = (_n + PanelRows - 1) / PanelRows;
+        int stride = Capacity + 1;
+        if (_partial.Length < panels * stride) _partial = new double[panels * stride];
         var coef = coefficients[..count].ToArray();
-        var v = _v; int n = _n;
+        var partial = _partial; var v = _v; int n = _n;
         Parallel.For(0, panels, c =>
         {
             int r0 = c * PanelRows, rows = Math.Min(PanelRows, n - r0);
             var wp = new Span<double>(v, wCol * n + r0, rows);
             for (int j = 0; j < count; j++) VectorOps.AddScaled(wp, -coef[j], new ReadOnlySpan<double>(v, j * n + r0, rows));
+            if (next)
+                for (int j = 0; j < count; j++) partial[c * stride + j] = VectorOps.Dot(new ReadOnlySpan<double>(v, j * n + r0, rows), wp);
+            partial[c * stride + Capacity] = VectorOps.Dot(wp, wp);
         });
+        double norm2 = 0.0;
+        for (int c = 0; c < panels; c++) norm2 += partial[c * stride + Capacity];
+        if (next)
+        {
+            for (int j = 0; j < count; j++)
+            {
+                double sum = 0.0;
+                for (int c = 0; c < panels; c++) sum += partial[c * stride + j];
+                coefficients[j] = sum;
+            }
+        }
+        return norm2;
     }
 
     private void ReplaceWithRandom(Span<double> w, int col)

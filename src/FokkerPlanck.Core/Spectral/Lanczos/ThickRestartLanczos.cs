@@ -69,7 +69,7 @@ public sealed class ThickRestartLanczos : IEigenSolver
             ?? throw new ArgumentException("ShiftedSolverFactory returned null.", nameof(problem));
         if (solver.Size != n) throw new ArgumentException($"The shifted solver has size {solver.Size}, expected {n}.", nameof(problem));
         var shiftInvert = new ShiftInvertOperator(solver, options.Shift);
-        DeflatedOperator? deflated = known > 0 ? new DeflatedOperator(shiftInvert, problem.KnownVectors) : null;
+        DeflatedOperator? deflated = known > 0 ? new DeflatedOperator(shiftInvert, problem.KnownVectors, inputsDeflated: true) : null;
         IBlockLinearOperator op = deflated is null ? shiftInvert : deflated;
 
         var run = new LanczosIteration(op, n, m, b, nev, deflated is null ? null : deflated.Project, options.Seed);
