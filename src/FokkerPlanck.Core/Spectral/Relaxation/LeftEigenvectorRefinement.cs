@@ -146,9 +146,9 @@ public static class LeftEigenvectorRefinement
         ArgumentNullException.ThrowIfNull(values);
         ArgumentNullException.ThrowIfNull(vectors);
         var r = new double[values.Length];
-        var rp = g.RowPointers; var ci = g.ColumnIndices; var gv = g.Values;
-        for (int k = 0; k < values.Length; k++)
+        Parallel.For(0, values.Length, k =>
         {
+            var rp = g.RowPointers; var ci = g.ColumnIndices; var gv = g.Values;
             var v = vectors[k];
             double worst = 0.0, scale = 0.0;
             for (int i = 0; i < g.RowCount; i++)
@@ -159,7 +159,7 @@ public static class LeftEigenvectorRefinement
                 scale = Math.Max(scale, a);
             }
             r[k] = scale > 0 ? worst / scale : worst;
-        }
+        });
         return r;
     }
 

@@ -127,20 +127,29 @@ public sealed class RelaxationSpectrumSolver
         ReadOnlySpan<double> u = options.LossObservable ?? op.Landscape.CentreValues;
         if (u.Length != op.Size) throw new ArgumentException($"LossObservable has {u.Length} values for {op.Size} cells.", nameof(options));
         var lp = op.LogEquilibrium.ToArray();
-        for (int k = 1; k < m; k++)
+        int size = op.Size;
+        var sqrtPi = new double[size];
+        var inverseSqrtPi = new double[size];
+        var lossObservable = u.ToArray();
+        Parallel.For(0, size, i =>
+        {
+            sqrtPi[i] = Math.Exp(0.5 * lp[i]);
+            inverseSqrtPi[i] = Math.Exp(-0.5 * lp[i]);
+        });
+        var left = new double[m][];
+        left[0] = Enumerable.Repeat(1.0, size).ToArray();
+        Parallel.For(1, m, k =>
         {
             // sign rule: Σ u_k U ≥ 0 with u_k = √π φ_k
+            var phi = modes[k];
             double s = 0.0;
-            for (int i = 0; i < u.Length; i++) s += modes[k][i] * Math.Exp(0.5 * lp[i]) * u[i];
-            if (s < 0) for (int i = 0; i < u.Length; i++) modes[k][i] = -modes[k][i];
-        }
-        var left = new double[m][];
-        left[0] = Enumerable.Repeat(1.0, op.Size).ToArray();
-        for (int k = 1; k < m; k++)
-        {
-            left[k] = new double[op.Size];
-            for (int i = 0; i < op.Size; i++) left[k][i] = modes[k][i] * Math.Exp(-0.5 * lp[i]);
-        }
+            for (int i = 0; i < size; i++) s += phi[i] * sqrtPi[i] * lossObservable[i];
+            if (s < 0) for (int i = 0; i < size; i++) phi[i] = -phi[i];
+            // naive left vector v = φ/√π (refined below where π is tiny)
+            var v = new double[size];
+            for (int i = 0; i < size; i++) v[i] = phi[i] * inverseSqrtPi[i];
+            left[k] = v;
+        });
         var backward = op.Assemble(FokkerPlanckOperator.Form.Backward);
         var leftValues = values[1..];
         double[] leftResiduals;
