@@ -9,8 +9,9 @@ namespace FokkerPlanck.Cli.Bench;
 /// <param name="Runtime">.NET runtime description.</param>
 /// <param name="Os">Operating system description.</param>
 /// <param name="StartedUtc">Start time (UTC, ISO 8601).</param>
+/// <param name="ReadBandwidthGBps">Main-memory read bandwidth in GB/s with one thread and with all processors (<see cref="Core.Benchmarks.MemoryBandwidth"/>).</param>
 internal sealed record BenchEnvironment(int Processors, string LoadBefore, string LoadAfter, string MemoryMethod, double Tolerance,
-    string Runtime, string Os, string StartedUtc)
+    string Runtime, string Os, string StartedUtc, double[] ReadBandwidthGBps)
 {
     /// <summary>The 1/5/15-minute load averages, or "n/a" off Linux.</summary>
     public static string ReadLoad()

@@ -18,7 +18,8 @@ internal static class BenchReport
         if (Console.IsOutputRedirected) AnsiConsole.Profile.Width = Math.Max(AnsiConsole.Profile.Width, RedirectedWidth);
         AnsiConsole.MarkupLine(Markup.Escape(
             $"case {rows[0].Ours.Case}, SQRA, {rows[0].Ours.Rates.Length} modes (λ₁ = 0 included), tol {env.Tolerance:G2}, Lanczos block {rows[0].Ours.BlockSize}; " +
-            $"{env.Processors} CPUs, load {env.LoadBefore} → {env.LoadAfter}; memory: {env.MemoryMethod}"));
+            $"{env.Processors} CPUs, load {env.LoadBefore} → {env.LoadAfter}; memory: {env.MemoryMethod}; " +
+            $"read bandwidth {env.ReadBandwidthGBps[0]:F1} GB/s (1 thread), {env.ReadBandwidthGBps[^1]:F1} GB/s ({env.Processors} threads)"));
 
         var t = new Table().Border(TableBorder.Rounded).Title("time (s): ours vs SciPy si_mmd");
         foreach (string c in new[] { "N", "unknowns", "ours total", "ours eigen", "SciPy build", "SciPy factor", "SciPy eig", "SciPy total", "speed-up", "eigen speed-up", "ours CPU", "SciPy CPU", "CPU ratio", "slope ours", "slope SciPy" })

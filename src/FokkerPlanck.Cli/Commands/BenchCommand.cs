@@ -88,8 +88,9 @@ internal static class BenchCommand
                     rows.Add(new BenchRow(ours, pr, parse.GetValue(peer) ? problem : null));
                 }
             });
+            double[] bandwidth = [MemoryBandwidth.Measure(1), MemoryBandwidth.Measure(Environment.ProcessorCount)];
             var env = new BenchEnvironment(Environment.ProcessorCount, loadBefore, BenchEnvironment.ReadLoad(),
-                child ? ChildMemoryMethod : InProcessMemoryMethod, tolerance, RuntimeInformation.FrameworkDescription, RuntimeInformation.OSDescription, started);
+                child ? ChildMemoryMethod : InProcessMemoryMethod, tolerance, RuntimeInformation.FrameworkDescription, RuntimeInformation.OSDescription, started, bandwidth);
             var table = BenchRow.WithSlopes(rows);
             BenchReport.Print(table, env);
             if (parse.GetValue(json) is { } path) JsonOutput.Write(path, BenchReport.ToJson(table, env));
