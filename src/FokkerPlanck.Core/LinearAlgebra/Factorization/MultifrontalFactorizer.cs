@@ -118,7 +118,7 @@ internal sealed unsafe class MultifrontalFactorizer
             fixed (double* w = work)
             {
                 Assemble(sn, f);
-                ExtendAdd(sn, f, m);
+                ExtendAdd(sn, f, m, m, null, 0, lowerOnly: false);
                 int bad = FrontalKernels.Lu(f, m, k, w, allowParallel);
                 if (bad >= 0)
                 {
@@ -173,7 +173,7 @@ internal sealed unsafe class MultifrontalFactorizer
             {
                 double* panel = pa + offset;
                 Assemble(sn, panel);
-                ExtendAddSplit(sn, panel, m, k, c, mb);
+                ExtendAdd(sn, panel, m, k, c, mb, lowerOnly: true);
                 int bad = FrontalKernels.LdltSplit(panel, m, k, d + first, c, w, allowParallel);
                 if (bad >= 0)
                 {
@@ -200,12 +200,14 @@ internal sealed unsafe class MultifrontalFactorizer
     }
 
     /// <summary>
-    /// Extend-add of the children's contribution blocks into a split front: a child column that maps
-    /// to a pivot column lands in the panel (leading dimension m), one that maps past the pivots lands
-    /// in the contribution block (leading dimension m − k); rows follow their column, lower triangle only.
+    /// Extend-add of the children's contribution blocks into a front: a child column that maps to one of
+    /// the first <paramref name="k"/> front columns lands in <paramref name="panel"/> (leading dimension m),
+    /// one that maps past them lands in the contribution block <paramref name="c"/> (leading dimension
+    /// m − k); rows follow their column. A split LDLᵀ front passes its pivot count and adds lower
+    /// triangles only; an LU front passes k = m (the whole front is the panel) and full blocks.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void ExtendAddSplit(int sn, double* panel, int m, int k, double* c, int mbParent)
+    private void ExtendAdd(int sn, double* panel, int m, int k, double* c, int mbParent, bool lowerOnly)
     {
         var rel = _s.Relative;
         for (int ci = _s.ChildPointers[sn]; ci < _s.ChildPointers[sn + 1]; ci++)
@@ -223,7 +225,7 @@ internal sealed unsafe class MultifrontalFactorizer
                     // target column base, offset so that index rp[ii] (a front row) addresses it directly
                     double* fc = col < k ? panel + (long)col * m : c + (long)(col - k) * mbParent - k;
                     double* cc = cp + (long)jj * mb;
-                    for (int ii = jj; ii < mb; ii++) fc[rp[ii]] += cc[ii];
+                    for (int ii = lowerOnly ? jj : 0; ii < mb; ii++) fc[rp[ii]] += cc[ii];
                 }
             }
             _contribution[ch] = null;
@@ -263,31 +265,6 @@ internal sealed unsafe class MultifrontalFactorizer
             }
         }
         return cb;
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void ExtendAdd(int sn, double* f, int m)
-    {
-        var rel = _s.Relative;
-        for (int c = _s.ChildPointers[sn]; c < _s.ChildPointers[sn + 1]; c++)
-        {
-            int ch = _s.Children[c];
-            var cb = _contribution[ch]!;
-            int mc = _s.FrontSize(ch), kc = _s.Columns(ch), rb = _s.RowPointers[ch];
-            int mb = mc - kc;
-            fixed (double* cp = cb)
-            fixed (int* rp = &rel[rb + kc])
-            {
-                for (int jj = 0; jj < mb; jj++)
-                {
-                    double* fc = f + (long)rp[jj] * m;
-                    double* cc = cp + (long)jj * mb;
-                    for (int ii = 0; ii < mb; ii++) fc[rp[ii]] += cc[ii];
-                }
-            }
-            _contribution[ch] = null;
-            _pool.Return(cb);
-        }
     }
 
     private void Report(int sn)
