@@ -107,7 +107,7 @@ internal static class SpectrumCommand
             ["timings_seconds"] = new JsonObject
             {
                 ["assembly"] = t.Assembly, ["ordering"] = t.Ordering, ["factorization"] = t.Factorization,
-                ["iteration"] = t.Iteration, ["verification"] = t.Verification, ["left_vectors"] = t.LeftVectors, ["total"] = t.Total,
+                ["coarse_start"] = t.CoarseStart, ["iteration"] = t.Iteration, ["verification"] = t.Verification, ["left_vectors"] = t.LeftVectors, ["total"] = t.Total,
             },
             ["vectors"] = new JsonObject
             {
@@ -128,7 +128,7 @@ internal static class SpectrumCommand
             t.AddRow($"{k + 1}", $"{s.Eigenvalues[k]:G8}", k == 0 ? "∞ (stationary)" : $"{1 / s.Eigenvalues[k]:G4}", $"{s.Residuals[k]:E1}", $"{s.LeftResiduals[k]:E1}");
         AnsiConsole.Write(t);
         var tm = s.Timings;
-        AnsiConsole.MarkupLine(Markup.Escape($"time: assembly {tm.Assembly:F2} s, ordering {tm.Ordering:F2} s, factorization {tm.Factorization:F2} s, Lanczos {tm.Iteration:F2} s ({s.Solves} solves), verification {tm.Verification:F2} s, left vectors {tm.LeftVectors:F2} s; total {tm.Total:F2} s"));
+        AnsiConsole.MarkupLine(Markup.Escape($"time: assembly {tm.Assembly:F2} s, ordering {tm.Ordering:F2} s, factorization {tm.Factorization:F2} s, coarse start {tm.CoarseStart:F2} s, Lanczos {tm.Iteration:F2} s ({s.Solves} solves), verification {tm.Verification:F2} s, left vectors {tm.LeftVectors:F2} s; total {tm.Total:F2} s"));
         AnsiConsole.MarkupLine($"results in [blue]{Markup.Escape(Path.GetFullPath(dir))}[/]");
     }
 }

@@ -79,7 +79,7 @@ public static class SpectrumBenchmark
         return new SpectrumBenchmarkResult(benchmarkCase.Name, cellsPerAxis, op.Size, a.NonZerosCount,
             tSample + t.Assembly, t.Ordering, t.Factorization, t.Iteration, t.Verification + t.LeftVectors,
             total, cpu, peak, spectrum.Eigenvalues, ours, scipy, spectrum.Residuals,
-            spectrum.Status.ToString(), spectrum.Iterations, spectrum.Solves, spectrum.Shift, likeForLike.BlockSize, warmup ? WarmupCells : 0, extra);
+            spectrum.Status.ToString(), spectrum.Iterations, spectrum.Solves, spectrum.Shift, likeForLike.BlockSize, warmup ? WarmupCells : 0, extra, t.CoarseStart);
     }
 
     /// <summary>

@@ -80,6 +80,12 @@ public sealed record EigenOptions
     /// <summary>Seed of the deterministic start-vector generator.</summary>
     public ulong Seed { get; init; } = DefaultSeed;
 
+    /// <summary>
+    /// Optional start vectors (e.g. eigenvectors of a coarser grid, prolonged): they fill the first
+    /// block, the rest of the block is random. Null for a random start block.
+    /// </summary>
+    public IReadOnlyList<double[]>? StartVectors { get; init; }
+
     /// <summary>Checks the options on their own (not against a problem).</summary>
     /// <exception cref="ArgumentOutOfRangeException">A value is out of range.</exception>
     /// <exception cref="ArgumentException">The shift or tolerance is not finite.</exception>

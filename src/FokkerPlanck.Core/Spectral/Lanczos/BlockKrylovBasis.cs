@@ -62,6 +62,24 @@ internal sealed class BlockKrylovBasis
     public Span<double> Column(int j) => _v.AsSpan(j * _n, _n);
 
     /// <summary>Fills columns [start, start + count) with deterministic random vectors (deflated).</summary>
+    /// <summary>
+    /// Fills the first block: start vector i goes into column i mod <paramref name="count"/> (several
+    /// summed into one column when there are more vectors than columns, so a single-vector start
+    /// still holds every wanted direction); columns without a start vector are random.
+    /// </summary>
+    public void FillStart(int count, IReadOnlyList<double[]>? start)
+    {
+        int given = start is null ? 0 : Math.Min(start.Count, count);
+        for (int j = 0; j < given; j++) Column(j).Clear();
+        for (int i = 0; start is not null && i < start.Count; i++)
+        {
+            if (start[i].Length != _n) throw new ArgumentException($"Start vector {i} has length {start[i].Length}, expected {_n}.", nameof(start));
+            VectorOps.AddScaled(Column(i % count), 1.0, start[i]);
+        }
+        for (int j = 0; j < given; j++) _project?.Invoke(Column(j));
+        FillRandom(given, count - given);
+    }
+
     public void FillRandom(int start, int count)
     {
         for (int j = start; j < start + count; j++)

@@ -39,7 +39,7 @@ internal sealed class LanczosIteration
         EigenProblem problem, EigenOptions options, StringBuilder messages)
     {
         double tol = options.Tolerance;
-        _basis.FillRandom(0, _b);
+        _basis.FillStart(_b, options.StartVectors);
         if (!_basis.OrthonormalizeBlock(0, _b, _c, _r))
             return Fail("The start block is not finite.");
         int k = 0;

@@ -33,6 +33,15 @@ public sealed class RelaxationSpectrumSolver
 
     private readonly SymbolicFactorization? _symbolic;
 
+    /// <summary>The shift σ = −ShiftFraction · T(π/L)² used for <paramref name="op"/> (L the longest side of the box).</summary>
+    public static double ShiftFor(FokkerPlanckOperator op)
+    {
+        ArgumentNullException.ThrowIfNull(op);
+        var grid = op.Grid;
+        double lmax = Math.Max(grid.IsOneDimensional ? 0 : grid.X.Length, grid.Y.Length);
+        return -ShiftFraction * op.Temperature * Math.PI * Math.PI / (lmax * lmax);
+    }
+
     /// <summary>Creates a solver; a symbolic analysis may be shared across temperatures of one grid.</summary>
     public RelaxationSpectrumSolver(SymbolicFactorization? symbolic = null) => _symbolic = symbolic;
 
@@ -57,9 +66,17 @@ public sealed class RelaxationSpectrumSolver
         var symbolic = _symbolic is not null && _symbolic.Matches(a) ? _symbolic : AnalyzeGrid(a, op.Grid.Nx, op.Grid.Ny);
         double tOrdering = sw.Elapsed.TotalSeconds; sw.Restart();
 
-        var grid = op.Grid;
-        double lmax = Math.Max(grid.IsOneDimensional ? 0 : grid.X.Length, grid.Y.Length);
-        double shift = -ShiftFraction * op.Temperature * Math.PI * Math.PI / (lmax * lmax);
+        double shift = ShiftFor(op);
+        double[][]? starts = null;
+        double tCoarse = 0;
+        if (options.CoarseStart)
+        {
+            progress?.Report(("coarse start", 0));
+            sw.Restart();
+            starts = CoarseGridStart.Compute(op, options.Modes - 1, options.Seed, options.CoarseCellsPerAxis);
+            tCoarse = sw.Elapsed.TotalSeconds;
+        }
+        sw.Restart();
         double tFactor = 0;
         ILinearSolver Factor(double sigma)
         {
@@ -90,6 +107,7 @@ public sealed class RelaxationSpectrumSolver
             eig = new ThickRestartLanczos().Solve(problem, new EigenOptions
             {
                 Count = options.Modes, Shift = shift, Tolerance = options.Tolerance, BlockSize = blockSize, Seed = options.Seed,
+                StartVectors = starts,
             });
             missed = null;
             if (options.VerifyCount && eig.Values.Count >= 2)
@@ -168,7 +186,7 @@ public sealed class RelaxationSpectrumSolver
         double tLeft = sw.Elapsed.TotalSeconds;
         progress?.Report(("done", 1));
         return new RelaxationSpectrum(op, values, modes, left, residuals, leftResiduals, eig.Status, eig.Iterations,
-            eig.OperatorApplications, missed, new StageTimings(tAssembly, tOrdering, tFactor, tIteration, tVerify, tLeft), messages + eig.Messages, shift);
+            eig.OperatorApplications, missed, new StageTimings(tAssembly, tOrdering, tFactor, tIteration, tVerify, tLeft, tCoarse), messages + eig.Messages, shift);
     }
 
     private static double Dot(double[] a, double[] b)

@@ -18,6 +18,15 @@ public sealed record SpectrumOptions
     /// </summary>
     public int BlockSize { get; init; } = 1;
 
+    /// <summary>
+    /// Start the Lanczos run from the slow modes of a coarse grid (<see cref="CoarseGridStart"/>) when the
+    /// grid is large enough for that to pay; false for a random start block.
+    /// </summary>
+    public bool CoarseStart { get; init; } = true;
+
+    /// <summary>Cells per axis of the coarse level when <see cref="CoarseStart"/> is set.</summary>
+    public int CoarseCellsPerAxis { get; init; } = CoarseGridStart.CoarseCellsPerAxis;
+
     /// <summary>Seed of the start block.</summary>
     public ulong Seed { get; init; } = EigenOptions.DefaultSeed;
 

@@ -7,8 +7,9 @@ namespace FokkerPlanck.Core.Spectral.Relaxation;
 /// <param name="Iteration">Lanczos iterations (solves, orthogonalization, residuals).</param>
 /// <param name="Verification">Inertia count (extra factorization).</param>
 /// <param name="LeftVectors">Backward LU and left-eigenvector refinement.</param>
-public sealed record StageTimings(double Assembly, double Ordering, double Factorization, double Iteration, double Verification, double LeftVectors)
+/// <param name="CoarseStart">Start vectors from the coarse level (<see cref="CoarseGridStart"/>): its own assembly, factorization and iteration.</param>
+public sealed record StageTimings(double Assembly, double Ordering, double Factorization, double Iteration, double Verification, double LeftVectors, double CoarseStart = 0.0)
 {
     /// <summary>Sum of all stages.</summary>
-    public double Total => Assembly + Ordering + Factorization + Iteration + Verification + LeftVectors;
+    public double Total => Assembly + Ordering + Factorization + Iteration + Verification + LeftVectors + CoarseStart;
 }

@@ -27,6 +27,38 @@ public class RelaxationSpectrumSolverTests
     }
 
     [Fact]
+    public void CoarseGridStart_SameSpectrum_FewerSolves()
+    {
+        // 128² valley with a 24² coarse level (1/28 of the unknowns): the start block from the coarse
+        // modes must not change the result, only where the iteration begins.
+        var g = new TensorGrid(Axis.Uniform(-1, 1, 128), Axis.Uniform(-2.5, 2.5, 128));
+        var op = FokkerPlanckOperator.Create(DiscreteLandscape.Sample(g, TestLandscapes.PeerValley()), 0.25);
+        var random = new RelaxationSpectrumSolver().Solve(op, new SpectrumOptions { Modes = 6, CoarseStart = false, RefineLeftVectors = false });
+        var coarse = new RelaxationSpectrumSolver().Solve(op, new SpectrumOptions { Modes = 6, CoarseCellsPerAxis = 24, RefineLeftVectors = false });
+        Assert.Equal(EigenStatus.Converged, coarse.Status);
+        Assert.Equal(0, coarse.MissedEigenvalues);
+        Assert.True(coarse.Timings.CoarseStart > 0);
+        Assert.Equal(0.0, random.Timings.CoarseStart);
+        for (int k = 0; k < 6; k++)
+        {
+            Assert.True(Math.Abs(coarse.Eigenvalues[k] - random.Eigenvalues[k]) < 1e-9 * random.Eigenvalues[^1], $"λ{k + 1}: {coarse.Eigenvalues[k]} vs {random.Eigenvalues[k]}");
+            double overlap = Math.Abs(Dot(coarse.SymmetricModes[k], random.SymmetricModes[k]));
+            Assert.True(Math.Abs(overlap - 1) < 1e-9, $"mode {k + 1}: overlap {overlap}");
+        }
+        Assert.All(coarse.Residuals, r => Assert.True(r < ResidualTolerance));
+        Assert.True(coarse.Solves < random.Solves, $"coarse start {coarse.Solves} solves, random start {random.Solves}");
+    }
+
+    [Fact]
+    public void CoarseGridStart_SkippedWhenTheGridIsSmall()
+    {
+        var g = new TensorGrid(Axis.Uniform(-1, 1, 40), Axis.Uniform(-2.5, 2.5, 40));
+        var op = FokkerPlanckOperator.Create(DiscreteLandscape.Sample(g, TestLandscapes.PeerValley()), 0.25);
+        Assert.Null(CoarseGridStart.Compute(op, 5, 1, coarseCellsPerAxis: 20)); // 1/4 of the unknowns: would not pay
+        Assert.NotNull(CoarseGridStart.Compute(op, 5, 1, coarseCellsPerAxis: 10));
+    }
+
+    [Fact]
     public void SquareBox_DegenerateModes_FoundWithMultiplicity()
     {
         // free diffusion in a square: λ(m,n) = T(4/h²)(sin²(πm/2N) + sin²(πn/2N)) has exact pairs
@@ -180,5 +212,12 @@ public class RelaxationSpectrumSolverTests
             for (int i = 0; i < n; i++) x[i] /= norm;
         }
         return x;
+    }
+
+    private static double Dot(double[] a, double[] b)
+    {
+        double sum = 0;
+        for (int i = 0; i < a.Length; i++) sum += a[i] * b[i];
+        return sum;
     }
 }
