@@ -73,6 +73,9 @@ public sealed partial class SymbolicFactorization
         return rel;
     }
 
+    /// <summary>Rows per parallel work item when locating the supernode of each matrix entry.</summary>
+    private const int AssemblyChunk = 1 << 14;
+
     /// <summary>
     /// Assembly map: CSR entry → offset in the column-major front of the supernode owning
     /// <c>min(p(i), p(j))</c>. Entries in the upper triangle of the front are stored bit-complemented,
@@ -81,41 +84,48 @@ public sealed partial class SymbolicFactorization
     private (int[] Pointers, int[] Source, int[] Target) BuildAssembly(CsrMatrix a, int[] snodeOf)
     {
         int n = Size, ns = SupernodeCount;
-        var inv = Ordering.OldToNew;
-        var rp = a.RowPointers;
-        var ci = a.ColumnIndices;
+        var inv = Ordering.OldToNew.ToArray();
+        var rp = a.RowPointers.ToArray();
+        var ci = a.ColumnIndices.ToArray();
         int nnz = ci.Length;
         var ptr = new int[ns + 1];
-        for (int i = 0; i < n; i++)
-            for (int k = rp[i]; k < rp[i + 1]; k++)
-                ptr[snodeOf[Math.Min(inv[i], inv[ci[k]])] + 1]++;
+        var entrySnode = new int[nnz];
+        Parallel.For(0, (n + AssemblyChunk - 1) / AssemblyChunk, c =>
+        {
+            int i1 = Math.Min(n, (c + 1) * AssemblyChunk);
+            for (int i = c * AssemblyChunk; i < i1; i++)
+                for (int k = rp[i]; k < rp[i + 1]; k++) entrySnode[k] = snodeOf[Math.Min(inv[i], inv[ci[k]])];
+        });
+        for (int k = 0; k < nnz; k++) ptr[entrySnode[k] + 1]++;
         for (int s = 0; s < ns; s++) ptr[s + 1] += ptr[s];
         var next = (int[])ptr.Clone();
         var src = new int[nnz];
         var rowNew = new int[nnz];
-        var colNew = new int[nnz];
         for (int i = 0; i < n; i++)
+        {
+            int ni = inv[i];
             for (int k = rp[i]; k < rp[i + 1]; k++)
             {
-                int ni = inv[i], nj = inv[ci[k]];
-                int pos = next[snodeOf[Math.Min(ni, nj)]]++;
+                int pos = next[entrySnode[k]]++;
                 src[pos] = k;
                 rowNew[pos] = ni;
-                colNew[pos] = nj;
             }
+        }
         var target = new int[nnz];
-        var map = new int[n];
-        for (int s = 0; s < ns; s++)
+        // each supernode's entries map through its own row list; supernodes are independent, each
+        // thread keeps one global→local row map
+        Parallel.For(0, ns, () => new int[n], (s, _, map) =>
         {
             int m = FrontSize(s);
             for (int q = RowPointers[s]; q < RowPointers[s + 1]; q++) map[Rows[q]] = q - RowPointers[s];
             for (int e = ptr[s]; e < ptr[s + 1]; e++)
             {
-                int lr = map[rowNew[e]], lc = map[colNew[e]];
+                int lr = map[rowNew[e]], lc = map[inv[ci[src[e]]]];
                 int dst = lr + lc * m;
                 target[e] = lr >= lc ? dst : ~dst;
             }
-        }
+            return map;
+        }, _ => { });
         return (ptr, src, target);
     }
 }

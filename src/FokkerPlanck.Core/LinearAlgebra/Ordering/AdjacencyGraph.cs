@@ -24,6 +24,22 @@ internal sealed class AdjacencyGraph
     /// <summary>Neighbours of vertex <paramref name="v"/>.</summary>
     public ReadOnlySpan<int> Of(int v) => Neighbours.AsSpan(Pointers[v], Pointers[v + 1] - Pointers[v]);
 
+    /// <summary>
+    /// Neighbour lists up to this length are sorted by insertion sort: grid stencils give 4–8
+    /// entries, where the call overhead of <see cref="Array.Sort{T}(T[], int, int)"/> dominates.
+    /// </summary>
+    private const int InsertionSortLimit = 16;
+
+    private static void InsertionSort(int[] a, int start, int end)
+    {
+        for (int i = start + 1; i < end; i++)
+        {
+            int v = a[i], j = i - 1;
+            while (j >= start && a[j] > v) { a[j + 1] = a[j]; j--; }
+            a[j + 1] = v;
+        }
+    }
+
     /// <summary>Builds the symmetrized graph of a square CSR pattern.</summary>
     public static AdjacencyGraph FromPattern(CsrMatrix a)
     {
@@ -56,7 +72,8 @@ internal sealed class AdjacencyGraph
         for (int v = 0; v < n; v++)
         {
             int s = count[v], e = count[v + 1];
-            Array.Sort(adj, s, e - s);
+            if (e - s <= InsertionSortLimit) InsertionSort(adj, s, e);
+            else Array.Sort(adj, s, e - s);
             ptr[v] = w;
             for (int k = s; k < e; k++)
                 if (w == ptr[v] || adj[w - 1] != adj[k]) adj[w++] = adj[k];

@@ -116,22 +116,57 @@ public static class EliminationTree
     /// <summary>Column counts by walking each row subtree once (Davis §4.2).</summary>
     internal static int[] ColumnCounts(PermutedPattern pattern, int[] parent)
     {
+        // Row k of L is the union of the etree paths from the entries of row k of the (permuted,
+        // lower) pattern up to k (the "row subtree", Liu 1990 §3; Davis 2006 §4.1): every column j on
+        // it gains one entry. The traversal costs O(nnz(L)); rows are independent given the parent
+        // array, so contiguous row ranges are counted in parallel, each with its own marks and
+        // counts, and the counts are added in range order (integer sums: exact, deterministic).
         int n = pattern.Size;
-        var count = new int[n];
-        var mark = new int[n];
-        for (int k = 0; k < n; k++)
+        if (n < ParallelCountMinimum)
+        {
+            var count = new int[n];
+            CountRows(pattern, parent, 0, n, count, new int[n]);
+            return count;
+        }
+        // Separator rows near the end have the longest row subtrees: many small ranges, handed out
+        // dynamically, balance the threads; each thread keeps one count and one mark array.
+        int chunks = ChunksPerThread * Environment.ProcessorCount;
+        var partial = new List<int[]>();
+        Parallel.For(0, chunks, () => (Count: new int[n], Mark: new int[n]), (c, _, local) =>
+        {
+            CountRows(pattern, parent, (int)((long)n * c / chunks), (int)((long)n * (c + 1) / chunks), local.Count, local.Mark);
+            return local;
+        }, local => { lock (partial) partial.Add(local.Count); });
+        var total = partial[0];
+        for (int c = 1; c < partial.Count; c++)
+        {
+            var p = partial[c];
+            for (int j = 0; j < n; j++) total[j] += p[j];
+        }
+        return total;
+    }
+
+    /// <summary>Adds the row subtrees of rows [k0, k1) to <paramref name="count"/>; <paramref name="mark"/> holds no value in [k0, k1) on entry.</summary>
+    private static void CountRows(PermutedPattern pattern, int[] parent, int k0, int k1, int[] count, int[] mark)
+    {
+        for (int k = k0; k < k1; k++)
         {
             count[k]++;
-            mark[k] = k;
+            mark[k] = k + 1;
             foreach (int i in pattern.Below(k))
             {
-                for (int j = i; mark[j] != k; j = parent[j])
+                for (int j = i; mark[j] != k + 1; j = parent[j])
                 {
                     count[j]++;
-                    mark[j] = k;
+                    mark[j] = k + 1;
                 }
             }
         }
-        return count;
     }
+
+    /// <summary>Row ranges per thread in the parallel column count (load balance against the long separator rows).</summary>
+    private const int ChunksPerThread = 16;
+
+    /// <summary>Unknowns below which the column counts run on one thread (task start-up and the extra arrays cost more).</summary>
+    private const int ParallelCountMinimum = 1 << 16;
 }

@@ -1,3 +1,5 @@
+using FokkerPlanck.Core.LinearAlgebra.Factorization;
+
 namespace FokkerPlanck.Core.Spectral.Lanczos;
 
 /// <summary>
@@ -34,6 +36,7 @@ internal sealed class BlockKrylovBasis
     private readonly double[] _coefficients;
     private readonly double[] _pass;
     private double[] _partial = [];
+    private double[] _blockPass = [];
     private readonly Action<Span<double>>? _project;
     private readonly StartVectorGenerator _random;
 
@@ -98,6 +101,7 @@ internal sealed class BlockKrylovBasis
     /// <returns>False when the block contains non-finite values.</returns>
     public bool OrthonormalizeBlock(int start, int b, Span<double> c, Span<double> r)
     {
+        if (b > 1 && start > 0) return OrthonormalizeBlockwise(start, b, c, r);
         r[..(b * b)].Clear();
         for (int i = 0; i < b; i++)
         {
@@ -122,6 +126,189 @@ internal sealed class BlockKrylovBasis
             r[i + i * b] = norm;
         }
         return true;
+    }
+
+    /// <summary>
+    /// <see cref="OrthonormalizeBlock"/> for b &gt; 1 against a non-empty basis: block classical
+    /// Gram–Schmidt twice (BCGS2) against columns [0, start), each pass streaming V once for the
+    /// whole block, then Gram–Schmidt of each column against the block columns before it.
+    /// </summary>
+    /// <remarks>
+    /// Barlow &amp; Smoktunowicz, Numer. Math. 123 (2013) 395 ("reorthogonalized block classical
+    /// Gram–Schmidt"): two block passes give orthogonality to working precision unless a column
+    /// nearly lies in the span. The second pass is skipped when every column kept 1/√2 of its norm
+    /// (DGKS, as for single columns). A column that loses more than that in the second pass, or in
+    /// the intra-block step (where cancellation would magnify its rounding-level components along
+    /// V), gets one more column-wise pass against everything before it. Per column the result is
+    /// the same relation as the column-wise path: W = V C + Q R.
+    /// </remarks>
+    private bool OrthonormalizeBlockwise(int start, int b, Span<double> c, Span<double> r)
+    {
+        r[..(b * b)].Clear();
+        c[..(start * b)].Clear();
+        var original = new double[b];
+        var before = new double[b];
+        var norms = new double[b];
+        for (int i = 0; i < b; i++)
+        {
+            original[i] = VectorOps.Norm(Column(start + i));
+            if (!double.IsFinite(original[i])) return false;
+            before[i] = original[i];
+        }
+        if (_blockPass.Length < start * b) _blockPass = new double[start * b];
+        var pass = _blockPass.AsSpan(0, start * b);
+        BlockCoefficients(start, b, pass);
+        bool dropped = false;
+        for (int p = 0; p < 2; p++)
+        {
+            for (int q = 0; q < start * b; q++) c[q] += pass[q];
+            bool more = p == 0;
+            BlockSubtractAndProject(start, b, pass, more, norms);
+            bool enough = true;
+            for (int i = 0; i < b; i++)
+            {
+                norms[i] = Math.Sqrt(norms[i]);
+                enough &= norms[i] >= ReorthogonalizationRatio * before[i];
+            }
+            if (enough) break;
+            if (!more) dropped = true;
+            norms.CopyTo(before, 0);
+        }
+        var h = _coefficients.AsSpan();
+        for (int i = 0; i < b; i++)
+        {
+            int col = start + i;
+            var w = Column(col);
+            double norm = norms[i];
+            if (dropped && norm < ReorthogonalizationRatio * before[i])
+            {
+                // nearly in span(V): one more column-wise pass
+                norm = OrthogonalizeAgainst(w, 0, start, h, norm, accumulate: true);
+                for (int row = 0; row < start; row++) c[row + i * start] += h[row];
+            }
+            double inter = norm;
+            norm = OrthogonalizeAgainst(w, start, i, h, norm, accumulate: true);
+            for (int row = 0; row < i; row++) r[row + i * b] = h[row];
+            if (norm < ReorthogonalizationRatio * inter && norm > BreakdownRatio * original[i])
+            {
+                // cancellation inside the block: restore orthogonality to all earlier columns
+                norm = OrthogonalizeAgainst(w, 0, col, h, norm, accumulate: true);
+                for (int row = 0; row < start; row++) c[row + i * start] += h[row];
+                for (int row = 0; row < i; row++) r[row + i * b] += h[start + row];
+            }
+            if (norm <= BreakdownRatio * original[i] || original[i] == 0.0)
+            {
+                Breakdowns++;
+                ReplaceWithRandom(w, col);
+                norm = 0.0;
+            }
+            else
+            {
+                VectorOps.Scale(w, 1.0 / norm);
+            }
+            r[i + i * b] = norm;
+        }
+        return true;
+    }
+
+    /// <summary>
+    /// Rows per panel of the block kernels: the b block columns and four basis columns of a panel
+    /// (b + 4 ≤ 12 columns × 4 KiB) stay in L1 while every pair is processed.
+    /// </summary>
+    private const int BlockPanelRows = 512;
+
+    /// <summary>C = V[:, 0:start)ᵀ W for the block W = V[:, start:start+b), C column-major (start × b); V streamed once.</summary>
+    private unsafe void BlockCoefficients(int start, int b, Span<double> result)
+    {
+        int panels = (_n + BlockPanelRows - 1) / BlockPanelRows;
+        int stride = start * b + b;
+        if (_partial.Length < panels * stride) _partial = new double[panels * stride];
+        var partial = _partial; var v = _v; int n = _n;
+        Parallel.For(0, panels, c =>
+        {
+            int r0 = c * BlockPanelRows, rows = Math.Min(BlockPanelRows, n - r0);
+            fixed (double* pv = v)
+            fixed (double* pp = partial)
+                PanelDots(pv + r0, n, start, b, rows, pp + (long)c * stride);
+        });
+        SumPartials(panels, stride, start * b, result);
+    }
+
+    /// <summary>
+    /// W ← W − V C over row panels in parallel (V streamed once); on each updated panel also the
+    /// partial ‖w_i‖² and, when <paramref name="next"/>, the partial Vᵀw_i, which then replace
+    /// <paramref name="coefficients"/>. Partial sums are added in panel order (deterministic).
+    /// </summary>
+    private unsafe void BlockSubtractAndProject(int start, int b, Span<double> coefficients, bool next, double[] norms2)
+    {
+        int panels = (_n + BlockPanelRows - 1) / BlockPanelRows;
+        int cb = start * b;
+        int stride = cb + b;
+        if (_partial.Length < panels * stride) _partial = new double[panels * stride];
+        var coef = coefficients[..cb].ToArray();
+        for (int q = 0; q < cb; q++) coef[q] = -coef[q];
+        var partial = _partial; var v = _v; int n = _n;
+        Parallel.For(0, panels, c =>
+        {
+            int r0 = c * BlockPanelRows, rows = Math.Min(BlockPanelRows, n - r0);
+            fixed (double* pv = v)
+            fixed (double* pp = partial)
+            fixed (double* pc = coef)
+            {
+                double* v0 = pv + r0;
+                double* w = v0 + (long)start * n;
+                int j4 = start - start % 4;
+                for (int j = 0; j < j4; j += 4)
+                {
+                    double* x = v0 + (long)j * n;
+                    for (int i = 0; i < b; i++)
+                    {
+                        double* a = pc + j + i * start;
+                        VectorKernels.AddScaled4(w + (long)i * n, x, x + n, x + 2L * n, x + 3L * n, a[0], a[1], a[2], a[3], rows);
+                    }
+                }
+                for (int j = j4; j < start; j++)
+                    for (int i = 0; i < b; i++)
+                        VectorKernels.SubtractScaled(w + (long)i * n, v0 + (long)j * n, -pc[j + i * start], rows);
+                double* part = pp + (long)c * stride;
+                for (int i = 0; i < b; i++) part[cb + i] = VectorKernels.Dot(w + (long)i * n, w + (long)i * n, rows);
+                if (next) PanelDots(v0, n, start, b, rows, part);
+            }
+        });
+        var sums = new double[stride];
+        SumPartials(panels, stride, stride, sums);
+        for (int i = 0; i < b; i++) norms2[i] = sums[cb + i];
+        if (next) sums.AsSpan(0, cb).CopyTo(coefficients);
+    }
+
+    /// <summary>The dot products of basis columns [0, start) with block columns [start, start + b) over one panel (rows from <paramref name="v0"/>, column stride n), into out[j + i·start].</summary>
+    private static unsafe void PanelDots(double* v0, int n, int start, int b, int rows, double* output)
+    {
+        double* w = v0 + (long)start * n;
+        int j4 = start - start % 4;
+        for (int j = 0; j < j4; j += 4)
+        {
+            double* x = v0 + (long)j * n;
+            for (int i = 0; i < b; i++)
+            {
+                VectorKernels.Dot4(x, x + n, x + 2L * n, x + 3L * n, w + (long)i * n, rows, out double d0, out double d1, out double d2, out double d3);
+                double* o = output + j + i * start;
+                o[0] = d0; o[1] = d1; o[2] = d2; o[3] = d3;
+            }
+        }
+        for (int j = j4; j < start; j++)
+            for (int i = 0; i < b; i++)
+                output[j + i * start] = VectorKernels.Dot(v0 + (long)j * n, w + (long)i * n, rows);
+    }
+
+    private void SumPartials(int panels, int stride, int count, Span<double> result)
+    {
+        for (int q = 0; q < count; q++)
+        {
+            double s = 0.0;
+            for (int c = 0; c < panels; c++) s += _partial[c * stride + q];
+            result[q] = s;
+        }
     }
 
     /// <summary>
@@ -192,17 +379,21 @@ internal sealed class BlockKrylovBasis
     /// stream V three times instead of four, plus the norms.
     /// </remarks>
     private double OrthogonalizeAgainst(Span<double> w, int count, Span<double> h, double norm, bool accumulate)
+        => OrthogonalizeAgainst(w, 0, count, h, norm, accumulate);
+
+    /// <summary>As above, against columns [first, first + count); h[j] belongs to column first + j.</summary>
+    private double OrthogonalizeAgainst(Span<double> w, int first, int count, Span<double> h, double norm, bool accumulate)
     {
-        if (accumulate) h.Clear();
+        if (accumulate) h[..count].Clear();
         if (count == 0) return VectorOps.Norm(w);
         var pass = _pass.AsSpan(0, count);
         int wCol = ColumnIndexOf(w);
-        Coefficients(wCol, count, pass);
+        Coefficients(wCol, first, count, pass);
         for (int p = 0; p < MaxGramSchmidtPasses; p++)
         {
             if (accumulate) for (int j = 0; j < count; j++) h[j] += pass[j];
             bool more = p + 1 < MaxGramSchmidtPasses;
-            double next = Math.Sqrt(SubtractAndProject(wCol, count, pass, more));
+            double next = Math.Sqrt(SubtractAndProject(wCol, first, count, pass, more));
             bool enough = next >= ReorthogonalizationRatio * norm;
             norm = next;
             if (enough || !more) break;
@@ -222,7 +413,7 @@ internal sealed class BlockKrylovBasis
         return (int)(offset / _n);
     }
 
-    private void Coefficients(int wCol, int count, Span<double> result)
+    private void Coefficients(int wCol, int first, int count, Span<double> result)
     {
         int panels = (_n + PanelRows - 1) / PanelRows;
         int cap = Capacity + 1;
@@ -232,7 +423,7 @@ internal sealed class BlockKrylovBasis
         {
             int r0 = c * PanelRows, rows = Math.Min(PanelRows, n - r0);
             var wp = new ReadOnlySpan<double>(v, wCol * n + r0, rows);
-            for (int j = 0; j < count; j++) partial[c * cap + j] = VectorOps.Dot(new ReadOnlySpan<double>(v, j * n + r0, rows), wp);
+            for (int j = 0; j < count; j++) partial[c * cap + j] = VectorOps.Dot(new ReadOnlySpan<double>(v, (first + j) * n + r0, rows), wp);
         });
         for (int j = 0; j < count; j++)
         {
@@ -247,7 +438,7 @@ internal sealed class BlockKrylovBasis
     /// <paramref name="next"/>, the partial Vᵀw, summed in panel order into <paramref name="coefficients"/>.
     /// </summary>
     /// <returns>‖w‖² after the update.</returns>
-    private double SubtractAndProject(int wCol, int count, Span<double> coefficients, bool next)
+    private double SubtractAndProject(int wCol, int first, int count, Span<double> coefficients, bool next)
     {
         int panels = (_n + PanelRows - 1) / PanelRows;
         int stride = Capacity + 1;
@@ -258,9 +449,9 @@ internal sealed class BlockKrylovBasis
         {
             int r0 = c * PanelRows, rows = Math.Min(PanelRows, n - r0);
             var wp = new Span<double>(v, wCol * n + r0, rows);
-            for (int j = 0; j < count; j++) VectorOps.AddScaled(wp, -coef[j], new ReadOnlySpan<double>(v, j * n + r0, rows));
+            for (int j = 0; j < count; j++) VectorOps.AddScaled(wp, -coef[j], new ReadOnlySpan<double>(v, (first + j) * n + r0, rows));
             if (next)
-                for (int j = 0; j < count; j++) partial[c * stride + j] = VectorOps.Dot(new ReadOnlySpan<double>(v, j * n + r0, rows), wp);
+                for (int j = 0; j < count; j++) partial[c * stride + j] = VectorOps.Dot(new ReadOnlySpan<double>(v, (first + j) * n + r0, rows), wp);
             partial[c * stride + Capacity] = VectorOps.Dot(wp, wp);
         });
         double norm2 = 0.0;
