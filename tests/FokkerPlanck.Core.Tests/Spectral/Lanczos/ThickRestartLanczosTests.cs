@@ -232,6 +232,46 @@ public class ThickRestartLanczosTests
     }
 
     [Fact]
+    public void Solve_BlockKrylovSpaceExhausted_BreakdownsReplacedAndMultiplicitiesFound()
+    {
+        // diag(1,1,1,2,2,2,5,…,5): a block of 4 spans the whole invariant space after a few blocks, so
+        // the block Gram–Schmidt meets rank-deficient blocks (breakdowns) and must replace them with
+        // fresh orthogonal directions while keeping the basis orthonormal.
+        const int n = 60;
+        var diagonal = Enumerable.Range(0, n).Select(i => i < 3 ? 1.0 : i < 6 ? 2.0 : 5.0).ToArray();
+        var a = CsrMatrix.FromTriplets(n, n, Enumerable.Range(0, n).Select(i => (i, i, diagonal[i])));
+        var problem = new EigenProblem { Matrix = a, ShiftedSolverFactory = s => new DenseLuSolver(DenseLuSolver.ToDense(a), s) };
+        var result = new ThickRestartLanczos().Solve(problem, new EigenOptions { Count = 6, Shift = -0.5, BlockSize = 4, Seed = Seed });
+        Assert.Equal(EigenStatus.Converged, result.Status);
+        Assert.Equal(new[] { 1.0, 1.0, 1.0, 2.0, 2.0, 2.0 }, result.Values.Select(v => Math.Round(v, 12)).ToArray());
+        for (int i = 0; i < 6; i++)
+            for (int j = 0; j <= i; j++)
+            {
+                double dot = result.Vectors[i].Zip(result.Vectors[j], (x, y) => x * y).Sum();
+                Assert.True(Math.Abs(dot - (i == j ? 1 : 0)) < 1e-12, $"<u{i}, u{j}> = {dot}");
+            }
+        Assert.Contains("breakdown", result.Messages, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public void Solve_StartVectorsNearTheModes_ConvergeInFewerSolvesToTheSameSpectrum()
+    {
+        var problem = Laplacian1DProblem(400, out var exact);
+        var options = new EigenOptions { Count = 6, Shift = -1.0, BlockSize = 1, Seed = Seed };
+        var random = new ThickRestartLanczos().Solve(problem, options);
+        // exact cosine modes 1..5, perturbed by 1e-3 and summed into the single start column
+        int n = 400;
+        var rng = new Random(3);
+        var starts = Enumerable.Range(1, 5).Select(k => Enumerable.Range(0, n).Select(i => Math.Cos(Math.PI * k * (i + 0.5) / n) + 1e-3 * (rng.NextDouble() - 0.5)).ToArray()).ToArray();
+        var started = new ThickRestartLanczos().Solve(problem, options with { StartVectors = starts });
+        AssertMatchesSpectrum(started, exact, exact[^1]);
+        Assert.True(started.OperatorApplications < random.OperatorApplications,
+            $"{started.OperatorApplications} applications from near-modes, {random.OperatorApplications} from random");
+        var wrongLength = options with { StartVectors = [new double[n - 1]] };
+        Assert.Throws<ArgumentException>(() => new ThickRestartLanczos().Solve(problem, wrongLength));
+    }
+
+    [Fact]
     public void Solve_CountEqualsKnownCount_ReturnsKnownPairsWithoutIterating()
     {
         var problem = Laplacian1DProblem(50, out _);
