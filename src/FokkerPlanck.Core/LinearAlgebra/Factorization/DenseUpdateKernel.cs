@@ -12,7 +12,7 @@ namespace FokkerPlanck.Core.LinearAlgebra.Factorization;
 /// Goto and van de Geijn, "Anatomy of high-performance matrix multiplication", ACM TOMS 34
 /// (2008): A is packed in strips of <see cref="StripRows"/> rows and B in strips of
 /// <see cref="StripColumns"/> columns, both contiguous along k; a register-blocked 8×4 micro-kernel
-/// (two <see cref="Vector256{T}"/> × four columns of FMA accumulators) walks a row block that
+/// (24 × 8 with AVX-512, 8 × 4 with AVX2 FMA; see <see cref="StripRows"/>) walks a row block that
 /// stays in L2 while one B strip stays in L1. Every tile of C is computed by the same
 /// instruction sequence whichever thread runs it, so parallel results are bit-identical to
 /// serial ones.
@@ -20,19 +20,27 @@ namespace FokkerPlanck.Core.LinearAlgebra.Factorization;
 internal static unsafe class DenseUpdateKernel
 {
     /// <summary>
-    /// Rows per packed A strip: two 512-bit vectors of doubles where AVX-512 is available (twice the
-    /// flops per instruction), else two 256-bit vectors.
+    /// Rows per packed A strip: three 512-bit vectors of doubles where AVX-512 is available (24 × 8
+    /// tile: 24 of the 32 vector registers accumulate, so three loads and eight broadcasts feed 24
+    /// FMAs, enough independent chains to cover the FMA latency on both ports), else two 256-bit
+    /// vectors (8 × 4 tile, 8 of 16 registers).
     /// </summary>
-    public static readonly int StripRows = Avx512F.IsSupported ? 16 : 8;
+    public static readonly int StripRows = Avx512F.IsSupported ? 24 : 8;
 
     /// <summary>Largest value <see cref="StripRows"/> can take (size of the edge-tile buffer).</summary>
-    private const int MaxStripRows = 16;
+    private const int MaxStripRows = 24;
 
-    /// <summary>Columns per packed B strip (four broadcast accumulators columns).</summary>
-    public const int StripColumns = 4;
+    /// <summary>Columns per packed B strip: broadcast columns of the micro-kernel tile (see <see cref="StripRows"/>).</summary>
+    public static readonly int StripColumns = Avx512F.IsSupported ? 8 : 4;
 
-    /// <summary>Rows of C per cache block: 256 rows × 64 k × 8 bytes = 128 KiB of packed A, sized for L2.</summary>
-    private const int RowBlock = 256;
+    /// <summary>Largest value <see cref="StripColumns"/> can take.</summary>
+    private const int MaxStripColumns = 8;
+
+    /// <summary>Target rows of C per cache block: 256 rows × 64 k × 8 bytes = 128 KiB of packed A, sized for L2.</summary>
+    private const int TargetRowBlock = 256;
+
+    /// <summary>Rows of C per cache block: <see cref="TargetRowBlock"/> rounded down to whole A strips (packed strips start at multiples of <see cref="StripRows"/>).</summary>
+    private static readonly int RowBlock = TargetRowBlock / StripRows * StripRows;
 
     /// <summary>Column strips per parallel work item: large enough to amortize scheduling, small enough to balance a triangle.</summary>
     private const int StripsPerTask = 8;
@@ -119,7 +127,7 @@ internal static unsafe class DenseUpdateKernel
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void UpdateStrips(double* c, int ldc, int rows, int cols, double* apack, double* bpack, int kk, bool lowerOnly, int strip0, int strip1)
     {
-        double* tile = stackalloc double[MaxStripRows * StripColumns];
+        double* tile = stackalloc double[MaxStripRows * MaxStripColumns];
         for (int r0 = 0; r0 < rows; r0 += RowBlock)
         {
             int r1 = Math.Min(rows, r0 + RowBlock);
@@ -149,34 +157,13 @@ internal static unsafe class DenseUpdateKernel
         }
     }
 
-    /// <summary>Micro-kernel: <c>C[0..StripRows, 0..4] −= A_strip · B_stripᵀ</c>.</summary>
+    /// <summary>Micro-kernel: <c>C[0..StripRows, 0..StripColumns] −= A_strip · B_stripᵀ</c>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Micro(double* a, double* b, int kk, double* c, int ldc)
     {
         if (Avx512F.IsSupported)
         {
-            var c00 = Vector512<double>.Zero; var c10 = Vector512<double>.Zero;
-            var c01 = Vector512<double>.Zero; var c11 = Vector512<double>.Zero;
-            var c02 = Vector512<double>.Zero; var c12 = Vector512<double>.Zero;
-            var c03 = Vector512<double>.Zero; var c13 = Vector512<double>.Zero;
-            for (int p = 0; p < kk; p++)
-            {
-                var a0 = Avx512F.LoadVector512(a);
-                var a1 = Avx512F.LoadVector512(a + 8);
-                var b0 = Vector512.Create(b[0]);
-                c00 = Avx512F.FusedMultiplyAdd(a0, b0, c00); c10 = Avx512F.FusedMultiplyAdd(a1, b0, c10);
-                var b1 = Vector512.Create(b[1]);
-                c01 = Avx512F.FusedMultiplyAdd(a0, b1, c01); c11 = Avx512F.FusedMultiplyAdd(a1, b1, c11);
-                var b2 = Vector512.Create(b[2]);
-                c02 = Avx512F.FusedMultiplyAdd(a0, b2, c02); c12 = Avx512F.FusedMultiplyAdd(a1, b2, c12);
-                var b3 = Vector512.Create(b[3]);
-                c03 = Avx512F.FusedMultiplyAdd(a0, b3, c03); c13 = Avx512F.FusedMultiplyAdd(a1, b3, c13);
-                a += 16; b += StripColumns;
-            }
-            Store512(c, c00, c10);
-            Store512(c + ldc, c01, c11);
-            Store512(c + 2 * (long)ldc, c02, c12);
-            Store512(c + 3 * (long)ldc, c03, c13);
+            Micro512(a, b, kk, c, ldc);
             return;
         }
         if (Fma.IsSupported)
@@ -214,11 +201,57 @@ internal static unsafe class DenseUpdateKernel
             }
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Store512(double* c, Vector512<double> lo, Vector512<double> hi)
+    /// <summary>The AVX-512 micro-kernel: <c>C[0..24, 0..8] −= A_strip · B_stripᵀ</c>, 24 accumulators.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Micro512(double* a, double* b, int kk, double* c, int ldc)
     {
-        Avx512F.Store(c, Avx512F.Subtract(Avx512F.LoadVector512(c), lo));
-        Avx512F.Store(c + 8, Avx512F.Subtract(Avx512F.LoadVector512(c + 8), hi));
+        var c00 = Vector512<double>.Zero; var c10 = Vector512<double>.Zero; var c20 = Vector512<double>.Zero;
+        var c01 = Vector512<double>.Zero; var c11 = Vector512<double>.Zero; var c21 = Vector512<double>.Zero;
+        var c02 = Vector512<double>.Zero; var c12 = Vector512<double>.Zero; var c22 = Vector512<double>.Zero;
+        var c03 = Vector512<double>.Zero; var c13 = Vector512<double>.Zero; var c23 = Vector512<double>.Zero;
+        var c04 = Vector512<double>.Zero; var c14 = Vector512<double>.Zero; var c24 = Vector512<double>.Zero;
+        var c05 = Vector512<double>.Zero; var c15 = Vector512<double>.Zero; var c25 = Vector512<double>.Zero;
+        var c06 = Vector512<double>.Zero; var c16 = Vector512<double>.Zero; var c26 = Vector512<double>.Zero;
+        var c07 = Vector512<double>.Zero; var c17 = Vector512<double>.Zero; var c27 = Vector512<double>.Zero;
+        for (int p = 0; p < kk; p++)
+        {
+            var a0 = Avx512F.LoadVector512(a);
+            var a1 = Avx512F.LoadVector512(a + 8);
+            var a2 = Avx512F.LoadVector512(a + 16);
+            var bv = Vector512.Create(b[0]);
+            c00 = Avx512F.FusedMultiplyAdd(a0, bv, c00); c10 = Avx512F.FusedMultiplyAdd(a1, bv, c10); c20 = Avx512F.FusedMultiplyAdd(a2, bv, c20);
+            bv = Vector512.Create(b[1]);
+            c01 = Avx512F.FusedMultiplyAdd(a0, bv, c01); c11 = Avx512F.FusedMultiplyAdd(a1, bv, c11); c21 = Avx512F.FusedMultiplyAdd(a2, bv, c21);
+            bv = Vector512.Create(b[2]);
+            c02 = Avx512F.FusedMultiplyAdd(a0, bv, c02); c12 = Avx512F.FusedMultiplyAdd(a1, bv, c12); c22 = Avx512F.FusedMultiplyAdd(a2, bv, c22);
+            bv = Vector512.Create(b[3]);
+            c03 = Avx512F.FusedMultiplyAdd(a0, bv, c03); c13 = Avx512F.FusedMultiplyAdd(a1, bv, c13); c23 = Avx512F.FusedMultiplyAdd(a2, bv, c23);
+            bv = Vector512.Create(b[4]);
+            c04 = Avx512F.FusedMultiplyAdd(a0, bv, c04); c14 = Avx512F.FusedMultiplyAdd(a1, bv, c14); c24 = Avx512F.FusedMultiplyAdd(a2, bv, c24);
+            bv = Vector512.Create(b[5]);
+            c05 = Avx512F.FusedMultiplyAdd(a0, bv, c05); c15 = Avx512F.FusedMultiplyAdd(a1, bv, c15); c25 = Avx512F.FusedMultiplyAdd(a2, bv, c25);
+            bv = Vector512.Create(b[6]);
+            c06 = Avx512F.FusedMultiplyAdd(a0, bv, c06); c16 = Avx512F.FusedMultiplyAdd(a1, bv, c16); c26 = Avx512F.FusedMultiplyAdd(a2, bv, c26);
+            bv = Vector512.Create(b[7]);
+            c07 = Avx512F.FusedMultiplyAdd(a0, bv, c07); c17 = Avx512F.FusedMultiplyAdd(a1, bv, c17); c27 = Avx512F.FusedMultiplyAdd(a2, bv, c27);
+            a += 24; b += 8;
+        }
+        Store512(c, c00, c10, c20);
+        Store512(c + ldc, c01, c11, c21);
+        Store512(c + 2 * (long)ldc, c02, c12, c22);
+        Store512(c + 3 * (long)ldc, c03, c13, c23);
+        Store512(c + 4 * (long)ldc, c04, c14, c24);
+        Store512(c + 5 * (long)ldc, c05, c15, c25);
+        Store512(c + 6 * (long)ldc, c06, c16, c26);
+        Store512(c + 7 * (long)ldc, c07, c17, c27);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Store512(double* c, Vector512<double> v0, Vector512<double> v1, Vector512<double> v2)
+    {
+        Avx512F.Store(c, Avx512F.Subtract(Avx512F.LoadVector512(c), v0));
+        Avx512F.Store(c + 8, Avx512F.Subtract(Avx512F.LoadVector512(c + 8), v1));
+        Avx512F.Store(c + 16, Avx512F.Subtract(Avx512F.LoadVector512(c + 16), v2));
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -54,6 +54,12 @@ public static class CoarseGridStart
     /// <summary>Coarse cells per wanted mode below which no coarse level is built (Lanczos needs a basis of about 2·Count vectors, and a coarse grid that small resolves nothing).</summary>
     public const int MinCoarseCellsPerMode = 8;
 
+    /// <summary>
+    /// Restart limit of the coarse run: start vectors need no convergence, and a coarse level too
+    /// coarse for the valley must not cost more than it can save (unconverged vectors are still used).
+    /// </summary>
+    public const int CoarseMaxRestarts = 10;
+
     /// <summary>Clamp of the √π-ratio exponent in the transfer (e^±300 is finite, and only tails reach it).</summary>
     public const double MaxLogRatio = 300.0;
 
@@ -73,7 +79,15 @@ public static class CoarseGridStart
         var coarseGrid = coarsening.Coarse;
         if (nev < 1 || coarseGrid.CellCount > MaxCoarseFraction * fine.Size || coarseGrid.CellCount < MinCoarseCellsPerMode * (nev + 1))
             return null;
-        var landscape = DiscreteLandscape.Sample(coarseGrid, fine.Landscape.Landscape);
+        DiscreteLandscape landscape;
+        try
+        {
+            landscape = DiscreteLandscape.Sample(coarseGrid, fine.Landscape.Landscape);
+        }
+        catch (ArgumentException)
+        {
+            return null; // the potential is not finite at a coarse centre: no coarse level, random start
+        }
         var coarse = FokkerPlanckOperator.Create(landscape, fine.Temperature, fine.Flux);
         var a = coarse.Assemble(FokkerPlanckOperator.Form.SymmetricPositive);
         var symbolic = RelaxationSpectrumSolver.AnalyzeGrid(a, coarseGrid.Nx, coarseGrid.Ny);
@@ -90,6 +104,7 @@ public static class CoarseGridStart
             Count = nev + 1,
             Shift = RelaxationSpectrumSolver.ShiftFor(coarse),
             Tolerance = CoarseTolerance,
+            MaxRestarts = CoarseMaxRestarts,
             BlockSize = 1,
             Seed = seed,
         });
