@@ -8,9 +8,6 @@ namespace FokkerPlanck.Core.Discretization;
 /// </summary>
 public static class OperatorDiagnostics
 {
-    /// <summary>Cells whose equilibrium mass is at least this fraction of the largest one count as "occupied" when measuring resolution (a 1e-8 tail does not need resolving).</summary>
-    public const double OccupiedMassFraction = 1e-8;
-
     /// <summary>Largest <c>|Σ_l L_lk|</c> over columns k, relative to the largest <c>|L_kk|</c> (0 = mass exactly conserved).</summary>
     public static double MassConservationResidual(CsrMatrix forward)
     {
@@ -53,37 +50,45 @@ public static class OperatorDiagnostics
     }
 
     /// <summary>
-    /// Smallest number of cells per local equilibrium width <c>σ = √(T/∂²U)</c> along each axis over
-    /// the occupied cells (<see cref="OccupiedMassFraction"/>); curvature from three-point second
-    /// differences of the cell-centre potential. +∞ where U is nowhere convex along that axis.
+    /// Cells per local equilibrium width <c>σ = √(T/∂²U)</c> along each axis, averaged where the
+    /// equilibrium lives: <c>(Σ π_k (w_k/σ_k)² / Σ π_k)^(−1/2)</c> over the cells with a convex
+    /// three-point second difference of the cell-centre potential. +∞ where U is nowhere convex
+    /// along that axis.
     /// </summary>
+    /// <remarks>
+    /// The three-point curvature error, and with it the leading eigenvalue error, scales as (w/σ)²
+    /// cell by cell and enters the rates weighted by the equilibrium mass, so the π-weighted mean of
+    /// (w/σ)² is what the resolution warning should judge. A minimum over "occupied" cells (the
+    /// earlier measure) was set by the wide cells of a clustered grid in the far tails, which hold
+    /// almost no mass, and warned about grids that resolve the equilibrium well.
+    /// </remarks>
     public static (double AlongX, double AlongY) CellsPerEquilibriumWidth(FokkerPlanckOperator op)
     {
         ArgumentNullException.ThrowIfNull(op);
         var g = op.Grid; int nx = g.Nx, ny = g.Ny;
         var u = op.Landscape.CentreValues; var lp = op.LogEquilibrium;
-        double maxLog = double.NegativeInfinity;
-        foreach (double z in lp) maxLog = Math.Max(maxLog, z);
-        double threshold = maxLog + Math.Log(OccupiedMassFraction);
-        double bestX = double.PositiveInfinity, bestY = double.PositiveInfinity;
+        double sumX = 0, massX = 0, sumY = 0, massY = 0;
         var xc = g.X.Centres; var yc = g.Y.Centres; var wx = g.X.Widths; var wy = g.Y.Widths;
         for (int j = 0; j < ny; j++)
             for (int i = 0; i < nx; i++)
             {
                 int k = i + nx * j;
-                if (lp[k] < threshold) continue;
+                double p = Math.Exp(lp[k]);
+                if (p == 0.0) continue;
                 if (i > 0 && i + 1 < nx)
                 {
                     double c = SecondDifference(xc[i - 1], xc[i], xc[i + 1], u[k - 1], u[k], u[k + 1]);
-                    if (c > 0) bestX = Math.Min(bestX, Math.Sqrt(op.Temperature / c) / wx[i]);
+                    if (c > 0) { double r = wx[i] * wx[i] * c / op.Temperature; sumX += p * r; massX += p; }
                 }
                 if (j > 0 && j + 1 < ny)
                 {
                     double c = SecondDifference(yc[j - 1], yc[j], yc[j + 1], u[k - nx], u[k], u[k + nx]);
-                    if (c > 0) bestY = Math.Min(bestY, Math.Sqrt(op.Temperature / c) / wy[j]);
+                    if (c > 0) { double r = wy[j] * wy[j] * c / op.Temperature; sumY += p * r; massY += p; }
                 }
             }
-        return (g.IsOneDimensional ? double.PositiveInfinity : bestX, bestY);
+        double x = massX > 0 ? 1.0 / Math.Sqrt(sumX / massX) : double.PositiveInfinity;
+        double y = massY > 0 ? 1.0 / Math.Sqrt(sumY / massY) : double.PositiveInfinity;
+        return (g.IsOneDimensional ? double.PositiveInfinity : x, y);
     }
 
     /// <summary>Equilibrium mass within <paramref name="cells"/> cells of each wall: (x-low, x-high, y-low, y-high); x walls are NaN in 1D.</summary>

@@ -11,7 +11,7 @@ namespace FokkerPlanck.Core.Scenarios;
 /// <param name="Temperature">T = κη.</param>
 /// <param name="MassResidual">Largest relative column sum of L.</param>
 /// <param name="DetailedBalanceResidual">Largest log violation of detailed balance.</param>
-/// <param name="CellsPerWidthX">Cells per local equilibrium width along x (min over occupied cells).</param>
+/// <param name="CellsPerWidthX">Cells per local equilibrium width along x (π-weighted, see <see cref="Discretization.OperatorDiagnostics.CellsPerEquilibriumWidth"/>).</param>
 /// <param name="CellsPerWidthY">Cells per local equilibrium width along y.</param>
 /// <param name="WallMass">Equilibrium mass within two cells of each wall: x-low, x-high, y-low, y-high.</param>
 /// <param name="AssemblySeconds">Time to build the operator and assemble it.</param>

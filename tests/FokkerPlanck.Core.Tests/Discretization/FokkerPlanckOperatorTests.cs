@@ -135,4 +135,24 @@ public class FokkerPlanckOperatorTests
             Assert.True(Math.Abs(got[k] - exact) < SpectrumTolerance * 4 * t / (h * h));
         }
     }
+
+    [Fact]
+    public void CellsPerEquilibriumWidth_HarmonicWell_IsSigmaOverH_AndIgnoresEmptyTails()
+    {
+        // U = (kx x² + ky y²)/2: σ = √(T/k) everywhere, so a uniform grid gives exactly σ/h
+        const double kx = 40, ky = 4, t = 0.5;
+        var uniform = new TensorGrid(Axis.Uniform(-1, 1, 50), Axis.Uniform(-3, 3, 60));
+        var op = FokkerPlanckOperator.Create(DiscreteLandscape.Sample(uniform, TestLandscapes.Harmonic(kx, ky)), t);
+        var (cx, cy) = OperatorDiagnostics.CellsPerEquilibriumWidth(op);
+        Assert.Equal(Math.Sqrt(t / kx) / (2.0 / 50), cx, 10);
+        Assert.Equal(Math.Sqrt(t / ky) / (6.0 / 60), cy, 10);
+        // clustered on the well: fine where the mass is, coarse in the tails; the measure follows the
+        // mass (near the fine centre spacing), not the widest occupied tail cell
+        var clustered = new TensorGrid(Axis.Clustered(-1, 1, 50, 0.0, 3.0), Axis.Uniform(-3, 3, 60));
+        var opc = FokkerPlanckOperator.Create(DiscreteLandscape.Sample(clustered, TestLandscapes.Harmonic(kx, ky)), t);
+        var (ccx, _) = OperatorDiagnostics.CellsPerEquilibriumWidth(opc);
+        double sigma = Math.Sqrt(t / kx);
+        Assert.True(ccx > cx, $"clustered {ccx} vs uniform {cx}");
+        Assert.True(ccx < sigma / clustered.X.MinWidth, $"{ccx} must lie below the finest-cell value {sigma / clustered.X.MinWidth}");
+    }
 }
