@@ -11,12 +11,11 @@ namespace FokkerPlanck.Core.Spectral.Relaxation;
 /// </summary>
 /// <remarks>
 /// <para><b>Why.</b> From a random start, shift-invert Lanczos spends most of its solves separating
-/// the wanted modes from the next ones (for the peer's valley case: λ₆ = 8.71 against λ₇ ≈ 11, 23
-/// solves for τ = 1e-10). A start block already close to the wanted modes, to the O(h²)
-/// discretization difference between the grids (≈ 1e-3), leaves about 7 of the 10 decades to
-/// gain. Measured on the valley case, 512² and 1024² with a 128² coarse level: 16 solves instead of
-/// 23 with one vector, 8 block calls with a block of 5. The coarse problem has 1/16 of the unknowns
-/// or fewer, so it costs a few percent of the fine one.</para>
+/// the wanted modes from the next ones (the peer's valley case needs 23–24 solves for λ₂…λ₆ at
+/// τ = 1e-10). A start block already close to the wanted modes, to the O(h²) discretization
+/// difference between the grids (the rates of 128² and 512² differ by 0.07–0.5 %), leaves about
+/// 7 of the 10 decades to gain: 16–17 solves. The coarse problem has at most 1/16 of the unknowns
+/// (1/64 by default), so it costs a few percent of the fine one.</para>
 /// <para><b>Transfer.</b> The symmetric modes are φ = √π·v with v a smooth observable and √π sharp
 /// (a Gaussian of width √(T/a) across the valley). Interpolating φ itself would smear the Gaussian;
 /// instead v is injected piecewise-constant and multiplied by the fine √π:
@@ -29,13 +28,24 @@ namespace FokkerPlanck.Core.Spectral.Relaxation;
 /// </remarks>
 public static class CoarseGridStart
 {
-    /// <summary>Cells per axis of the coarse level: resolves the benchmark valley; 1/64 of the unknowns of a 1024² grid.</summary>
-    public const int CoarseCellsPerAxis = 128;
+    /// <summary>
+    /// Default coarsening per axis: the coarse level has 1/64 of the unknowns of a 2D grid. Measured
+    /// on the valley case (start level → fine solves): 512² from 32², 64², 128²: 18, 17, 16 solves
+    /// against 24 from a random start; 1024² from 64², 128², 256²: 17, 16, 16. One solve more from a
+    /// 4× smaller level costs about what the smaller level saves, so the ratio is kept fixed.
+    /// </summary>
+    public const int CoarseningFactor = 8;
+
+    /// <summary>Fewest cells per axis of the default coarse level (64 resolves the benchmark valley; fewer lose a solve or two).</summary>
+    public const int MinCoarseCellsPerAxis = 64;
+
+    /// <summary>Default coarse cells per axis for a grid with <paramref name="fineCellsPerAxis"/> cells along its longest axis.</summary>
+    public static int DefaultCoarseCellsPerAxis(int fineCellsPerAxis) => Math.Max(MinCoarseCellsPerAxis, fineCellsPerAxis / CoarseningFactor);
 
     /// <summary>
     /// The coarse level is used only when it has at most this fraction of the fine unknowns: it then
-    /// costs ≲ 5 % of the fine solve (sparse factorization grows faster than linearly) while saving
-    /// about a third of the fine solves; on smaller grids the saving does not pay for it.
+    /// costs a few percent of the fine solve (sparse factorization grows faster than linearly) while
+    /// saving about a third of the fine solves; on smaller grids the saving does not pay for it.
     /// </summary>
     public const double MaxCoarseFraction = 1.0 / 16.0;
 
@@ -71,11 +81,11 @@ public static class CoarseGridStart
     /// <param name="fine">The fine-grid operator.</param>
     /// <param name="nev">Number of non-stationary modes wanted.</param>
     /// <param name="seed">Seed of the coarse run's random start.</param>
-    /// <param name="coarseCellsPerAxis">Cells per axis of the coarse level.</param>
-    public static double[][]? Compute(FokkerPlanckOperator fine, int nev, ulong seed, int coarseCellsPerAxis = CoarseCellsPerAxis)
+    /// <param name="coarseCellsPerAxis">Cells per axis of the coarse level; null for <see cref="DefaultCoarseCellsPerAxis"/>.</param>
+    public static double[][]? Compute(FokkerPlanckOperator fine, int nev, ulong seed, int? coarseCellsPerAxis = null)
     {
         ArgumentNullException.ThrowIfNull(fine);
-        var coarsening = GridCoarsening.Create(fine.Grid, coarseCellsPerAxis);
+        var coarsening = GridCoarsening.Create(fine.Grid, coarseCellsPerAxis ?? DefaultCoarseCellsPerAxis(Math.Max(fine.Grid.Nx, fine.Grid.Ny)));
         var coarseGrid = coarsening.Coarse;
         if (nev < 1 || coarseGrid.CellCount > MaxCoarseFraction * fine.Size || coarseGrid.CellCount < MinCoarseCellsPerMode * (nev + 1))
             return null;

@@ -24,8 +24,8 @@ public sealed record SpectrumOptions
     /// </summary>
     public bool CoarseStart { get; init; } = true;
 
-    /// <summary>Cells per axis of the coarse level when <see cref="CoarseStart"/> is set.</summary>
-    public int CoarseCellsPerAxis { get; init; } = CoarseGridStart.CoarseCellsPerAxis;
+    /// <summary>Cells per axis of the coarse level when <see cref="CoarseStart"/> is set; null for <see cref="CoarseGridStart.DefaultCoarseCellsPerAxis"/>.</summary>
+    public int? CoarseCellsPerAxis { get; init; }
 
     /// <summary>Seed of the start block.</summary>
     public ulong Seed { get; init; } = EigenOptions.DefaultSeed;
