@@ -40,6 +40,7 @@ internal sealed unsafe class SupernodalSolver
     private double[][] _delta = [];
     private double[][] _acc = [];
     private readonly TreeSchedule _schedule;
+    private readonly int[] _permutation;
     private readonly int[] _topColumns;
 
     private readonly object _gate = new();
@@ -53,6 +54,7 @@ internal sealed unsafe class SupernodalSolver
         _upperT = upperTransposed;
         _pivots = pivots;
         _schedule = s.Schedule;
+        _permutation = s.Ordering.NewToOld.ToArray();
         _topColumns = new int[_schedule.TopColumnCount];
         for (int j = 0; j < s.Size; j++) if (_schedule.TopColumnIndex[j] >= 0) _topColumns[_schedule.TopColumnIndex[j]] = j;
         for (int sn = 0; sn < s.SupernodeCount; sn++) _maxFront = Math.Max(_maxFront, s.FrontSize(sn));
@@ -69,26 +71,40 @@ internal sealed unsafe class SupernodalSolver
         lock (_gate)
         {
             EnsureWorkspace(count);
-            var perm = _s.Ordering.NewToOld;
             fixed (double* y = _y)
             fixed (double* bp = b)
             fixed (double* xp = x)
             {
-                for (int q = 0; q < count; q++)
-                {
-                    double* bq = bp + (long)q * n;
-                    double* yq = y + (long)q * n;
-                    for (int i = 0; i < n; i++) yq[i] = bq[perm[i]];
-                }
+                Permute(bp, y, n, count, gather: true);
                 SolvePermuted(count);
-                for (int q = 0; q < count; q++)
-                {
-                    double* xq = xp + (long)q * n;
-                    double* yq = y + (long)q * n;
-                    for (int i = 0; i < n; i++) xq[perm[i]] = yq[i];
-                }
+                Permute(y, xp, n, count, gather: false);
             }
         }
+    }
+
+    /// <summary>Entries per parallel work item of the (random-access) permutation into and out of the factor ordering.</summary>
+    private const int PermuteChunk = 1 << 16;
+
+    /// <summary>
+    /// <c>dst[i] = src[p[i]]</c> (gather into the factor ordering) or <c>dst[p[i]] = src[i]</c>
+    /// (scatter back), per right-hand side; chunks in parallel once there is enough work (each
+    /// entry is written once, so the result does not depend on the schedule).
+    /// </summary>
+    private void Permute(double* src, double* dst, int n, int count, bool gather)
+    {
+        var perm = _permutation;
+        int chunks = (n + PermuteChunk - 1) / PermuteChunk;
+        nint s = (nint)src, d = (nint)dst;
+        void Chunk(int c)
+        {
+            int q = c / chunks, i0 = c % chunks * PermuteChunk, i1 = Math.Min(n, i0 + PermuteChunk);
+            double* sq = (double*)s + (long)q * n;
+            double* dq = (double*)d + (long)q * n;
+            if (gather) for (int i = i0; i < i1; i++) dq[i] = sq[perm[i]];
+            else for (int i = i0; i < i1; i++) dq[perm[i]] = sq[i];
+        }
+        if (chunks * count > 1) Parallel.For(0, chunks * count, Chunk);
+        else Chunk(0);
     }
 
     private void EnsureWorkspace(int count)
