@@ -39,7 +39,7 @@ public static class SpectrumBenchmark
     /// <param name="tolerance">Eigenpair tolerance.</param>
     /// <param name="warmup">Run an untimed <see cref="WarmupCells"/>² solve first.</param>
     /// <param name="extras">Afterwards, time a second solve with inertia verification and left-vector refinement.</param>
-    /// <param name="blockSize">Lanczos block size; null for the spectrum solver's default (<see cref="SpectrumOptions.BlockSize"/>).</param>
+    /// <param name="blockSize">Lanczos block size; null for the spectrum solver's choice (<see cref="SpectrumOptions.BlockSize"/>).</param>
     /// <exception cref="ArgumentOutOfRangeException">N &lt; 2, or modes outside [2, N²].</exception>
     public static SpectrumBenchmarkResult Run(BenchmarkCase benchmarkCase, int cellsPerAxis, int modes = DefaultModes,
         double tolerance = DefaultTolerance, bool warmup = true, bool extras = false, int? blockSize = null)
@@ -83,7 +83,7 @@ public static class SpectrumBenchmark
         return new SpectrumBenchmarkResult(benchmarkCase.Name, cellsPerAxis, op.Size, a.NonZerosCount,
             tSample + t.Assembly, t.Ordering, t.Factorization, t.Iteration, t.Verification + t.LeftVectors,
             total, cpu, peak, spectrum.Eigenvalues, ours, scipy, spectrum.Residuals,
-            spectrum.Status.ToString(), spectrum.Iterations, spectrum.Solves, spectrum.Shift, likeForLike.BlockSize, warmup ? WarmupCells : 0, extra, t.CoarseStart);
+            spectrum.Status.ToString(), spectrum.Iterations, spectrum.Solves, spectrum.Shift, spectrum.BlockSize, warmup ? WarmupCells : 0, extra, t.CoarseStart);
     }
 
     /// <summary>

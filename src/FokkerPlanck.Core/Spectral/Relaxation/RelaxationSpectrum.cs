@@ -60,6 +60,9 @@ public sealed class RelaxationSpectrum
     /// <summary>Right-hand sides solved with the factorization.</summary>
     public long Solves { get; }
 
+    /// <summary>Lanczos block size of the final run (after any repeat with a larger block).</summary>
+    public int BlockSize { get; init; }
+
     /// <summary>Eigenvalues below the largest computed one that were missed (0 = proven complete); null when not verified.</summary>
     public int? MissedEigenvalues { get; }
 

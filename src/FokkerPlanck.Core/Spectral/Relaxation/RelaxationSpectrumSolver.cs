@@ -186,7 +186,10 @@ public sealed class RelaxationSpectrumSolver
         double tLeft = sw.Elapsed.TotalSeconds;
         progress?.Report(("done", 1));
         return new RelaxationSpectrum(op, values, modes, left, residuals, leftResiduals, eig.Status, eig.Iterations,
-            eig.OperatorApplications, missed, new StageTimings(tAssembly, tOrdering, tFactor, tIteration, tVerify, tLeft, tCoarse), messages + eig.Messages, shift);
+            eig.OperatorApplications, missed, new StageTimings(tAssembly, tOrdering, tFactor, tIteration, tVerify, tLeft, tCoarse), messages + eig.Messages, shift)
+        {
+            BlockSize = blockSize,
+        };
     }
 
     private static double Dot(double[] a, double[] b)

@@ -10,16 +10,17 @@ public sealed record SpectrumOptions
     public double Tolerance { get; init; } = EigenOptions.DefaultTolerance;
 
     /// <summary>
-    /// Block size of the Lanczos iteration (right-hand sides per factor sweep). Default 2: with the
-    /// coarse-grid start the benchmark valley needs 22–24 solves in 11–12 two-vector sweeps against
-    /// 16–17 single-vector sweeps, and a two-vector sweep reads the factor once (≈ 1.3 single
-    /// sweeps); the Lanczos stage measured 1.27–1.57 s against 1.61–2.07 s at 512² and 4.26–4.94 s
-    /// against 5.06–5.56 s at 1024² (fokkerplanck bench, alternating runs). A block of 2 also holds
-    /// both copies of a doubly degenerate eigenvalue; a higher multiplicity is caught by the inertia
-    /// count (<see cref="VerifyCount"/>) and the solve is repeated with a larger block (see
-    /// <see cref="RelaxationSpectrumSolver"/>).
+    /// Block size of the Lanczos iteration (right-hand sides per factor sweep). Default 2: a
+    /// two-vector sweep reads the factor once (≈ 1.3 single sweeps), which outweighs the larger
+    /// number of solves. Lanczos stage on the benchmark valley, alternating runs: after the
+    /// coarse-grid start 1.27–1.57 s (b = 2, 24 solves) against 1.61–2.07 s (b = 1, 17 solves) at
+    /// 512², 4.26–4.94 s against 5.06–5.56 s at 1024²; from a random start 0.29–0.38 s (34 solves)
+    /// against 0.34–0.44 s (23) at 256² and 1.65–1.74 s (36) against 1.61–1.92 s (24) at 512². A block
+    /// of 2 also holds both copies of a doubly degenerate eigenvalue; a higher multiplicity is caught
+    /// by the inertia count (<see cref="VerifyCount"/>) and the solve is repeated with a larger block
+    /// (see <see cref="RelaxationSpectrumSolver"/>).
     /// </summary>
-    public int BlockSize { get; init; } = 2;
+    public int BlockSize { get; init; } = EigenOptions.DefaultBlockSize;
 
     /// <summary>
     /// Start the Lanczos run from the slow modes of a coarse grid (<see cref="CoarseGridStart"/>) when the
