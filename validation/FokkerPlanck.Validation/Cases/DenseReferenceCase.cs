@@ -167,9 +167,10 @@ internal sealed class DenseReferenceCase : IValidationCase
             LogY = true,
             HorizontalLines = [new ReferenceLine(EigenvalueTolerance, "eigenvalue and residual tolerance 1e-10 (vector tolerance 1e-7)")],
         });
-        const string notes = "The *reported residual* column is `RelaxationSpectrum.Residuals`, which divides by `max A_kk` = ‖A‖_G/2, "
-            + "while the Lanczos stopping rule is `‖Aφ − λφ‖ ≤ τ·max(λ, ‖A‖_G)`; so a converged pair can report up to 2τ "
-            + "(the column reads exactly twice the recomputed one). Reported to the Core owners as a documentation/normalization inconsistency.";
+        const string notes = "The *reported residual* column is `RelaxationSpectrum.Residuals`, the solver's own true residual "
+            + "`‖Aφ − λφ‖ / max(|λ|, ‖A‖)` with its Gershgorin norm ‖A‖_G; it must equal the column recomputed here from the assembled "
+            + "matrix (an earlier version divided by max A_kk = ‖A‖_G/2 and read twice as large). The Lanczos stopping rule is "
+            + "`‖Aφ − λφ‖ ≤ max(τ|λ − σ|, 8ε(‖A‖ + |λ|))` on purified Ritz vectors.";
         return new CaseResult(Name, checks, [table, invariants], [Plots.Save(model, outputDirectory, "differences.png")], notes);
     }
 
