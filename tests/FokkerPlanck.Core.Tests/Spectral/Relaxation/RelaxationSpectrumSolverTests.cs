@@ -50,6 +50,23 @@ public class RelaxationSpectrumSolverTests
     }
 
     [Fact]
+    public void CoarseGridStart_OneDimensionalDoubleWell_SameSpectrumAsRandomStart()
+    {
+        // 1D grids coarsen along y only; a tilted double well at low temperature puts λ₂ far below
+        // λ₃ (a metastable mode), which the coarse level must carry over as well.
+        var land = new PotentialLandscape1D(new ScalarField1D("(y^2-1)^2+0.25y", y => Math.Pow(y * y - 1, 2) + 0.25 * y, y => 4 * y * (y * y - 1) + 0.25));
+        var op = FokkerPlanckOperator.Create(DiscreteLandscape.Sample(TensorGrid.OneDimensional(Axis.Uniform(-2, 2, 1600)), land), 0.1);
+        var random = new RelaxationSpectrumSolver().Solve(op, new SpectrumOptions { Modes = 5, CoarseStart = false, RefineLeftVectors = false });
+        var coarse = new RelaxationSpectrumSolver().Solve(op, new SpectrumOptions { Modes = 5, CoarseCellsPerAxis = 100, RefineLeftVectors = false });
+        Assert.True(coarse.Timings.CoarseStart > 0);
+        Assert.Equal(EigenStatus.Converged, coarse.Status);
+        Assert.Equal(0, coarse.MissedEigenvalues);
+        for (int k = 0; k < 5; k++)
+            Assert.True(Math.Abs(coarse.Eigenvalues[k] - random.Eigenvalues[k]) < 1e-9 * random.Eigenvalues[^1], $"λ{k + 1}: {coarse.Eigenvalues[k]} vs {random.Eigenvalues[k]}");
+        Assert.True(coarse.Eigenvalues[1] < 1e-3 * coarse.Eigenvalues[2], $"metastable λ₂ = {coarse.Eigenvalues[1]}, λ₃ = {coarse.Eigenvalues[2]}");
+    }
+
+    [Fact]
     public void CoarseGridStart_SkippedWhenTheGridIsSmall()
     {
         var g = new TensorGrid(Axis.Uniform(-1, 1, 40), Axis.Uniform(-2.5, 2.5, 40));
