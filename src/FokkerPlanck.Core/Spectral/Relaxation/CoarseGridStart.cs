@@ -122,18 +122,22 @@ public static class CoarseGridStart
         var logCoarse = coarse.LogEquilibrium.ToArray();
         var logFine = fine.LogEquilibrium.ToArray();
         var map = coarsening.FineToCoarse as int[] ?? [.. coarsening.FineToCoarse];
-        var ratio = new double[fine.Size];
-        Parallel.For(0, ratio.Length, i => ratio[i] = Math.Exp(Math.Clamp(0.5 * (logFine[i] - logCoarse[map[i]]), -MaxLogRatio, MaxLogRatio)));
+        int n = fine.Size, chunks = n / TransferChunk + 1;
+        var ratio = new double[n];
+        Parallel.For(0, chunks, c =>
+        {
+            for (int i = c * TransferChunk, end = Math.Min(n, i + TransferChunk); i < end; i++)
+                ratio[i] = Math.Exp(Math.Clamp(0.5 * (logFine[i] - logCoarse[map[i]]), -MaxLogRatio, MaxLogRatio));
+        });
         var starts = new List<double[]>(nev);
         foreach (var phi in eig.Vectors)
         {
             if (Math.Abs(VectorOps.Dot(phi, q1)) > StationaryOverlap) continue; // the stationary mode is deflated exactly
             if (!phi.All(double.IsFinite)) return null;
-            var f = new double[fine.Size];
-            Parallel.For(0, f.Length / TransferChunk + 1, c =>
+            var f = new double[n];
+            Parallel.For(0, chunks, c =>
             {
-                int end = Math.Min(f.Length, (c + 1) * TransferChunk);
-                for (int i = c * TransferChunk; i < end; i++) f[i] = phi[map[i]] * ratio[i];
+                for (int i = c * TransferChunk, end = Math.Min(n, i + TransferChunk); i < end; i++) f[i] = phi[map[i]] * ratio[i];
             });
             starts.Add(f);
         }
