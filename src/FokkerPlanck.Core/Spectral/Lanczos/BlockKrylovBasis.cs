@@ -171,8 +171,8 @@ internal sealed class BlockKrylovBasis
                 enough &= norms[i] >= ReorthogonalizationRatio * before[i];
             }
             if (enough) break;
-            if (!more) dropped = true;
-            norms.CopyTo(before, 0);
+            if (more) norms.CopyTo(before, 0); // the second pass is judged against the norms after the first
+            else dropped = true;
         }
         var h = _coefficients.AsSpan();
         for (int i = 0; i < b; i++)
