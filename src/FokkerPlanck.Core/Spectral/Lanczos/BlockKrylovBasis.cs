@@ -425,12 +425,7 @@ internal sealed class BlockKrylovBasis
             var wp = new ReadOnlySpan<double>(v, wCol * n + r0, rows);
             for (int j = 0; j < count; j++) partial[c * cap + j] = VectorOps.Dot(new ReadOnlySpan<double>(v, (first + j) * n + r0, rows), wp);
         });
-        for (int j = 0; j < count; j++)
-        {
-            double s = 0.0;
-            for (int c = 0; c < panels; c++) s += partial[c * cap + j];
-            result[j] = s;
-        }
+        SumPartials(panels, cap, count, result);
     }
 
     /// <summary>
