@@ -127,10 +127,11 @@ public sealed class FokkerPlanckOperator
     {
         var g = Grid; int nx = g.Nx, ny = g.Ny, n = Size;
         var rp = new int[n + 1];
-        for (int k = 0; k < n; k++)
+        for (int j = 0, k = 0; j < ny; j++)
         {
-            int i = k % nx, j = k / nx;
-            rp[k + 1] = rp[k] + 1 + (i > 0 ? 1 : 0) + (i + 1 < nx ? 1 : 0) + (j > 0 ? 1 : 0) + (j + 1 < ny ? 1 : 0);
+            int vertical = (j > 0 ? 1 : 0) + (j + 1 < ny ? 1 : 0);
+            for (int i = 0; i < nx; i++, k++)
+                rp[k + 1] = rp[k] + 1 + vertical + (i > 0 ? 1 : 0) + (i + 1 < nx ? 1 : 0);
         }
         var ci = new int[rp[n]]; var v = new double[rp[n]];
         Parallel.For(0, ny, j =>
@@ -163,7 +164,8 @@ public sealed class FokkerPlanckOperator
                 v[p + before] = form == Form.SymmetricPositive ? outRate : -outRate;
             }
         });
-        return new CsrMatrix(n, n, rp, ci, v);
+        // columns are strictly increasing by construction: k − nx, k − 1, k, k + 1, k + nx
+        return CsrMatrix.FromValidArrays(n, n, rp, ci, v);
     }
 
     /// <summary>The stationary eigenvector of the symmetrized operator, <c>√π</c> (unit 2-norm).</summary>

@@ -57,6 +57,25 @@ internal sealed class EigenpairAssembler
     public const double RoundoffFactor = 8.0;
 
     /// <summary>
+    /// <see cref="Evaluate"/> for several vectors: with a CSR matrix in three parallel sweeps that load
+    /// each matrix row once for all vectors (<see cref="RayleighResiduals"/>), else one by one.
+    /// </summary>
+    public (double[] Lambda, double[] Residual) EvaluateAll(IReadOnlyList<double[]> vectors)
+    {
+        ArgumentNullException.ThrowIfNull(vectors);
+        MatrixApplications += vectors.Count;
+        if (_a is CsrMatrix csr) return RayleighResiduals.Compute(csr, vectors);
+        var lambda = new double[vectors.Count];
+        var residual = new double[vectors.Count];
+        for (int j = 0; j < vectors.Count; j++)
+        {
+            (lambda[j], residual[j]) = Evaluate(vectors[j]);
+            MatrixApplications--; // counted above
+        }
+        return (lambda, residual);
+    }
+
+    /// <summary>
     /// Rayleigh quotient λ = uᵀAu of the unit vector u (normalized here) and the true residual ‖A u − λ u‖.
     /// </summary>
     public (double Lambda, double Residual) Evaluate(double[] u)

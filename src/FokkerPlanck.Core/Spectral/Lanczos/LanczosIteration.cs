@@ -108,10 +108,11 @@ internal sealed class LanczosIteration
             }
         }
         _basis.Combine(kb, coefficients, _nev, vectors);
+        var (lambdas, residuals) = assembler.EvaluateAll(vectors);
         for (int j = 0; j < _nev; j++)
         {
             var u = vectors[j];
-            var (lambda, residual) = assembler.Evaluate(u);
+            double lambda = lambdas[j], residual = residuals[j];
             finite &= double.IsFinite(lambda) && double.IsFinite(residual);
             double target = assembler.Target(lambda, shiftInvert.Shift, options.Tolerance);
             bool converged = residual <= target;

@@ -139,29 +139,53 @@ public static class LeftEigenvectorRefinement
         for (int i = 0; i < v.Length; i++) v[i] -= mean;
     }
 
-    /// <summary>Relative residuals <c>max_i |(G v − λ v)_i| / max_i (Σ_j |G_ij v_j| + λ|v_i|)</c>.</summary>
-    public static double[] Residuals(CsrMatrix g, double[] values, double[][] vectors)
+    /// <summary>
+    /// Relative residuals <c>max_i |(G v − λ v)_i| / max_i (Σ_j |G_ij v_j| + λ|v_i|)</c> with
+    /// <c>G = matrixSign · <paramref name="g"/></c> (−1 for the backward generator, whose eigenvalues are −λ),
+    /// over row chunks in parallel for all vectors at once (maxima, so the result does not depend on the schedule).
+    /// </summary>
+    public static double[] Residuals(CsrMatrix g, double[] values, double[][] vectors, double matrixSign = 1.0)
     {
         ArgumentNullException.ThrowIfNull(g);
         ArgumentNullException.ThrowIfNull(values);
         ArgumentNullException.ThrowIfNull(vectors);
-        var r = new double[values.Length];
-        Parallel.For(0, values.Length, k =>
+        int m = values.Length, n = g.RowCount;
+        int chunks = Math.Max(1, (n + ResidualRowChunk - 1) / ResidualRowChunk);
+        var worst = new double[chunks * m];
+        var scale = new double[chunks * m];
+        void Chunk(int c)
         {
             var rp = g.RowPointers; var ci = g.ColumnIndices; var gv = g.Values;
-            var v = vectors[k];
-            double worst = 0.0, scale = 0.0;
-            for (int i = 0; i < g.RowCount; i++)
+            int r0 = c * ResidualRowChunk, r1 = Math.Min(n, r0 + ResidualRowChunk);
+            for (int k = 0; k < m; k++)
             {
-                double s = -values[k] * v[i], a = Math.Abs(values[k] * v[i]);
-                for (int q = rp[i]; q < rp[i + 1]; q++) { double t = gv[q] * v[ci[q]]; s += t; a += Math.Abs(t); }
-                worst = Math.Max(worst, Math.Abs(s));
-                scale = Math.Max(scale, a);
+                var v = vectors[k];
+                double lambda = values[k], w = 0.0, a = 0.0;
+                for (int i = r0; i < r1; i++)
+                {
+                    double s = -lambda * v[i], t = Math.Abs(lambda * v[i]);
+                    for (int q = rp[i]; q < rp[i + 1]; q++) { double e = matrixSign * gv[q] * v[ci[q]]; s += e; t += Math.Abs(e); }
+                    w = Math.Max(w, Math.Abs(s));
+                    a = Math.Max(a, t);
+                }
+                worst[c * m + k] = w;
+                scale[c * m + k] = a;
             }
-            r[k] = scale > 0 ? worst / scale : worst;
-        });
+        }
+        if (chunks > 1) Parallel.For(0, chunks, Chunk);
+        else Chunk(0);
+        var r = new double[m];
+        for (int k = 0; k < m; k++)
+        {
+            double w = 0.0, a = 0.0;
+            for (int c = 0; c < chunks; c++) { w = Math.Max(w, worst[c * m + k]); a = Math.Max(a, scale[c * m + k]); }
+            r[k] = a > 0 ? w / a : w;
+        }
         return r;
     }
+
+    /// <summary>Rows per parallel work item of <see cref="Residuals"/>.</summary>
+    private const int ResidualRowChunk = 1 << 14;
 
     private static double[,] Invert(double[,] a)
     {

@@ -68,6 +68,9 @@ public sealed class RelaxationSpectrumSolver
         var coarseTask = options.CoarseStart
             ? Task.Run(() => CoarseGridStart.Compute(op, options.Modes - 1, options.Seed, options.CoarseCellsPerAxis))
             : null;
+        // The backward generator (left-vector residuals and refinement) depends only on the operator:
+        // it is assembled beside the ordering too.
+        var backwardTask = Task.Run(() => op.Assemble(FokkerPlanckOperator.Form.Backward));
         progress?.Report(("ordering", 0));
         var symbolic = _symbolic is not null && _symbolic.Matches(a) ? _symbolic : AnalyzeGrid(a, op.Grid.Nx, op.Grid.Ny);
         double tOrdering = sw.Elapsed.TotalSeconds; sw.Restart();
@@ -132,48 +135,67 @@ public sealed class RelaxationSpectrumSolver
         }
         double tIteration = sw.Elapsed.TotalSeconds - tFactor - tVerify; sw.Restart();
         int m = eig.Values.Count;
+        int size = op.Size;
+        ReadOnlySpan<double> observable = options.LossObservable ?? op.Landscape.CentreValues;
+        if (observable.Length != size) throw new ArgumentException($"LossObservable has {observable.Length} values for {size} cells.", nameof(options));
+        var lp = op.LogEquilibrium.ToArray();
+        var lossObservable = observable.ToArray();
+        var computed = eig.Vectors.ToArray();
+        // One sweep for the overlaps with √π (to find the stationary pair) and the sign-rule sums
+        // Σ φ_k √π U; a second one applies the signs and forms the left vectors v = φ/√π.
+        int chunks = Math.Max(1, (size + PostprocessChunk - 1) / PostprocessChunk);
+        var partial = new double[chunks * 2 * m];
+        ForChunks(chunks, c =>
+        {
+            int i0 = c * PostprocessChunk, i1 = Math.Min(size, i0 + PostprocessChunk);
+            var p = partial.AsSpan(c * 2 * m, 2 * m);
+            for (int i = i0; i < i1; i++)
+            {
+                double sqrtPi = Math.Exp(0.5 * lp[i]), weight = sqrtPi * lossObservable[i];
+                for (int k = 0; k < m; k++)
+                {
+                    double phi = computed[k][i];
+                    p[2 * k] += q1[i] * phi;
+                    p[2 * k + 1] += phi * weight;
+                }
+            }
+        });
+        var overlap = new double[m];
+        var signSum = new double[m];
+        for (int c = 0; c < chunks; c++)
+            for (int k = 0; k < m; k++) { overlap[k] += partial[c * 2 * m + 2 * k]; signSum[k] += partial[c * 2 * m + 2 * k + 1]; }
         // The known stationary pair is included in the result, sorted by value; a slow rate that is
         // zero to round-off (deep barriers: λ₂ ~ 1e-29) may sort before it, so locate it by overlap.
         int stationary = 0;
-        double best = -1;
-        for (int k = 0; k < m; k++)
-        {
-            double dot = Math.Abs(Dot(q1, eig.Vectors[k]));
-            if (dot > best) { best = dot; stationary = k; }
-        }
+        for (int k = 1; k < m; k++) if (Math.Abs(overlap[k]) > Math.Abs(overlap[stationary])) stationary = k;
         var order = new[] { stationary }.Concat(Enumerable.Range(0, m).Where(k => k != stationary)).ToArray();
         var values = order.Select(k => k == stationary ? 0.0 : Math.Max(eig.Values[k], 0.0)).ToArray();
-        var modes = order.Select(k => k == stationary ? q1 : eig.Vectors[k].ToArray()).ToArray();
+        var modes = order.Select(k => k == stationary ? q1 : computed[k]).ToArray();
+        // sign rule: Σ u_k U ≥ 0 with u_k = √π φ_k
+        var flip = order.Select(k => k != stationary && signSum[k] < 0).ToArray();
         // relative residuals exactly as the stopping rule measures them: ‖Aφ − λφ‖ / max(|λ|, ‖A‖)
         double norm = eig.NormEstimate > 0 ? eig.NormEstimate : gershgorin;
         var residuals = order.Select(k => eig.Residuals[k] / Math.Max(Math.Abs(eig.Values[k]), norm)).ToArray();
-        ReadOnlySpan<double> u = options.LossObservable ?? op.Landscape.CentreValues;
-        if (u.Length != op.Size) throw new ArgumentException($"LossObservable has {u.Length} values for {op.Size} cells.", nameof(options));
-        var lp = op.LogEquilibrium.ToArray();
-        int size = op.Size;
-        var sqrtPi = new double[size];
-        var inverseSqrtPi = new double[size];
-        var lossObservable = u.ToArray();
-        Parallel.For(0, size, i =>
-        {
-            sqrtPi[i] = Math.Exp(0.5 * lp[i]);
-            inverseSqrtPi[i] = Math.Exp(-0.5 * lp[i]);
-        });
         var left = new double[m][];
-        left[0] = Enumerable.Repeat(1.0, size).ToArray();
-        Parallel.For(1, m, k =>
+        left[0] = new double[size];
+        for (int k = 1; k < m; k++) left[k] = GC.AllocateUninitializedArray<double>(size);
+        ForChunks(chunks, c =>
         {
-            // sign rule: Σ u_k U ≥ 0 with u_k = √π φ_k
-            var phi = modes[k];
-            double s = 0.0;
-            for (int i = 0; i < size; i++) s += phi[i] * sqrtPi[i] * lossObservable[i];
-            if (s < 0) for (int i = 0; i < size; i++) phi[i] = -phi[i];
-            // naive left vector v = φ/√π (refined below where π is tiny)
-            var v = new double[size];
-            for (int i = 0; i < size; i++) v[i] = phi[i] * inverseSqrtPi[i];
-            left[k] = v;
+            int i0 = c * PostprocessChunk, i1 = Math.Min(size, i0 + PostprocessChunk);
+            left[0].AsSpan(i0, i1 - i0).Fill(1.0);
+            for (int i = i0; i < i1; i++)
+            {
+                double inverseSqrtPi = Math.Exp(-0.5 * lp[i]);
+                for (int k = 1; k < m; k++)
+                {
+                    var phi = modes[k];
+                    if (flip[k]) phi[i] = -phi[i];
+                    // naive left vector v = φ/√π (refined below where π is tiny)
+                    left[k][i] = phi[i] * inverseSqrtPi;
+                }
+            }
         });
-        var backward = op.Assemble(FokkerPlanckOperator.Form.Backward);
+        var backward = backwardTask.GetAwaiter().GetResult();
         var leftValues = values[1..];
         double[] leftResiduals;
         if (options.RefineLeftVectors && m > 1)
@@ -186,7 +208,7 @@ public sealed class RelaxationSpectrumSolver
         }
         else
         {
-            leftResiduals = [0.0, .. LeftEigenvectorRefinement.Residuals(backward.Scale(-1.0), leftValues, left[1..])];
+            leftResiduals = [0.0, .. LeftEigenvectorRefinement.Residuals(backward, leftValues, left[1..], matrixSign: -1.0)];
         }
         double tLeft = sw.Elapsed.TotalSeconds;
         progress?.Report(("done", 1));
@@ -197,10 +219,12 @@ public sealed class RelaxationSpectrumSolver
         };
     }
 
-    private static double Dot(double[] a, double[] b)
+    /// <summary>Cells per parallel work item of the post-processing sweeps (partial sums are added in chunk order).</summary>
+    private const int PostprocessChunk = 1 << 14;
+
+    private static void ForChunks(int chunks, Action<int> body)
     {
-        double s = 0;
-        for (int i = 0; i < a.Length; i++) s += a[i] * b[i];
-        return s;
+        if (chunks > 1) Parallel.For(0, chunks, body);
+        else body(0);
     }
 }

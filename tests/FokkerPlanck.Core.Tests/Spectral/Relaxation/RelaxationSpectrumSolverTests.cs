@@ -93,6 +93,21 @@ public class RelaxationSpectrumSolverTests
     }
 
     [Fact]
+    public void LeftResiduals_SignedMatrix_EqualNegatedCopy_OverSeveralChunks()
+    {
+        // 140 × 130 cells: more than one row chunk of the parallel residual sweep
+        var g = new TensorGrid(Axis.Uniform(-1, 1, 140), Axis.Uniform(-2.5, 2.5, 130));
+        var op = FokkerPlanckOperator.Create(DiscreteLandscape.Sample(g, TestLandscapes.PeerValley()), 0.25);
+        var backward = op.Assemble(FokkerPlanckOperator.Form.Backward);
+        double[] values = [0.5, 3.0];
+        var vectors = new[] { SparseTestMatrices.RandomVector(op.Size, 1), SparseTestMatrices.RandomVector(op.Size, 2) };
+        var signed = LeftEigenvectorRefinement.Residuals(backward, values, vectors, matrixSign: -1.0);
+        var copied = LeftEigenvectorRefinement.Residuals(backward.Scale(-1.0), values, vectors);
+        Assert.Equal(copied, signed);
+        Assert.All(signed, r => Assert.InRange(r, 1e-3, 1.0)); // random vectors are far from eigenvectors
+    }
+
+    [Fact]
     public void Vectors_AreBiorthonormal_AndFollowTheSignRule()
     {
         var g = new TensorGrid(Axis.Clustered(-1, 1, 24, 0.0, 1.5), Axis.Uniform(-2.5, 2.5, 40));
