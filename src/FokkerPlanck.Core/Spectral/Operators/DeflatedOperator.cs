@@ -26,9 +26,13 @@ public sealed class DeflatedOperator : IBlockLinearOperator
     /// <summary>
     /// Gram–Schmidt passes of the projection: one classical pass leaves components of size ε‖x‖/‖Px‖,
     /// a second makes the result orthogonal to working precision ("twice is enough", Giraud, Langou
-    /// &amp; Rozložník 2005).
+    /// &amp; Rozložník 2005). The second pass is skipped when the first kept at least
+    /// <see cref="SinglePassRatio"/> of the norm, where ε‖x‖/‖Px‖ ≤ √2·ε already.
     /// </summary>
     private const int ProjectionPasses = 2;
+
+    /// <summary>DGKS criterion (Daniel, Gragg, Kaufman &amp; Stewart 1976): a pass that keeps 1/√2 of the norm needs no repetition.</summary>
+    private const double SinglePassRatio = 0.7071067811865476;
 
     /// <summary>Rows per panel of the fused projection sweeps (a panel of x and of q, 2 × 16 KiB, stays in L1).</summary>
     private const int PanelRows = 2048;
@@ -74,31 +78,40 @@ public sealed class DeflatedOperator : IBlockLinearOperator
     /// <param name="index">Index in [0, <see cref="DeflatedCount"/>).</param>
     public ReadOnlySpan<double> BasisVector(int index) => _basis[index];
 
-    /// <summary>Applies P = I − Q Qᵀ in place (twice, so the result is orthogonal to working precision).</summary>
+    /// <summary>Applies P = I − Q Qᵀ in place (twice where needed, so the result is orthogonal to working precision).</summary>
     /// <param name="x">Vector of length <see cref="Size"/>.</param>
     /// <remarks>
-    /// For each known vector q, classical Gram–Schmidt twice in three sweeps over memory: c = qᵀx;
-    /// then x ← x − c q fused with d = qᵀx on the same panel while it is in cache; then x ← x − d q.
-    /// Panels run in parallel and partial sums are added in panel order, so the result does not depend
-    /// on the scheduling.
+    /// For each known vector q, classical Gram–Schmidt in sweeps over memory: c = qᵀx together with
+    /// ‖x‖²; if ‖x − cq‖² = ‖x‖² − c² keeps at least half of ‖x‖² (<see cref="SinglePassRatio"/>),
+    /// one sweep x ← x − c q finishes (two sweeps, the usual case: the known vector is an eigenvector and
+    /// its component in an operator output is rounding-sized). Otherwise x ← x − c q is fused with
+    /// d = qᵀx on the same panel while it is in cache, then x ← x − d q. Panels run in parallel and
+    /// partial sums are added in panel order, so the result does not depend on the scheduling.
     /// </remarks>
     public void Project(Span<double> x)
     {
         if (x.Length != Size) throw new ArgumentException($"x has length {x.Length}, expected {Size}.", nameof(x));
         foreach (var q in _basis)
         {
-            double c = FusedSweep(q, x, 0.0);
-            for (int pass = 1; pass < ProjectionPasses; pass++) c = FusedSweep(q, x, c);
-            if (c != 0.0) FusedSweep(q, x, c, dot: false);
+            var (c, norm2) = FusedSweep(q, x, 0.0, dot: true, norm: true);
+            if (c * c <= (1.0 - SinglePassRatio * SinglePassRatio) * norm2)
+            {
+                if (c != 0.0) FusedSweep(q, x, c, dot: false, norm: false);
+                continue;
+            }
+            for (int pass = 1; pass < ProjectionPasses; pass++) c = FusedSweep(q, x, c, dot: true, norm: false).Dot;
+            if (c != 0.0) FusedSweep(q, x, c, dot: false, norm: false);
         }
     }
 
-    /// <summary>x ← x − c q (skipped for c = 0) and, when <paramref name="dot"/>, returns qᵀx after the update.</summary>
-    private unsafe double FusedSweep(double[] q, Span<double> x, double c, bool dot = true)
+    /// <summary>
+    /// x ← x − c q (skipped for c = 0) and, when asked, qᵀx and ‖x‖² after the update.
+    /// </summary>
+    private unsafe (double Dot, double Norm2) FusedSweep(double[] q, Span<double> x, double c, bool dot, bool norm)
     {
         int n = x.Length;
         int panels = (n + PanelRows - 1) / PanelRows;
-        if (_partial.Length < panels) _partial = new double[panels];
+        if (_partial.Length < 2 * panels) _partial = new double[2 * panels];
         var partial = _partial;
         fixed (double* xp0 = x)
         {
@@ -109,14 +122,15 @@ public sealed class DeflatedOperator : IBlockLinearOperator
                 var xs = new Span<double>((double*)xp + r0, rows);
                 var qs = new ReadOnlySpan<double>(q, r0, rows);
                 if (c != 0.0) VectorOps.AddScaled(xs, -c, qs);
-                partial[p] = dot ? VectorOps.Dot(qs, xs) : 0.0;
+                partial[2 * p] = dot ? VectorOps.Dot(qs, xs) : 0.0;
+                partial[2 * p + 1] = norm ? VectorOps.Dot(xs, xs) : 0.0;
             }
             if (n >= ParallelMinimumLength) Parallel.For(0, panels, Panel);
             else for (int p = 0; p < panels; p++) Panel(p);
         }
-        double s = 0.0;
-        for (int p = 0; p < panels; p++) s += partial[p];
-        return s;
+        double s = 0.0, t = 0.0;
+        for (int p = 0; p < panels; p++) { s += partial[2 * p]; t += partial[2 * p + 1]; }
+        return (s, t);
     }
 
     /// <inheritdoc/>

@@ -58,6 +58,29 @@ public class DeflatedOperatorTests
         Assert.Equal(1, op.DeflatedCount);
     }
 
+    [Theory]
+    [InlineData(1.0)]     // generic: one pass (DGKS)
+    [InlineData(1e-9)]    // nearly along q: heavy cancellation, second pass
+    public void Project_LongVector_OrthogonalToWorkingPrecision(double offAxis)
+    {
+        const int n = 100_000; // several parallel panels
+        var a = Laplacians.Neumann1D(n, 1.0);
+        var q = Laplacians.ConstantMode(n);
+        var op = new DeflatedOperator(a, [q]);
+        var r = SparseTestMatrices.RandomVector(n, 5);
+        var x = new double[n];
+        for (int i = 0; i < n; i++) x[i] = 3.0 * q[i] + offAxis * r[i];
+        var expected = (double[])x.Clone();
+        double c = 0; for (int i = 0; i < n; i++) c += q[i] * x[i];
+        for (int i = 0; i < n; i++) expected[i] -= c * q[i];
+        op.Project(x);
+        double dot = 0, norm = 0, diff = 0;
+        for (int i = 0; i < n; i++) { dot += q[i] * x[i]; norm += x[i] * x[i]; diff = Math.Max(diff, Math.Abs(x[i] - expected[i])); }
+        norm = Math.Sqrt(norm);
+        Assert.True(Math.Abs(dot) <= 1e-13 * norm, $"qᵀPx = {dot:E2}, ‖Px‖ = {norm:E2}");
+        Assert.True(diff <= 1e-6 * norm / Math.Sqrt(n), $"max |Px − (x − (qᵀx)q)| = {diff:E2}");
+    }
+
     [Fact]
     public void Constructor_DependentVectors_ThrowsArgumentException()
     {
