@@ -38,7 +38,7 @@ public static class FactorizationBenchmark
         using var process = Process.GetCurrentProcess();
         var cpu0 = process.TotalProcessorTime;
         sw.Restart();
-        var ldlt = SparseLdlt.Create(a, symbolic);
+        using var ldlt = SparseLdlt.Create(a, symbolic);
         var factor = sw.Elapsed;
         process.Refresh();
         var factorCpu = process.TotalProcessorTime - cpu0;

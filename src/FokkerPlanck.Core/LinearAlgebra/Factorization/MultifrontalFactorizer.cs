@@ -33,6 +33,7 @@ internal sealed unsafe class MultifrontalFactorizer
     private long _doneFlops;
     private int _reportedStep;
     private volatile bool _failed;
+    private bool _pristine;
 
     /// <summary>Prepares a factorization; existing panel storage (same symbolic analysis) is reused when given.</summary>
     public MultifrontalFactorizer(SymbolicFactorization s, CsrMatrix a, bool symmetric, IProgress<double>? progress,
@@ -82,6 +83,10 @@ internal sealed unsafe class MultifrontalFactorizer
         var schedule = _s.Schedule;
         var subtrees = schedule.Subtrees;
         var top = schedule.Top;
+        // a fresh store is all zeros: the LDLᵀ fronts need not clear their panels before assembly
+        _pristine = _lower.IsPristine;
+        _lower.MarkWritten();
+        _upper?.MarkWritten();
         try
         {
             if (subtrees.Length > 0)
@@ -97,6 +102,9 @@ internal sealed unsafe class MultifrontalFactorizer
             throw new FactorizationException(fe.Message, fe.Column, fe.Pivot);
         }
         foreach (int sn in top) Front(sn, allowParallel: true);
+        // the panels are native memory written through raw pointers: keep their owners alive until here
+        GC.KeepAlive(_lower);
+        GC.KeepAlive(_upper);
         _progress?.Report(1.0);
     }
 
@@ -129,10 +137,10 @@ internal sealed unsafe class MultifrontalFactorizer
                         $"Pivot {first + bad} (original column {column}) is {pivot}: the matrix is singular or unsuitable for factorization without pivoting.",
                         column, pivot);
                 }
-                Array.Copy(front, 0, _lower.Array(sn), _lower.Offset(sn), m * k);
-                fixed (double* ua = _upper!.Array(sn))
+                long bytes = (long)m * k * sizeof(double);
+                Buffer.MemoryCopy(f, _lower.Panel(sn), bytes, bytes);
                 {
-                    double* up = ua + _upper.Offset(sn);
+                    double* up = _upper!.Panel(sn);
                     for (int r = 0; r < k; r++)
                         for (int c = 0; c < m; c++) up[c + (long)r * m] = c < r ? 0.0 : f[r + (long)c * m];
                 }
@@ -161,17 +169,14 @@ internal sealed unsafe class MultifrontalFactorizer
         var work = _pool.Rent(FrontalKernels.WorkspaceLength(m));
         try
         {
-            var panelArray = _lower.Array(sn);
-            int offset = _lower.Offset(sn);
+            double* panel = _lower.Panel(sn);
             // only lower triangles are ever read: assembly, extend-add and the kernels skip the rest
-            for (int j = 0; j < k; j++) Array.Clear(panelArray, offset + j * m + j, m - j);
+            if (!_pristine) for (int j = 0; j < k; j++) new Span<double>(panel + (long)j * m + j, m - j).Clear();
             if (cb != null) for (int j = 0; j < mb; j++) Array.Clear(cb, j * mb + j, mb - j);
-            fixed (double* pa = panelArray)
             fixed (double* c = cb)
             fixed (double* w = work)
             fixed (double* d = _pivots)
             {
-                double* panel = pa + offset;
                 Assemble(sn, panel);
                 ExtendAdd(sn, panel, m, k, c, mb, lowerOnly: true);
                 int bad = FrontalKernels.LdltSplit(panel, m, k, d + first, c, w, allowParallel);

@@ -24,7 +24,7 @@ namespace FokkerPlanck.Core.LinearAlgebra.Factorization;
 /// <para>Only one of each symmetric pair of entries is read; A must be symmetric
 /// (checked to a relative tolerance).</para>
 /// </remarks>
-public sealed class SparseLdlt : ILinearSolver
+public sealed class SparseLdlt : ILinearSolver, IDisposable
 {
     /// <summary>
     /// Largest accepted <c>max |A_ij − A_ji| / max |A_ij|</c>: a few ulps more than exact symmetry,
@@ -130,6 +130,13 @@ public sealed class SparseLdlt : ILinearSolver
     /// <exception cref="InvalidOperationException">The last refactorization failed.</exception>
     public void Solve(ReadOnlySpan<double> b, Span<double> x) => Solve(b, x, 1);
 
+    /// <summary>Releases the factor's native storage now instead of at finalization; the factor is unusable afterwards.</summary>
+    public void Dispose()
+    {
+        _valid = false;
+        _panels.Dispose();
+    }
+
     /// <inheritdoc/>
     /// <remarks>Streams each factor panel once for all <paramref name="count"/> columns. Not thread-safe
     /// against concurrent calls on the same instance (they are serialized).</remarks>
@@ -137,7 +144,7 @@ public sealed class SparseLdlt : ILinearSolver
     /// <exception cref="InvalidOperationException">The last refactorization failed.</exception>
     public void Solve(ReadOnlySpan<double> b, Span<double> x, int count)
     {
-        if (!_valid) throw new InvalidOperationException("The last refactorization failed; the factor is not usable.");
+        if (!_valid) throw new InvalidOperationException("The factor is not usable: the last refactorization failed or it was disposed.");
         _solver.Solve(b, x, count);
     }
 }

@@ -19,7 +19,7 @@ namespace FokkerPlanck.Core.LinearAlgebra.Factorization;
 /// of Fokker–Planck generators with a shift are such matrices. Other matrices may fail with
 /// <see cref="FactorizationException"/> (zero or non-finite pivot) or lose accuracy.</para>
 /// </remarks>
-public sealed class SparseLu : ILinearSolver
+public sealed class SparseLu : ILinearSolver, IDisposable
 {
     private readonly SupernodalSolver _solver;
     private readonly System.Buffers.ArrayPool<double> _pool;
@@ -86,6 +86,14 @@ public sealed class SparseLu : ILinearSolver
     /// <exception cref="InvalidOperationException">The last refactorization failed.</exception>
     public void Solve(ReadOnlySpan<double> b, Span<double> x) => Solve(b, x, 1);
 
+    /// <summary>Releases the factors' native storage now instead of at finalization; the factor is unusable afterwards.</summary>
+    public void Dispose()
+    {
+        _valid = false;
+        _lower.Dispose();
+        _upper.Dispose();
+    }
+
     /// <inheritdoc/>
     /// <remarks>Streams each factor panel once for all <paramref name="count"/> columns; concurrent
     /// calls on the same instance are serialized.</remarks>
@@ -93,7 +101,7 @@ public sealed class SparseLu : ILinearSolver
     /// <exception cref="InvalidOperationException">The last refactorization failed.</exception>
     public void Solve(ReadOnlySpan<double> b, Span<double> x, int count)
     {
-        if (!_valid) throw new InvalidOperationException("The last refactorization failed; the factor is not usable.");
+        if (!_valid) throw new InvalidOperationException("The factor is not usable: the last refactorization failed or it was disposed.");
         _solver.Solve(b, x, count);
     }
 }

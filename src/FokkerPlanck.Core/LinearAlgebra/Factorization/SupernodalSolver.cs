@@ -79,6 +79,9 @@ internal sealed unsafe class SupernodalSolver
                 SolvePermuted(count);
                 Permute(y, xp, n, count, gather: false);
             }
+            // the panels are native memory read through raw pointers: keep their owner alive until here
+            GC.KeepAlive(_lower);
+            GC.KeepAlive(_upperT);
         }
     }
 
@@ -209,9 +212,8 @@ internal sealed unsafe class SupernodalSolver
             for (int i = 0; i < k; i++) wq[i] = yq[i];
             new Span<double>(wq + k, m - k).Clear();
         }
-        fixed (double* la = _lower.Array(sn))
         {
-            double* l = la + _lower.Offset(sn);
+            double* l = _lower.Panel(sn);
             int p4 = k - k % 4;
             for (int p = 0; p < p4; p += 4)
             {
@@ -312,9 +314,8 @@ internal sealed unsafe class SupernodalSolver
             for (int i = 0; i < k; i++) wq[i] = yq[f + i];
             for (int i = k; i < m; i++) wq[i] = yq[rows[rb + i]];
         }
-        fixed (double* ta = panels.Array(sn))
         {
-            double* t = ta + panels.Offset(sn);
+            double* t = panels.Panel(sn);
             int p4 = k - k % 4;
             for (int p = k - 1; p >= p4; p--)
             {

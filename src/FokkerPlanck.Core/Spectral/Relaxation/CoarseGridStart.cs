@@ -102,10 +102,16 @@ public static class CoarseGridStart
         var a = coarse.Assemble(FokkerPlanckOperator.Form.SymmetricPositive);
         var symbolic = RelaxationSpectrumSolver.AnalyzeGrid(a, coarseGrid.Nx, coarseGrid.Ny);
         var q1 = coarse.StationarySymmetricMode();
+        var factors = new List<SparseLdlt>();
         var eig = new ThickRestartLanczos().Solve(new EigenProblem
         {
             Matrix = a,
-            ShiftedSolverFactory = sigma => SparseLdlt.Create(a.AddDiagonal(-sigma), symbolic),
+            ShiftedSolverFactory = sigma =>
+            {
+                var f = SparseLdlt.Create(a.AddDiagonal(-sigma), symbolic);
+                factors.Add(f);
+                return f;
+            },
             KnownVectors = [q1],
             KnownValues = [0.0],
             NormEstimate = 2 * a.Diagonal().Max(),
@@ -118,6 +124,7 @@ public static class CoarseGridStart
             BlockSize = 1,
             Seed = seed,
         });
+        foreach (var f in factors) f.Dispose();
         if (eig.Status == EigenStatus.NumericalIssue) return null;
         var logCoarse = coarse.LogEquilibrium.ToArray();
         var logFine = fine.LogEquilibrium.ToArray();

@@ -98,6 +98,7 @@ public static class LeftEigenvectorRefinement
             }
             v.CopyTo(y, k * n);
         }
+        lu?.Dispose();
         // Normalization ⟨u_k, v_k⟩ = 1. Modes whose rates agree to DegenerateGap are normalized as a
         // block (V = Y C⁻¹ with C = UᵀY over the cluster) to untangle their mixing; a full-block C⁻¹
         // would mix vectors of wildly different magnitudes (a barrier mode ~1e15 next to a well mode

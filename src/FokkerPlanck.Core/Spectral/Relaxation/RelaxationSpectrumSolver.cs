@@ -86,11 +86,13 @@ public sealed class RelaxationSpectrumSolver
         }
         sw.Restart();
         double tFactor = 0;
+        var factors = new List<SparseLdlt>();
         ILinearSolver Factor(double sigma)
         {
             var f = Stopwatch.StartNew();
             progress?.Report(("factorization", 0));
             var solver = SparseLdlt.Create(a.AddDiagonal(-sigma), symbolic);
+            factors.Add(solver);
             tFactor += f.Elapsed.TotalSeconds;
             return solver;
         }
@@ -124,7 +126,7 @@ public sealed class RelaxationSpectrumSolver
                 var v = Stopwatch.StartNew();
                 double top = eig.Values[^1];
                 double probe = top + VerifyMargin * Math.Max(top, gershgorin * VerifyFloor);
-                var ldlt = SparseLdlt.Create(a.AddDiagonal(-probe), symbolic);
+                using var ldlt = SparseLdlt.Create(a.AddDiagonal(-probe), symbolic);
                 missed = ldlt.NegativePivotCount - eig.Values.Count;
                 tVerify += v.Elapsed.TotalSeconds;
             }
@@ -133,6 +135,8 @@ public sealed class RelaxationSpectrumSolver
             messages.Append($"Block size {blockSize} missed {missed} eigenvalue(s) (degenerate modes); repeated with block size {2 * blockSize}. ");
             blockSize = Math.Min(2 * blockSize, MaxBlockSize);
         }
+        // the shift-invert factors are done with: release their storage before the left vectors need memory
+        foreach (var f in factors) f.Dispose();
         double tIteration = sw.Elapsed.TotalSeconds - tFactor - tVerify; sw.Restart();
         int m = eig.Values.Count;
         int size = op.Size;
