@@ -15,7 +15,8 @@ namespace FokkerPlanck.Core.Spectral.Relaxation;
 /// τ = 1e-10). A start block already close to the wanted modes, to the O(h²) discretization
 /// difference between the grids (the rates of 128² and 512² differ by 0.07–0.5 %), leaves about
 /// 7 of the 10 decades to gain: 16–17 solves. The coarse problem has at most 1/16 of the unknowns
-/// (1/64 by default), so it costs a few percent of the fine one.</para>
+/// (1/64 on large grids), so it costs a few percent of the fine one, and it runs beside the fine
+/// ordering.</para>
 /// <para><b>Transfer.</b> The symmetric modes are φ = √π·v with v a smooth observable and √π sharp
 /// (a Gaussian of width √(T/a) across the valley). Interpolating φ itself would smear the Gaussian;
 /// instead v is injected piecewise-constant and multiplied by the fine √π:
@@ -29,18 +30,31 @@ namespace FokkerPlanck.Core.Spectral.Relaxation;
 public static class CoarseGridStart
 {
     /// <summary>
-    /// Default coarsening per axis: the coarse level has 1/64 of the unknowns of a 2D grid. Measured
-    /// on the valley case (start level → fine solves): 512² from 32², 64², 128²: 18, 17, 16 solves
-    /// against 24 from a random start; 1024² from 64², 128², 256²: 17, 16, 16. One solve more from a
-    /// 4× smaller level costs about what the smaller level saves, so the ratio is kept fixed.
+    /// Default coarsening per axis on large grids: the coarse level has 1/64 of the unknowns of a 2D
+    /// grid. Measured on the valley case with one vector per block (start level → fine solves): 512²
+    /// from 32², 64², 128²: 18, 17, 16 solves against 24 from a random start; 1024² from 64², 128²,
+    /// 256²: 17, 16, 16.
     /// </summary>
     public const int CoarseningFactor = 8;
 
-    /// <summary>Fewest cells per axis of the default coarse level (64 resolves the benchmark valley; fewer lose a solve or two).</summary>
-    public const int MinCoarseCellsPerAxis = 64;
+    /// <summary>
+    /// Fewest cells per axis of the default coarse level. What limits the start vectors is the coarse
+    /// level's own discretization error, so a fixed resolution gives a fixed number of fine solves:
+    /// with the default block of 2, 22 solves at 512² and at 1024² from 128², against 24 at 512² from
+    /// 64²; the coarse solve runs beside the fine ordering and was waited for 0.000 s in both.
+    /// </summary>
+    public const int MinCoarseCellsPerAxis = 128;
 
-    /// <summary>Default coarse cells per axis for a grid with <paramref name="fineCellsPerAxis"/> cells along its longest axis.</summary>
-    public static int DefaultCoarseCellsPerAxis(int fineCellsPerAxis) => Math.Max(MinCoarseCellsPerAxis, fineCellsPerAxis / CoarseningFactor);
+    /// <summary>Smallest coarsening per axis: 4 per axis is the <see cref="MaxCoarseFraction"/> of 1/16 of the unknowns of a square grid.</summary>
+    public const int MinCoarseningFactor = 4;
+
+    /// <summary>
+    /// Default coarse cells per axis for a grid with <paramref name="fineCellsPerAxis"/> cells along its
+    /// longest axis: max(<see cref="MinCoarseCellsPerAxis"/>, N/<see cref="CoarseningFactor"/>), at most
+    /// N/<see cref="MinCoarseningFactor"/>.
+    /// </summary>
+    public static int DefaultCoarseCellsPerAxis(int fineCellsPerAxis)
+        => Math.Min(Math.Max(MinCoarseCellsPerAxis, fineCellsPerAxis / CoarseningFactor), fineCellsPerAxis / MinCoarseningFactor);
 
     /// <summary>
     /// The coarse level is used only when it has at most this fraction of the fine unknowns: it then
