@@ -106,13 +106,21 @@ internal static unsafe class DenseUpdateKernel
     /// diagonal inside such tiles are overwritten with meaningless values).
     /// </summary>
     public static void Update(double* c, int ldc, int rows, int cols, double* apack, double* bpack, int kk, bool lowerOnly, bool allowParallel)
+        => Update(c, ldc, rows, cols, apack, bpack, kk, lowerOnly, allowParallel, overwrite: false);
+
+    /// <summary>
+    /// As <see cref="Update(double*, int, int, int, double*, double*, int, bool, bool)"/>; with
+    /// <paramref name="overwrite"/> the computed tiles are set to <c>−A Bᵀ</c> instead of updated, so C
+    /// need not be cleared first (its old contents are never read).
+    /// </summary>
+    public static void Update(double* c, int ldc, int rows, int cols, double* apack, double* bpack, int kk, bool lowerOnly, bool allowParallel, bool overwrite)
     {
         if (rows <= 0 || cols <= 0 || kk <= 0) return;
         int strips = (cols + StripColumns - 1) / StripColumns;
         double work = (double)rows * cols * kk * (lowerOnly ? 0.5 : 1.0);
         if (!allowParallel || work < ParallelMinimumWork || Environment.ProcessorCount == 1)
         {
-            UpdateStrips(c, ldc, rows, cols, apack, bpack, kk, lowerOnly, 0, strips);
+            UpdateStrips(c, ldc, rows, cols, apack, bpack, kk, lowerOnly, overwrite, 0, strips);
             return;
         }
         int tasks = (strips + StripsPerTask - 1) / StripsPerTask;
@@ -120,12 +128,12 @@ internal static unsafe class DenseUpdateKernel
         Parallel.For(0, tasks, t =>
         {
             int s0 = t * StripsPerTask;
-            UpdateStrips((double*)cp, ldc, rows, cols, (double*)ap, (double*)bp, kk, lowerOnly, s0, Math.Min(strips, s0 + StripsPerTask));
+            UpdateStrips((double*)cp, ldc, rows, cols, (double*)ap, (double*)bp, kk, lowerOnly, overwrite, s0, Math.Min(strips, s0 + StripsPerTask));
         });
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void UpdateStrips(double* c, int ldc, int rows, int cols, double* apack, double* bpack, int kk, bool lowerOnly, int strip0, int strip1)
+    private static void UpdateStrips(double* c, int ldc, int rows, int cols, double* apack, double* bpack, int kk, bool lowerOnly, bool overwrite, int strip0, int strip1)
     {
         double* tile = stackalloc double[MaxStripRows * MaxStripColumns];
         for (int r0 = 0; r0 < rows; r0 += RowBlock)
@@ -143,27 +151,29 @@ internal static unsafe class DenseUpdateKernel
                     int h = Math.Min(StripRows, rows - i0);
                     double* a = apack + (long)i0 * kk;
                     double* cij = c + i0 + (long)j0 * ldc;
-                    if (h == StripRows && w == StripColumns) Micro(a, b, kk, cij, ldc);
+                    if (h == StripRows && w == StripColumns) Micro(a, b, kk, cij, ldc, overwrite);
                     else
                     {
-                        new Span<double>(tile, StripRows * StripColumns).Clear();
-                        Micro(a, b, kk, tile, StripRows);
+                        Micro(a, b, kk, tile, StripRows, overwrite: true);
                         for (int jj = 0; jj < w; jj++)
                             for (int ii = 0; ii < h; ii++)
-                                cij[ii + (long)jj * ldc] += tile[ii + jj * StripRows];
+                            {
+                                double* e = cij + ii + (long)jj * ldc;
+                                *e = overwrite ? tile[ii + jj * StripRows] : *e + tile[ii + jj * StripRows];
+                            }
                     }
                 }
             }
         }
     }
 
-    /// <summary>Micro-kernel: <c>C[0..StripRows, 0..StripColumns] −= A_strip · B_stripᵀ</c>.</summary>
+    /// <summary>Micro-kernel: <c>C[0..StripRows, 0..StripColumns] −= A_strip · B_stripᵀ</c> (<c>= −A_strip · B_stripᵀ</c> with <paramref name="overwrite"/>).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Micro(double* a, double* b, int kk, double* c, int ldc)
+    private static void Micro(double* a, double* b, int kk, double* c, int ldc, bool overwrite)
     {
         if (Avx512F.IsSupported)
         {
-            Micro512(a, b, kk, c, ldc);
+            Micro512(a, b, kk, c, ldc, overwrite);
             return;
         }
         if (Fma.IsSupported)
@@ -186,10 +196,10 @@ internal static unsafe class DenseUpdateKernel
                 c03 = Fma.MultiplyAdd(a0, b3, c03); c13 = Fma.MultiplyAdd(a1, b3, c13);
                 a += StripRows; b += StripColumns;
             }
-            Store(c, c00, c10);
-            Store(c + ldc, c01, c11);
-            Store(c + 2 * (long)ldc, c02, c12);
-            Store(c + 3 * (long)ldc, c03, c13);
+            Store(c, c00, c10, overwrite);
+            Store(c + ldc, c01, c11, overwrite);
+            Store(c + 2 * (long)ldc, c02, c12, overwrite);
+            Store(c + 3 * (long)ldc, c03, c13, overwrite);
             return;
         }
         for (int j = 0; j < StripColumns; j++)
@@ -197,13 +207,13 @@ internal static unsafe class DenseUpdateKernel
             {
                 double s = 0;
                 for (int p = 0; p < kk; p++) s += a[p * 8 + i] * b[p * StripColumns + j];
-                c[i + (long)j * ldc] -= s;
+                c[i + (long)j * ldc] = overwrite ? -s : c[i + (long)j * ldc] - s;
             }
     }
 
-    /// <summary>The AVX-512 micro-kernel: <c>C[0..24, 0..8] −= A_strip · B_stripᵀ</c>, 24 accumulators.</summary>
+    /// <summary>The AVX-512 micro-kernel: <c>C[0..24, 0..8] −= A_strip · B_stripᵀ</c> (or <c>=</c> its negation), 24 accumulators.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Micro512(double* a, double* b, int kk, double* c, int ldc)
+    private static void Micro512(double* a, double* b, int kk, double* c, int ldc, bool overwrite)
     {
         var c00 = Vector512<double>.Zero; var c10 = Vector512<double>.Zero; var c20 = Vector512<double>.Zero;
         var c01 = Vector512<double>.Zero; var c11 = Vector512<double>.Zero; var c21 = Vector512<double>.Zero;
@@ -236,28 +246,31 @@ internal static unsafe class DenseUpdateKernel
             c07 = Avx512F.FusedMultiplyAdd(a0, bv, c07); c17 = Avx512F.FusedMultiplyAdd(a1, bv, c17); c27 = Avx512F.FusedMultiplyAdd(a2, bv, c27);
             a += 24; b += 8;
         }
-        Store512(c, c00, c10, c20);
-        Store512(c + ldc, c01, c11, c21);
-        Store512(c + 2 * (long)ldc, c02, c12, c22);
-        Store512(c + 3 * (long)ldc, c03, c13, c23);
-        Store512(c + 4 * (long)ldc, c04, c14, c24);
-        Store512(c + 5 * (long)ldc, c05, c15, c25);
-        Store512(c + 6 * (long)ldc, c06, c16, c26);
-        Store512(c + 7 * (long)ldc, c07, c17, c27);
+        Store512(c, c00, c10, c20, overwrite);
+        Store512(c + ldc, c01, c11, c21, overwrite);
+        Store512(c + 2 * (long)ldc, c02, c12, c22, overwrite);
+        Store512(c + 3 * (long)ldc, c03, c13, c23, overwrite);
+        Store512(c + 4 * (long)ldc, c04, c14, c24, overwrite);
+        Store512(c + 5 * (long)ldc, c05, c15, c25, overwrite);
+        Store512(c + 6 * (long)ldc, c06, c16, c26, overwrite);
+        Store512(c + 7 * (long)ldc, c07, c17, c27, overwrite);
+    }
+
+    /// <summary>C ← C − v, or C ← 0 − v with <paramref name="overwrite"/> (C not read: 0 − v, not −v, so that the result is exactly what a cleared C would give, −0 included).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Store512(double* c, Vector512<double> v0, Vector512<double> v1, Vector512<double> v2, bool overwrite)
+    {
+        var z = Vector512<double>.Zero;
+        Avx512F.Store(c, Avx512F.Subtract(overwrite ? z : Avx512F.LoadVector512(c), v0));
+        Avx512F.Store(c + 8, Avx512F.Subtract(overwrite ? z : Avx512F.LoadVector512(c + 8), v1));
+        Avx512F.Store(c + 16, Avx512F.Subtract(overwrite ? z : Avx512F.LoadVector512(c + 16), v2));
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Store512(double* c, Vector512<double> v0, Vector512<double> v1, Vector512<double> v2)
+    private static void Store(double* c, Vector256<double> lo, Vector256<double> hi, bool overwrite)
     {
-        Avx512F.Store(c, Avx512F.Subtract(Avx512F.LoadVector512(c), v0));
-        Avx512F.Store(c + 8, Avx512F.Subtract(Avx512F.LoadVector512(c + 8), v1));
-        Avx512F.Store(c + 16, Avx512F.Subtract(Avx512F.LoadVector512(c + 16), v2));
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Store(double* c, Vector256<double> lo, Vector256<double> hi)
-    {
-        Avx.Store(c, Avx.Subtract(Avx.LoadVector256(c), lo));
-        Avx.Store(c + 4, Avx.Subtract(Avx.LoadVector256(c + 4), hi));
+        var z = Vector256<double>.Zero;
+        Avx.Store(c, Avx.Subtract(overwrite ? z : Avx.LoadVector256(c), lo));
+        Avx.Store(c + 4, Avx.Subtract(overwrite ? z : Avx.LoadVector256(c + 4), hi));
     }
 }

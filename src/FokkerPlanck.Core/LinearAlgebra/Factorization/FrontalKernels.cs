@@ -39,7 +39,9 @@ internal static unsafe class FrontalKernels
     /// factorized and updates the pivot columns to its right; then <c>C −= L₂₁ D L₂₁ᵀ</c> in
     /// rank-<see cref="PanelWidth"/> steps in the same order, so every entry of C sees the same
     /// operations as in a right-looking sweep over the whole m × m front (on the unit lower factor
-    /// below the diagonal, <paramref name="d"/>[0..k) the pivots).
+    /// below the diagonal, <paramref name="d"/>[0..k) the pivots). The first rank update
+    /// overwrites C (<c>C = −L₂₁ D L₂₁ᵀ</c> over its first panel), so C's lower triangle need not be
+    /// initialized; the children's contributions to it are added afterwards.
     /// </summary>
     /// <returns>−1 on success, else the local index of the bad pivot.</returns>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -68,7 +70,7 @@ internal static unsafe class FrontalKernels
             double* src = panel + k + (long)p0 * m;
             DenseUpdateKernel.PackColumnMajor(src, m, mb, kb, null, DenseUpdateKernel.StripRows, apack);
             DenseUpdateKernel.PackColumnMajor(src, m, mb, kb, d + p0, DenseUpdateKernel.StripColumns, bpack);
-            DenseUpdateKernel.Update(c, mb, mb, mb, apack, bpack, kb, lowerOnly: true, allowParallel);
+            DenseUpdateKernel.Update(c, mb, mb, mb, apack, bpack, kb, lowerOnly: true, allowParallel, overwrite: p0 == 0);
         }
         return -1;
     }

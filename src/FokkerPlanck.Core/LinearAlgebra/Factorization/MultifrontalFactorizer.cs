@@ -126,7 +126,7 @@ internal sealed unsafe class MultifrontalFactorizer
             fixed (double* w = work)
             {
                 Assemble(sn, f);
-                ExtendAdd(sn, f, m, m, null, 0, lowerOnly: false);
+                ExtendAdd(sn, f, m, m, null, 0, lowerOnly: false, ExtendAddPart.All);
                 int bad = FrontalKernels.Lu(f, m, k, w, allowParallel);
                 if (bad >= 0)
                 {
@@ -170,16 +170,17 @@ internal sealed unsafe class MultifrontalFactorizer
         try
         {
             double* panel = _lower.Panel(sn);
-            // only lower triangles are ever read: assembly, extend-add and the kernels skip the rest
+            // only lower triangles are ever read: assembly, extend-add and the kernels skip the rest;
+            // the contribution block needs no clearing: the first Schur update overwrites it
             if (!_pristine) for (int j = 0; j < k; j++) new Span<double>(panel + (long)j * m + j, m - j).Clear();
-            if (cb != null) for (int j = 0; j < mb; j++) Array.Clear(cb, j * mb + j, mb - j);
             fixed (double* c = cb)
             fixed (double* w = work)
             fixed (double* d = _pivots)
             {
                 Assemble(sn, panel);
-                ExtendAdd(sn, panel, m, k, c, mb, lowerOnly: true);
+                ExtendAdd(sn, panel, m, k, c, mb, lowerOnly: true, ExtendAddPart.PivotColumns);
                 int bad = FrontalKernels.LdltSplit(panel, m, k, d + first, c, w, allowParallel);
+                if (bad < 0) ExtendAdd(sn, panel, m, k, c, mb, lowerOnly: true, ExtendAddPart.ContributionColumns);
                 if (bad >= 0)
                 {
                     _failed = true;
@@ -212,7 +213,7 @@ internal sealed unsafe class MultifrontalFactorizer
     /// triangles only; an LU front passes k = m (the whole front is the panel) and full blocks.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void ExtendAdd(int sn, double* panel, int m, int k, double* c, int mbParent, bool lowerOnly)
+    private void ExtendAdd(int sn, double* panel, int m, int k, double* c, int mbParent, bool lowerOnly, ExtendAddPart part)
     {
         var rel = _s.Relative;
         for (int ci = _s.ChildPointers[sn]; ci < _s.ChildPointers[sn + 1]; ci++)
@@ -224,7 +225,13 @@ internal sealed unsafe class MultifrontalFactorizer
             fixed (double* cp = cb)
             fixed (int* rp = &rel[rb + kc])
             {
-                for (int jj = 0; jj < mb; jj++)
+                // the child's columns map to increasing front columns: those below k (pivot columns,
+                // rows anywhere in the front) come first, then those of the contribution block
+                int split = 0;
+                while (split < mb && rp[split] < k) split++;
+                int j0 = part == ExtendAddPart.ContributionColumns ? split : 0;
+                int j1 = part == ExtendAddPart.PivotColumns ? split : mb;
+                for (int jj = j0; jj < j1; jj++)
                 {
                     int col = rp[jj];
                     // target column base, offset so that index rp[ii] (a front row) addresses it directly
@@ -233,9 +240,21 @@ internal sealed unsafe class MultifrontalFactorizer
                     for (int ii = lowerOnly ? jj : 0; ii < mb; ii++) fc[rp[ii]] += cc[ii];
                 }
             }
+            if (part == ExtendAddPart.PivotColumns) continue; // the child's block is read again after the pivots
             _contribution[ch] = null;
             _pool.Return(cb);
         }
+    }
+
+    /// <summary>Which columns of the children's contribution blocks an extend-add moves.</summary>
+    private enum ExtendAddPart
+    {
+        /// <summary>All of them (LU fronts: the whole front is assembled before elimination).</summary>
+        All,
+        /// <summary>Those landing in the front's pivot columns (before the partial factorization).</summary>
+        PivotColumns,
+        /// <summary>Those landing in the contribution block (after the Schur update has overwritten it); the children's blocks are released.</summary>
+        ContributionColumns,
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
