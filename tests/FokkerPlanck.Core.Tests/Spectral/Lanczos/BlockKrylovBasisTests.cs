@@ -10,21 +10,24 @@ public class BlockKrylovBasisTests
     private const double Precision = 1e-12;
 
     [Theory]
-    [InlineData(0.0)]     // the first column lies in span(V) exactly: breakdown, replaced by a random direction
-    [InlineData(1e-14)]   // nearly in span(V): the first pass leaves mostly rounding, the fallback pass cleans it
-    [InlineData(1e-6)]    // a large drop in the first pass, DGKS asks for the second
-    [InlineData(1.0)]     // a generic block
-    public void OrthonormalizeBlock_BlockAgainstBasis_OrthonormalAndReconstructs(double offSpan)
+    [InlineData(0.0, 4, 3, false)]     // the first column lies in span(V) exactly: breakdown, replaced by a random direction
+    [InlineData(1e-14, 4, 3, false)]   // nearly in span(V): the first pass leaves mostly rounding, the fallback pass cleans it
+    [InlineData(1e-6, 4, 3, false)]    // a large drop in the first pass, DGKS asks for the second
+    [InlineData(1.0, 4, 3, false)]     // a generic block
+    [InlineData(1e-6, 13, 3, true)]    // Lanczos-like: large components along the last two blocks only (local step, one full pass)
+    [InlineData(1e-6, 13, 3, false)]   // restart-like: large components along old columns too (local step, two full passes)
+    [InlineData(1e-14, 13, 3, false)]  // nearly in span(V) with the local step
+    [InlineData(0.0, 13, 3, true)]     // in the span of the last blocks exactly
+    public void OrthonormalizeBlock_BlockAgainstBasis_OrthonormalAndReconstructs(double offSpan, int start, int b, bool lastBlocksOnly)
     {
         var rng = new Random(5);
-        var basis = new BlockKrylovBasis(N, 8, null, new StartVectorGenerator(3));
-        const int start = 4, b = 3;
+        var basis = new BlockKrylovBasis(N, start + b, null, new StartVectorGenerator(3));
         basis.FillRandom(0, start);
         Assert.True(basis.OrthonormalizeBlock(0, start, new double[start * start], new double[start * start]));
         // block: w0 = V·a + offSpan·random, w1 = random, w2 = w0 + w1 (dependent inside the block)
         var original = new double[b][];
         for (int i = 0; i < b; i++) original[i] = new double[N];
-        for (int j = 0; j < start; j++)
+        for (int j = lastBlocksOnly ? Math.Max(0, start - 2 * b) : 0; j < start; j++)
         {
             double a = rng.NextDouble() - 0.5;
             for (int k = 0; k < N; k++) original[0][k] += a * basis.Column(j)[k];
@@ -47,7 +50,7 @@ public class BlockKrylovBasisTests
                 double dot = Dot(basis.Column(i), basis.Column(j));
                 double expected = i == j && (i < start || r[(i - start) * (b + 1)] != 0.0) ? 1.0 : 0.0;
                 if (i == j && expected == 0.0) continue; // a zero column (whole space spanned) is allowed
-                Assert.True(Math.Abs(dot - expected) < Precision, $"<v{i}, v{j}> = {dot} (offSpan {offSpan})");
+                Assert.True(Math.Abs(dot - expected) < Precision, $"<v{i}, v{j}> = {dot} (offSpan {offSpan}, start {start})");
             }
         // W = V C + Q R column by column (columns with a zero R diagonal were replaced: only V C + Q R[<i] is checked against them)
         for (int i = 0; i < b; i++)
