@@ -43,6 +43,71 @@ internal sealed class AdjacencyGraph
     /// <summary>Builds the symmetrized graph of a square CSR pattern.</summary>
     public static AdjacencyGraph FromPattern(CsrMatrix a)
     {
+        ArgumentNullException.ThrowIfNull(a);
+        return IsStructurallySymmetric(a) ? FromSymmetricPattern(a) : FromGeneralPattern(a);
+    }
+
+    /// <summary>Rows per parallel work item of the symmetric-pattern copy.</summary>
+    private const int CopyChunk = 1 << 14;
+
+    /// <summary>
+    /// True when every stored (i, j) has a stored (j, i): one merge-like pass with a cursor per row
+    /// (rows are sorted), the same walk as the factorizations' symmetry check.
+    /// </summary>
+    private static bool IsStructurallySymmetric(CsrMatrix a)
+    {
+        int n = a.RowCount;
+        if (a.ColumnCount != n) return false;
+        var rp = a.RowPointers;
+        var ci = a.ColumnIndices;
+        var cursor = rp[..n].ToArray();
+        for (int i = 0; i < n; i++)
+        {
+            for (int k = rp[i]; k < rp[i + 1]; k++)
+            {
+                int j = ci[k];
+                if (j <= i) continue;
+                int c = cursor[j];
+                // entries of row j left of column i have no partner (i, ·) visited in order
+                if (c < rp[j + 1] && ci[c] < i) return false;
+                if (c >= rp[j + 1] || ci[c] != i) return false;
+                cursor[j] = c + 1;
+            }
+            // every entry of row i left of the diagonal must have been matched by its partner row
+            int left = cursor[i];
+            if (left < rp[i + 1] && ci[left] < i) return false;
+        }
+        return true;
+    }
+
+    /// <summary>A structurally symmetric pattern is its own adjacency: the rows without the diagonal, already sorted (row chunks in parallel).</summary>
+    private static AdjacencyGraph FromSymmetricPattern(CsrMatrix a)
+    {
+        int n = a.RowCount;
+        var rp = a.RowPointers.ToArray();
+        var ci = a.ColumnIndices.ToArray();
+        var ptr = new int[n + 1];
+        for (int i = 0; i < n; i++)
+        {
+            int diagonal = 0;
+            for (int k = rp[i]; k < rp[i + 1]; k++) if (ci[k] == i) { diagonal = 1; break; }
+            ptr[i + 1] = ptr[i] + rp[i + 1] - rp[i] - diagonal;
+        }
+        var adj = new int[ptr[n]];
+        Parallel.For(0, (n + CopyChunk - 1) / CopyChunk, c =>
+        {
+            int i1 = Math.Min(n, (c + 1) * CopyChunk);
+            for (int i = c * CopyChunk; i < i1; i++)
+            {
+                int w = ptr[i];
+                for (int k = rp[i]; k < rp[i + 1]; k++) if (ci[k] != i) adj[w++] = ci[k];
+            }
+        });
+        return new AdjacencyGraph(ptr, adj);
+    }
+
+    private static AdjacencyGraph FromGeneralPattern(CsrMatrix a)
+    {
         int n = a.RowCount;
         var rp = a.RowPointers;
         var ci = a.ColumnIndices;

@@ -27,31 +27,45 @@ internal sealed class PermutedPattern
     public static PermutedPattern Create(AdjacencyGraph g, Permutation p)
     {
         int n = g.VertexCount;
-        var inv = p.OldToNew;
+        var inv = p.OldToNew.ToArray();
         var lc = new int[n + 1];
         var uc = new int[n + 1];
-        for (int v = 0; v < n; v++)
+        int chunks = (n + ChunkVertices - 1) / ChunkVertices;
+        // each vertex v owns row inv[v] of the permuted pattern: the counts and the fills write
+        // disjoint slots, so vertex chunks run in parallel and the result does not depend on the schedule
+        Parallel.For(0, chunks, c =>
         {
-            int nv = inv[v];
-            foreach (int u in g.Of(v))
+            int v1 = Math.Min(n, (c + 1) * ChunkVertices);
+            for (int v = c * ChunkVertices; v < v1; v++)
             {
-                if (inv[u] < nv) lc[nv + 1]++; else uc[nv + 1]++;
+                int nv = inv[v], below = 0, above = 0;
+                foreach (int u in g.Of(v))
+                {
+                    if (inv[u] < nv) below++; else above++;
+                }
+                lc[nv + 1] = below;
+                uc[nv + 1] = above;
             }
-        }
+        });
         for (int k = 0; k < n; k++) { lc[k + 1] += lc[k]; uc[k + 1] += uc[k]; }
         var lower = new int[lc[n]];
         var upper = new int[uc[n]];
-        var ln = (int[])lc.Clone();
-        var un = (int[])uc.Clone();
-        for (int v = 0; v < n; v++)
+        Parallel.For(0, chunks, c =>
         {
-            int nv = inv[v];
-            foreach (int u in g.Of(v))
+            int v1 = Math.Min(n, (c + 1) * ChunkVertices);
+            for (int v = c * ChunkVertices; v < v1; v++)
             {
-                int nu = inv[u];
-                if (nu < nv) lower[ln[nv]++] = nu; else upper[un[nv]++] = nu;
+                int nv = inv[v], ln = lc[nv], un = uc[nv];
+                foreach (int u in g.Of(v))
+                {
+                    int nu = inv[u];
+                    if (nu < nv) lower[ln++] = nu; else upper[un++] = nu;
+                }
             }
-        }
+        });
         return new PermutedPattern(lc, lower, uc, upper);
     }
+
+    /// <summary>Vertices per parallel work item.</summary>
+    private const int ChunkVertices = 1 << 14;
 }
