@@ -122,17 +122,49 @@ public sealed class FokkerPlanckOperator
         SymmetricPositive,
     }
 
-    /// <summary>Assembles the operator in the requested <paramref name="form"/> as a CSR matrix (5-point pattern).</summary>
-    public CsrMatrix Assemble(Form form)
+    /// <summary>Row pointers of the 5-point pattern of an <paramref name="nx"/> × <paramref name="ny"/> grid (index i + nx·j).</summary>
+    private static int[] PatternRowPointers(int nx, int ny)
     {
-        var g = Grid; int nx = g.Nx, ny = g.Ny, n = Size;
-        var rp = new int[n + 1];
+        var rp = new int[nx * ny + 1];
         for (int j = 0, k = 0; j < ny; j++)
         {
             int vertical = (j > 0 ? 1 : 0) + (j + 1 < ny ? 1 : 0);
             for (int i = 0; i < nx; i++, k++)
                 rp[k + 1] = rp[k] + 1 + vertical + (i > 0 ? 1 : 0) + (i + 1 < nx ? 1 : 0);
         }
+        return rp;
+    }
+
+    /// <summary>
+    /// The 5-point pattern every operator on <paramref name="grid"/> assembles to (all values zero):
+    /// what the ordering and symbolic analysis need, available before the landscape is sampled.
+    /// </summary>
+    public static CsrMatrix PatternFor(TensorGrid grid)
+    {
+        ArgumentNullException.ThrowIfNull(grid);
+        int nx = grid.Nx, ny = grid.Ny;
+        var rp = PatternRowPointers(nx, ny);
+        var ci = new int[rp[^1]];
+        Parallel.For(0, ny, j =>
+        {
+            for (int i = 0; i < nx; i++)
+            {
+                int k = i + nx * j, p = rp[k];
+                if (j > 0) ci[p++] = k - nx;
+                if (i > 0) ci[p++] = k - 1;
+                ci[p++] = k;
+                if (i + 1 < nx) ci[p++] = k + 1;
+                if (j + 1 < ny) ci[p] = k + nx;
+            }
+        });
+        return CsrMatrix.FromValidArrays(nx * ny, nx * ny, rp, ci, new double[ci.Length]);
+    }
+
+    /// <summary>Assembles the operator in the requested <paramref name="form"/> as a CSR matrix (5-point pattern).</summary>
+    public CsrMatrix Assemble(Form form)
+    {
+        var g = Grid; int nx = g.Nx, ny = g.Ny, n = Size;
+        var rp = PatternRowPointers(nx, ny);
         var ci = new int[rp[n]]; var v = new double[rp[n]];
         Parallel.For(0, ny, j =>
         {

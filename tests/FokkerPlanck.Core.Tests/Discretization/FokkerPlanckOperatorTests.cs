@@ -21,6 +21,20 @@ public class FokkerPlanckOperatorTests
     private static TensorGrid NonUniformGrid(int nx, int ny, double lx, double ly)
         => new(Axis.Clustered(-lx, lx, nx, 0.1, 2.0), Axis.Clustered(-ly, ly, ny, -0.2, 1.5));
 
+    [Theory]
+    [InlineData(17, 23)]
+    [InlineData(1, 40)]   // 1D along y
+    [InlineData(300, 2)]  // several parallel rows, two cells high
+    public void PatternFor_IsTheAssembledStructure(int nx, int ny)
+    {
+        var g = new TensorGrid(Axis.Uniform(-1, 1, nx), Axis.Uniform(-2.5, 2.5, ny));
+        var a = Build(g, TestLandscapes.PeerValley(), 0.25, FaceFluxCatalog.All[0].Name).Assemble(FokkerPlanckOperator.Form.Backward);
+        var p = FokkerPlanckOperator.PatternFor(g);
+        Assert.Equal(a.RowPointers.ToArray(), p.RowPointers.ToArray());
+        Assert.Equal(a.ColumnIndices.ToArray(), p.ColumnIndices.ToArray());
+        Assert.All(p.Values.ToArray(), v => Assert.Equal(0.0, v));
+    }
+
     [Theory, MemberData(nameof(Fluxes))]
     public void Forward_ColumnsSumToZero_MassConserved(string flux)
     {

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using FokkerPlanck.Core.Discretization;
+using FokkerPlanck.Core.Grids;
 using FokkerPlanck.Core.LinearAlgebra;
 using FokkerPlanck.Core.LinearAlgebra.Factorization;
 using FokkerPlanck.Core.LinearAlgebra.Ordering;
@@ -32,6 +33,7 @@ public sealed class RelaxationSpectrumSolver
     public const int MaxBlockSize = 4;
 
     private readonly SymbolicFactorization? _symbolic;
+    private readonly Task<SymbolicFactorization>? _pending;
 
     /// <summary>The shift σ = −ShiftFraction · T(π/L)² used for <paramref name="op"/> (L the longest side of the box).</summary>
     public static double ShiftFor(FokkerPlanckOperator op)
@@ -45,9 +47,30 @@ public sealed class RelaxationSpectrumSolver
     /// <summary>Creates a solver; a symbolic analysis may be shared across temperatures of one grid.</summary>
     public RelaxationSpectrumSolver(SymbolicFactorization? symbolic = null) => _symbolic = symbolic;
 
+    /// <summary>
+    /// Creates a solver whose symbolic analysis is already under way (<see cref="AnalyzeGridAsync"/>,
+    /// started before the landscape was sampled); it is used if it matches the operator's pattern.
+    /// </summary>
+    public RelaxationSpectrumSolver(Task<SymbolicFactorization> pendingSymbolic)
+    {
+        ArgumentNullException.ThrowIfNull(pendingSymbolic);
+        _pending = pendingSymbolic;
+    }
+
     /// <summary>Symbolic analysis for the 5-point pattern of a grid (nested dissection).</summary>
     public static SymbolicFactorization AnalyzeGrid(CsrMatrix pattern, int nx, int ny)
         => SymbolicFactorization.Analyze(pattern, NestedDissection.ForGrid(nx, ny));
+
+    /// <summary>
+    /// Starts the ordering and symbolic analysis of <paramref name="grid"/>'s 5-point pattern on the
+    /// thread pool. They depend on the grid only and are mostly serial, so they can run beside the
+    /// (parallel, value-dependent) landscape sampling and assembly.
+    /// </summary>
+    public static Task<SymbolicFactorization> AnalyzeGridAsync(TensorGrid grid)
+    {
+        ArgumentNullException.ThrowIfNull(grid);
+        return Task.Run(() => AnalyzeGrid(FokkerPlanckOperator.PatternFor(grid), grid.Nx, grid.Ny));
+    }
 
     /// <summary>Computes the spectrum.</summary>
     /// <exception cref="ArgumentOutOfRangeException">Fewer than 2 or more modes than unknowns.</exception>
@@ -58,6 +81,9 @@ public sealed class RelaxationSpectrumSolver
         if (options.Modes < 2 || options.Modes > op.Size)
             throw new ArgumentOutOfRangeException(nameof(options), options.Modes, $"Modes must lie in [2, {op.Size}] (the number of cells).");
         var sw = Stopwatch.StartNew();
+        // the ordering needs only the grid: it runs beside the assembly (and beside the sampling too
+        // when the caller started it, AnalyzeGridAsync)
+        var analysis = _symbolic is null ? _pending ?? AnalyzeGridAsync(op.Grid) : null;
         progress?.Report(("assembly", 0));
         var a = op.Assemble(FokkerPlanckOperator.Form.SymmetricPositive);
         double tAssembly = sw.Elapsed.TotalSeconds; sw.Restart();
@@ -72,7 +98,13 @@ public sealed class RelaxationSpectrumSolver
         // it is assembled beside the ordering too.
         var backwardTask = Task.Run(() => op.Assemble(FokkerPlanckOperator.Form.Backward));
         progress?.Report(("ordering", 0));
-        var symbolic = _symbolic is not null && _symbolic.Matches(a) ? _symbolic : AnalyzeGrid(a, op.Grid.Nx, op.Grid.Ny);
+        SymbolicFactorization symbolic;
+        if (_symbolic is not null && _symbolic.Matches(a)) symbolic = _symbolic;
+        else
+        {
+            var started = analysis?.GetAwaiter().GetResult();
+            symbolic = started is not null && started.Matches(a) ? started : AnalyzeGrid(a, op.Grid.Nx, op.Grid.Ny);
+        }
         double tOrdering = sw.Elapsed.TotalSeconds; sw.Restart();
 
         double shift = ShiftFor(op);

@@ -2,7 +2,7 @@ namespace FokkerPlanck.Core.Spectral.Relaxation;
 
 /// <summary>Wall-clock seconds of each stage of a spectrum computation.</summary>
 /// <param name="Assembly">Operator assembly (incl. landscape sampling when done here).</param>
-/// <param name="Ordering">Nested-dissection ordering and symbolic analysis.</param>
+/// <param name="Ordering">Nested-dissection ordering and symbolic analysis: the wall time waited for them after the assembly, beside which (and beside the sampling, when the caller starts them early) they run.</param>
 /// <param name="Factorization">Numeric LDLᵀ of the shifted operator.</param>
 /// <param name="Iteration">Lanczos iterations (solves, orthogonalization, residuals).</param>
 /// <param name="Verification">Inertia count (extra factorization).</param>

@@ -93,6 +93,20 @@ public class RelaxationSpectrumSolverTests
     }
 
     [Fact]
+    public void PendingAnalysis_UsedWhenItMatches_IgnoredForAnotherGrid()
+    {
+        var g = new TensorGrid(Axis.Uniform(-1, 1, 24), Axis.Uniform(-2.5, 2.5, 40));
+        var op = FokkerPlanckOperator.Create(DiscreteLandscape.Sample(g, TestLandscapes.PeerValley()), 0.25);
+        var options = new SpectrumOptions { Modes = 5 };
+        var plain = new RelaxationSpectrumSolver().Solve(op, options);
+        var early = new RelaxationSpectrumSolver(RelaxationSpectrumSolver.AnalyzeGridAsync(g)).Solve(op, options);
+        var other = new TensorGrid(Axis.Uniform(-1, 1, 20), Axis.Uniform(-2.5, 2.5, 40));
+        var mismatched = new RelaxationSpectrumSolver(RelaxationSpectrumSolver.AnalyzeGridAsync(other)).Solve(op, options);
+        Assert.Equal(plain.Eigenvalues, early.Eigenvalues);      // same ordering, same arithmetic: bit for bit
+        Assert.Equal(plain.Eigenvalues, mismatched.Eigenvalues); // the foreign analysis is not used
+    }
+
+    [Fact]
     public void LeftResiduals_SignedMatrix_EqualNegatedCopy_OverSeveralChunks()
     {
         // 140 × 130 cells: more than one row chunk of the parallel residual sweep
