@@ -34,6 +34,9 @@ public sealed class DiscreteLandscape
     /// <summary>U at cell centres (flat, x fastest).</summary>
     public ReadOnlySpan<double> CentreValues => _centre;
 
+    /// <summary>The arrays behind the spans, for the operator's parallel loops (read only by convention).</summary>
+    internal (double[] Centre, double[] XMinus, double[] XPlus, double[] YMinus, double[] YPlus) Arrays => (_centre, _xMinus, _xPlus, _yMinus, _yPlus);
+
     /// <summary>U on x-faces from the lower side; index <c>i + (Nx−1)·j</c> for the face between (i,j) and (i+1,j).</summary>
     public ReadOnlySpan<double> XFaceMinus => _xMinus;
 

@@ -74,9 +74,8 @@ public sealed class FokkerPlanckOperator
         var hym = new double[Math.Max(ny - 1, 0)]; var hyp = new double[hym.Length];
         for (int j = 0; j + 1 < ny; j++) { hym[j] = yf[j + 1] - yc[j]; hyp[j] = yc[j + 1] - yf[j + 1]; }
 
-        var u = landscape.CentreValues.ToArray();
-        var xm = landscape.XFaceMinus.ToArray(); var xp = landscape.XFacePlus.ToArray();
-        var ym = landscape.YFaceMinus.ToArray(); var yp = landscape.YFacePlus.ToArray();
+        // read only here: the sampled arrays are used in place, not copied
+        var (u, xm, xp, ym, yp) = landscape.Arrays;
         var logX = new double[xm.Length]; var logY = new double[ym.Length];
         double t = temperature;
         Parallel.For(0, ny, j =>
@@ -93,11 +92,23 @@ public sealed class FokkerPlanckOperator
                     logY[f] = flux.LogConductance(new FaceSample(u[f], ym[f], yp[f], u[f + nx], hym[j], hyp[j], wx[i]), t);
                 }
         });
-        var vol = g.Volumes();
+        var vol = new double[u.Length];
         var logPi = new double[u.Length];
-        for (int k = 0; k < u.Length; k++) logPi[k] = -u[k] / t + Math.Log(vol[k]);
-        double logZ = LogMath.LogSumExp(logPi);
-        for (int k = 0; k < u.Length; k++) logPi[k] -= logZ;
+        var logWx = wx.Select(w => Math.Log(w)).ToArray();
+        var logWy = wy.Select(w => Math.Log(w)).ToArray();
+        Parallel.For(0, ny, j =>
+        {
+            for (int i = 0, k = nx * j; i < nx; i++, k++)
+            {
+                vol[k] = wx[i] * wy[j];
+                logPi[k] = -u[k] / t + (logWx[i] + logWy[j]);
+            }
+        });
+        double logZ = LogMath.LogSumExpParallel(logPi);
+        Parallel.For(0, ny, j =>
+        {
+            for (int k = nx * j, end = k + nx; k < end; k++) logPi[k] -= logZ;
+        });
         return new FokkerPlanckOperator(landscape, temperature, flux, logX, logY, logPi, vol);
     }
 
@@ -203,10 +214,25 @@ public sealed class FokkerPlanckOperator
     /// <summary>The stationary eigenvector of the symmetrized operator, <c>√π</c> (unit 2-norm).</summary>
     public double[] StationarySymmetricMode()
     {
-        var q = new double[Size];
-        for (int k = 0; k < q.Length; k++) q[k] = Math.Exp(0.5 * _logPi[k]);
-        double norm = Math.Sqrt(q.Sum(z => z * z));
-        for (int k = 0; k < q.Length; k++) q[k] /= norm;
+        // Σ π = 1 analytically; the computed norm is used so that ‖q‖ = 1 to rounding
+        int n = Size, chunks = (n + ModeChunk - 1) / ModeChunk;
+        var q = new double[n];
+        var partial = new double[chunks];
+        var logPi = _logPi;
+        Parallel.For(0, chunks, c =>
+        {
+            double s = 0.0;
+            for (int k = c * ModeChunk, end = Math.Min(n, k + ModeChunk); k < end; k++) { q[k] = Math.Exp(0.5 * logPi[k]); s += q[k] * q[k]; }
+            partial[c] = s;
+        });
+        double norm = Math.Sqrt(partial.Sum());
+        Parallel.For(0, chunks, c =>
+        {
+            for (int k = c * ModeChunk, end = Math.Min(n, k + ModeChunk); k < end; k++) q[k] /= norm;
+        });
         return q;
     }
+
+    /// <summary>Cells per work item of <see cref="StationarySymmetricMode"/> (partial sums added in chunk order).</summary>
+    private const int ModeChunk = 1 << 15;
 }

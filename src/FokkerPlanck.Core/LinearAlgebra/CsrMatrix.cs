@@ -203,13 +203,24 @@ public sealed class CsrMatrix : ILinearOperator
     public CsrMatrix AddDiagonal(double shift)
     {
         if (RowCount != ColumnCount) throw new InvalidOperationException("AddDiagonal needs a square matrix.");
-        var values = (double[])_values.Clone();
-        for (int i = 0; i < RowCount; i++)
+        var values = GC.AllocateUninitializedArray<double>(_values.Length);
+        int rows = RowCount, chunks = (rows + ParallelRowChunk - 1) / ParallelRowChunk;
+        int missing = 0;
+        var rp = _rowPointers; var ci = _columnIndices; var v = _values;
+        void Chunk(int c)
         {
-            int k = Array.BinarySearch(_columnIndices, _rowPointers[i], _rowPointers[i + 1] - _rowPointers[i], i);
-            if (k < 0) return AddDiagonalSlow(shift);
-            values[k] += shift;
+            int r0 = c * ParallelRowChunk, r1 = Math.Min(rows, r0 + ParallelRowChunk);
+            Array.Copy(v, rp[r0], values, rp[r0], rp[r1] - rp[r0]);
+            for (int i = r0; i < r1; i++)
+            {
+                int k = Array.BinarySearch(ci, rp[i], rp[i + 1] - rp[i], i);
+                if (k < 0) { Interlocked.Exchange(ref missing, 1); return; }
+                values[k] += shift;
+            }
         }
+        if (chunks > 1 && _values.Length >= ParallelMinimumNonZeros) Parallel.For(0, chunks, Chunk);
+        else for (int c = 0; c < chunks; c++) Chunk(c);
+        if (missing != 0) return AddDiagonalSlow(shift);
         return new CsrMatrix(RowCount, ColumnCount, _rowPointers, _columnIndices, values, structureValid: true);
     }
 

@@ -29,6 +29,41 @@ public static class LogMath
         return m + Math.Log(s);
     }
 
+    /// <summary>Entries per work item of <see cref="LogSumExpParallel"/>.</summary>
+    private const int ParallelChunk = 1 << 15;
+
+    /// <summary>
+    /// <see cref="LogSumExp"/> over chunks in parallel (a million-cell equilibrium is a million
+    /// exponentials); the chunk maxima and partial sums are combined in chunk order, so the result does
+    /// not depend on the scheduling (it may differ from the serial sum in the last bits).
+    /// </summary>
+    public static double LogSumExpParallel(double[] values)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        int chunks = (values.Length + ParallelChunk - 1) / ParallelChunk;
+        if (chunks <= 1) return LogSumExp(values);
+        var max = new double[chunks];
+        Parallel.For(0, chunks, c =>
+        {
+            double m = double.NegativeInfinity;
+            for (int i = c * ParallelChunk, end = Math.Min(values.Length, i + ParallelChunk); i < end; i++) if (values[i] > m) m = values[i];
+            max[c] = m;
+        });
+        double top = double.NegativeInfinity;
+        foreach (double m in max) if (m > top) top = m;
+        if (double.IsNegativeInfinity(top)) return top;
+        var sum = new double[chunks];
+        Parallel.For(0, chunks, c =>
+        {
+            double s = 0.0;
+            for (int i = c * ParallelChunk, end = Math.Min(values.Length, i + ParallelChunk); i < end; i++) s += Math.Exp(values[i] - top);
+            sum[c] = s;
+        });
+        double total = 0.0;
+        foreach (double s in sum) total += s;
+        return top + Math.Log(total);
+    }
+
     /// <summary>
     /// <c>ln((e^z − 1)/z)</c>, the log of the mean of <c>e^{z s}</c> over <c>s ∈ [0, 1]</c>;
     /// finite for all finite z (≈ z − ln z for large z, ≈ −ln|z| for large negative z).

@@ -37,4 +37,30 @@ public class CsrMatrixTests
             for (int j = 0; j < a.ColumnCount; j++)
                 Assert.Equal(-2.0 * a[i, j] + (i == j ? 0.25 : 0.0), b[i, j], 14);
     }
+
+    [Fact]
+    public void AddDiagonal_LargeMatrix_ParallelPathMatchesEntrywise()
+    {
+        var a = SparseTestMatrices.RandomSpdGrid(300, 257, seed: 9); // above the parallel threshold
+        var b = a.AddDiagonal(1.5);
+        for (int i = 0; i < a.RowCount; i += 97)
+            for (int k = a.RowPointers[i]; k < a.RowPointers[i + 1]; k++)
+            {
+                int j = a.ColumnIndices[k];
+                Assert.Equal(a.Values[k] + (i == j ? 1.5 : 0.0), b.Values[k]);
+            }
+        Assert.Equal(a.Values[^1] + 1.5, b.Values[^1]);
+    }
+
+    [Fact]
+    public void AddDiagonal_MissingDiagonalEntry_IsInserted()
+    {
+        var a = CsrMatrix.FromTriplets(3, 3, [(0, 0, 1.0), (0, 1, 2.0), (1, 0, 2.0), (2, 2, 3.0)]);
+        var b = a.AddDiagonal(0.5);
+        Assert.Equal(1.5, b[0, 0]);
+        Assert.Equal(0.5, b[1, 1]);
+        Assert.Equal(3.5, b[2, 2]);
+        Assert.Equal(2.0, b[0, 1]);
+        Assert.Equal(5, b.NonZerosCount);
+    }
 }
