@@ -13,42 +13,42 @@ internal static class FactorizationInput
             throw new ArgumentException("The matrix pattern differs from the one the symbolic factorization was built for.", nameof(symbolic));
     }
 
-
-    /// <summary>Rows per work item of <see cref="SymmetryDefectAndScale"/>.</summary>
-    private const int RowChunk = 1 << 14;
-
-    /// <summary>
-    /// Largest <c>|A_ij − A_ji|</c> (a missing partner counts as zero) and largest <c>|A_ij|</c> in one
-    /// parallel pass over row chunks: each stored entry looks up its partner by binary search in the
-    /// partner's (sorted) row, so chunks are independent; maxima do not depend on the schedule.
-    /// </summary>
-    public static (double Defect, double Scale) SymmetryDefectAndScale(CsrMatrix a)
+    /// <summary>Largest absolute stored value.</summary>
+    public static double MaxAbs(CsrMatrix a)
     {
-        int n = a.RowCount, chunks = Math.Max(1, (n + RowChunk - 1) / RowChunk);
-        var defect = new double[chunks];
-        var scale = new double[chunks];
-        void Chunk(int c)
-        {
-            var rp = a.RowPointers; var ci = a.ColumnIndices; var v = a.Values;
-            double d = 0, s = 0;
-            for (int i = c * RowChunk, end = Math.Min(n, (c + 1) * RowChunk); i < end; i++)
-            {
-                for (int k = rp[i]; k < rp[i + 1]; k++)
-                {
-                    s = Math.Max(s, Math.Abs(v[k]));
-                    int j = ci[k];
-                    if (j == i) continue;
-                    int p = ci[rp[j]..rp[j + 1]].BinarySearch(i);
-                    // a missing partner counts as the entry itself against zero
-                    d = Math.Max(d, p >= 0 ? Math.Abs(v[k] - v[rp[j] + p]) : Math.Abs(v[k]));
-                }
-            }
-            defect[c] = d;
-            scale[c] = s;
-        }
-        if (chunks > 1) Parallel.For(0, chunks, Chunk);
-        else Chunk(0);
-        return (defect.Max(), scale.Max());
+        double m = 0;
+        foreach (double v in a.Values) m = Math.Max(m, Math.Abs(v));
+        return m;
     }
 
+    /// <summary>
+    /// Largest <c>|A_ij − A_ji|</c> (a missing partner counts as zero) in one O(nnz) sweep: rows are
+    /// visited in order, so the partners (j, i) of the upper entries (i, j) are met in increasing
+    /// column order within each row j and a cursor per row pairs them without searching.
+    /// </summary>
+    public static double SymmetryDefect(CsrMatrix a)
+    {
+        int n = a.RowCount;
+        var rp = a.RowPointers;
+        var ci = a.ColumnIndices;
+        var v = a.Values;
+        var cursor = rp[..n].ToArray();
+        double defect = 0;
+        for (int i = 0; i < n; i++)
+        {
+            for (int k = rp[i]; k < rp[i + 1]; k++)
+            {
+                int j = ci[k];
+                if (j <= i) continue;
+                int c = cursor[j];
+                while (c < rp[j + 1] && ci[c] < i) { defect = Math.Max(defect, Math.Abs(v[c])); c++; }
+                if (c < rp[j + 1] && ci[c] == i) { defect = Math.Max(defect, Math.Abs(v[k] - v[c])); c++; }
+                else defect = Math.Max(defect, Math.Abs(v[k]));
+                cursor[j] = c;
+            }
+        }
+        for (int j = 0; j < n; j++)
+            for (int c = cursor[j]; c < rp[j + 1] && ci[c] < j; c++) defect = Math.Max(defect, Math.Abs(v[c]));
+        return defect;
+    }
 }

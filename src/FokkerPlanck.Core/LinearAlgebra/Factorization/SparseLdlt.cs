@@ -80,7 +80,8 @@ public sealed class SparseLdlt : ILinearSolver, IDisposable
 
     private static void CheckSymmetric(CsrMatrix a)
     {
-        var (defect, scale) = FactorizationInput.SymmetryDefectAndScale(a);
+        double scale = FactorizationInput.MaxAbs(a);
+        double defect = FactorizationInput.SymmetryDefect(a);
         if (defect > SymmetryTolerance * scale)
             throw new ArgumentException($"Matrix is not symmetric: max |A_ij − A_ji| = {defect:G3} for max |A_ij| = {scale:G3}.", nameof(a));
     }
