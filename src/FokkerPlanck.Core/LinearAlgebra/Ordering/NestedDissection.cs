@@ -14,9 +14,13 @@ public static class NestedDissection
 {
     /// <summary>
     /// Blocks with at most this many cells are not split further: below this size the dense
-    /// supernodal kernels on a whole leaf block are cheaper than more separators.
+    /// supernodal kernels on a whole leaf block are cheaper than more separators. Measured on the
+    /// benchmark valley at 1024² with leaves of 16 / 32 / 64 cells: 63.5 / 66.0 / 69.5 million factor
+    /// entries for 21.2 / 21.3 / 21.5 GFlop; the factorization times were within the machine's noise,
+    /// and every solve streams the factor, so the smaller factor of 32-cell leaves is kept (64 gives
+    /// 5 % more entries, 16 more tiny supernodes for 4 % fewer).
     /// </summary>
-    public const int GridLeafCells = 64;
+    public const int GridLeafCells = 32;
 
     /// <summary>A block narrower than this in both directions has no interior line to cut along.</summary>
     private const int MinimumSplitWidth = 3;
