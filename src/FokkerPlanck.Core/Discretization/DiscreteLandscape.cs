@@ -67,28 +67,39 @@ public sealed class DiscreteLandscape
         var centre = new double[nx * ny];
         var xm = new double[Math.Max(nx - 1, 0) * ny]; var xp = new double[xm.Length];
         var ym = new double[nx * (ny - 1)]; var yp = new double[ym.Length];
+        // row by row (ILandscape.PotentialRow): landscapes whose y-dependence factors out evaluate it once per row
+        var interiorX = nx > 1 ? xf[1..nx] : [];
         Parallel.For(0, ny, j =>
         {
-            for (int i = 0; i < nx; i++) centre[i + nx * j] = landscape.Potential(xc[i], yc[j]);
-            for (int i = 0; i + 1 < nx; i++)
+            landscape.PotentialRow(xc, yc[j], centre.AsSpan(nx * j, nx));
+            if (nx > 1)
             {
-                double x = xf[i + 1]; int f = i + (nx - 1) * j;
-                if (jumpX[i + 1])
+                int f0 = (nx - 1) * j;
+                landscape.PotentialRow(interiorX, yc[j], xm.AsSpan(f0, nx - 1));
+                xm.AsSpan(f0, nx - 1).CopyTo(xp.AsSpan(f0, nx - 1));
+                for (int i = 0; i + 1 < nx; i++)
                 {
+                    if (!jumpX[i + 1]) continue;
+                    double x = xf[i + 1];
                     double eps = JumpSideOffset * Math.Min(xf[i + 1] - xf[i], xf[i + 2] - xf[i + 1]);
-                    xm[f] = landscape.Potential(x - eps, yc[j]); xp[f] = landscape.Potential(x + eps, yc[j]);
+                    xm[f0 + i] = landscape.Potential(x - eps, yc[j]); xp[f0 + i] = landscape.Potential(x + eps, yc[j]);
                 }
-                else xm[f] = xp[f] = landscape.Potential(x, yc[j]);
             }
             if (j + 1 < ny)
             {
                 double y = yf[j + 1];
-                double eps = JumpSideOffset * Math.Min(yf[j + 1] - yf[j], yf[j + 2] - yf[j + 1]);
-                for (int i = 0; i < nx; i++)
+                var minus = ym.AsSpan(nx * j, nx);
+                var plus = yp.AsSpan(nx * j, nx);
+                if (jumpY[j + 1])
                 {
-                    int f = i + nx * j;
-                    if (jumpY[j + 1]) { ym[f] = landscape.Potential(xc[i], y - eps); yp[f] = landscape.Potential(xc[i], y + eps); }
-                    else ym[f] = yp[f] = landscape.Potential(xc[i], y);
+                    double eps = JumpSideOffset * Math.Min(yf[j + 1] - yf[j], yf[j + 2] - yf[j + 1]);
+                    landscape.PotentialRow(xc, y - eps, minus);
+                    landscape.PotentialRow(xc, y + eps, plus);
+                }
+                else
+                {
+                    landscape.PotentialRow(xc, y, minus);
+                    minus.CopyTo(plus);
                 }
             }
         });

@@ -15,6 +15,17 @@ public interface ILandscape
     /// <summary>Potential <c>U(x, y)</c>.</summary>
     double Potential(double x, double y);
 
+    /// <summary>
+    /// <c>U(x_i, y)</c> for every <c>x_i</c> in <paramref name="xs"/> at one <paramref name="y"/> (a grid
+    /// row): the sampling's bulk call. The default evaluates <see cref="Potential"/> point by point;
+    /// landscapes whose y-dependence factors out (valley–river: <c>c(y) + ½a(y)x²</c>) evaluate it
+    /// once per row. Must agree with <see cref="Potential"/> to rounding.
+    /// </summary>
+    void PotentialRow(ReadOnlySpan<double> xs, double y, Span<double> output)
+    {
+        for (int i = 0; i < xs.Length; i++) output[i] = Potential(xs[i], y);
+    }
+
     /// <summary>Gradient <c>(∂U/∂x, ∂U/∂y)</c> (needed by Langevin dynamics).</summary>
     (double Dx, double Dy) Gradient(double x, double y);
 

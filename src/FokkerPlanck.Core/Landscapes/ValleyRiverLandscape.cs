@@ -37,6 +37,14 @@ public sealed class ValleyRiverLandscape : ILandscape
     public double Potential(double x, double y) => _c.Value(y) + 0.5 * _a.Value(y) * x * x;
 
     /// <inheritdoc/>
+    /// <remarks>c(y) and a(y) are evaluated once for the row; each entry is then the same expression as <see cref="Potential"/>, bit for bit.</remarks>
+    public void PotentialRow(ReadOnlySpan<double> xs, double y, Span<double> output)
+    {
+        double c = _c.Value(y), a = _a.Value(y);
+        for (int i = 0; i < xs.Length; i++) output[i] = c + 0.5 * a * xs[i] * xs[i];
+    }
+
+    /// <inheritdoc/>
     public (double Dx, double Dy) Gradient(double x, double y)
         => (_a.Value(y) * x, _c.Derivative(y) + 0.5 * _a.Derivative(y) * x * x);
 

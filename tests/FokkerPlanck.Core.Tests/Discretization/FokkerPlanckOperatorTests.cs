@@ -21,6 +21,30 @@ public class FokkerPlanckOperatorTests
     private static TensorGrid NonUniformGrid(int nx, int ny, double lx, double ly)
         => new(Axis.Clustered(-lx, lx, nx, 0.1, 2.0), Axis.Clustered(-ly, ly, ny, -0.2, 1.5));
 
+    [Fact]
+    public void Sample_RowEvaluation_EqualsPointwisePotential()
+    {
+        var g = NonUniformGrid(19, 27, 1.0, 2.5);
+        var l = TestLandscapes.PeerValley();
+        var d = DiscreteLandscape.Sample(g, l);
+        var xc = g.X.Centres.ToArray(); var yc = g.Y.Centres.ToArray(); var xf = g.X.Faces.ToArray(); var yf = g.Y.Faces.ToArray();
+        for (int j = 0; j < g.Ny; j++)
+            for (int i = 0; i < g.Nx; i++)
+            {
+                Assert.Equal(l.Potential(xc[i], yc[j]), d.CentreValues[i + g.Nx * j]);
+                if (i + 1 < g.Nx)
+                {
+                    Assert.Equal(l.Potential(xf[i + 1], yc[j]), d.XFaceMinus[i + (g.Nx - 1) * j]);
+                    Assert.Equal(l.Potential(xf[i + 1], yc[j]), d.XFacePlus[i + (g.Nx - 1) * j]);
+                }
+                if (j + 1 < g.Ny)
+                {
+                    Assert.Equal(l.Potential(xc[i], yf[j + 1]), d.YFaceMinus[i + g.Nx * j]);
+                    Assert.Equal(l.Potential(xc[i], yf[j + 1]), d.YFacePlus[i + g.Nx * j]);
+                }
+            }
+    }
+
     [Theory]
     [InlineData(17, 23)]
     [InlineData(1, 40)]   // 1D along y
