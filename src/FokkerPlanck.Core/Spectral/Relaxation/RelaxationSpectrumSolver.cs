@@ -84,19 +84,18 @@ public sealed class RelaxationSpectrumSolver
         // the ordering needs only the grid: it runs beside the assembly (and beside the sampling too
         // when the caller started it, AnalyzeGridAsync)
         var analysis = _symbolic is null ? _pending ?? AnalyzeGridAsync(op.Grid) : null;
-        progress?.Report(("assembly", 0));
-        var a = op.Assemble(FokkerPlanckOperator.Form.SymmetricPositive);
-        double tAssembly = sw.Elapsed.TotalSeconds; sw.Restart();
-
-        // The coarse level is independent of the fine ordering and symbolic analysis, which are
-        // mostly serial: it runs beside them, and only the time waited for it afterwards is its stage
-        // time. Its result does not depend on the overlap.
+        // The coarse level is independent of the fine assembly, ordering and symbolic analysis (the
+        // latter mostly serial): it runs beside them, and only the time waited for it afterwards is its
+        // stage time. Its result does not depend on the overlap.
         var coarseTask = options.CoarseStart
             ? Task.Run(() => CoarseGridStart.Compute(op, options.Modes - 1, options.Seed, options.CoarseCellsPerAxis))
             : null;
         // The backward generator (left-vector residuals and refinement) depends only on the operator:
-        // it is assembled beside the ordering too.
+        // it is assembled beside them too.
         var backwardTask = Task.Run(() => op.Assemble(FokkerPlanckOperator.Form.Backward));
+        progress?.Report(("assembly", 0));
+        var a = op.Assemble(FokkerPlanckOperator.Form.SymmetricPositive);
+        double tAssembly = sw.Elapsed.TotalSeconds; sw.Restart();
         progress?.Report(("ordering", 0));
         SymbolicFactorization symbolic;
         if (_symbolic is not null && _symbolic.Matches(a)) symbolic = _symbolic;
