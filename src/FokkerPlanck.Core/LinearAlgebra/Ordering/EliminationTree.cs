@@ -113,37 +113,81 @@ public static class EliminationTree
         return parent;
     }
 
-    /// <summary>Column counts by walking each row subtree once (Davis §4.2).</summary>
+    /// <summary>
+    /// Column counts of the Cholesky factor (diagonal included) in nearly O(nnz(A)) time, without
+    /// forming any row of L: Gilbert, Ng &amp; Peyton, "An efficient algorithm to compute row and column
+    /// counts for sparse Cholesky factorization", SIAM J. Matrix Anal. Appl. 15 (1994) 1075; Davis,
+    /// <i>Direct Methods for Sparse Linear Systems</i>, SIAM 2006, §4.4 (<c>cs_counts</c>).
+    /// </summary>
+    /// <remarks>
+    /// Row i of L is the row subtree spanned by the columns j &lt; i of row i of A. Walking the columns
+    /// in postorder, an entry (i, j) starts a new branch of that subtree exactly when j is a leaf of it
+    /// (<c>first[j] &gt; maxfirst[i]</c>: no earlier-visited entry of row i lies in j's subtree); each leaf adds
+    /// one to its column's delta, and every later leaf subtracts one at the least common ancestor with
+    /// the previous leaf (found by path-compressed disjoint sets), where the two branches merge. The
+    /// column count is then the sum of the deltas over each subtree. The previous implementation
+    /// walked every row subtree, O(nnz(L)): 69.5 million steps at 1024², against 5 million here.
+    /// </remarks>
     internal static int[] ColumnCounts(PermutedPattern pattern, int[] parent)
     {
-        // Row k of L is the union of the etree paths from the entries of row k of the (permuted,
-        // lower) pattern up to k (the "row subtree", Liu 1990 §3; Davis 2006 §4.1): every column j on
-        // it gains one entry. The traversal costs O(nnz(L)); rows are independent given the parent
-        // array, so contiguous row ranges are counted in parallel, each with its own marks and
-        // counts, and the counts are added in range order (integer sums: exact, deterministic).
         int n = pattern.Size;
-        if (n < ParallelCountMinimum)
+        var post = Postorder(parent);
+        var delta = new int[n];
+        var first = new int[n];
+        var maxFirst = new int[n];
+        var prevLeaf = new int[n];
+        var ancestor = new int[n];
+        first.AsSpan().Fill(-1);
+        maxFirst.AsSpan().Fill(-1);
+        prevLeaf.AsSpan().Fill(-1);
+        for (int k = 0; k < n; k++)
         {
-            var count = new int[n];
-            CountRows(pattern, parent, 0, n, count, new int[n]);
-            return count;
+            int j = post[k];
+            delta[j] = first[j] == -1 ? 1 : 0; // a leaf of the elimination tree
+            for (; j != -1 && first[j] == -1; j = parent[j]) first[j] = k;
         }
-        // Separator rows near the end have the longest row subtrees: many small ranges, handed out
-        // dynamically, balance the threads; each thread keeps one count and one mark array.
-        int chunks = ChunksPerThread * Environment.ProcessorCount;
-        var partial = new List<int[]>();
-        Parallel.For(0, chunks, () => (Count: new int[n], Mark: new int[n]), (c, _, local) =>
+        for (int i = 0; i < n; i++) ancestor[i] = i;
+        for (int k = 0; k < n; k++)
         {
-            CountRows(pattern, parent, (int)((long)n * c / chunks), (int)((long)n * (c + 1) / chunks), local.Count, local.Mark);
-            return local;
-        }, local => { lock (partial) partial.Add(local.Count); });
-        var total = partial[0];
-        for (int c = 1; c < partial.Count; c++)
-        {
-            var p = partial[c];
-            for (int j = 0; j < n; j++) total[j] += p[j];
+            int j = post[k];
+            if (parent[j] != -1) delta[parent[j]]--; // j is not a root
+            foreach (int i in pattern.Above(j))
+            {
+                // entry (i, j) of the lower triangle, i > j
+                if (first[j] <= maxFirst[i]) continue; // j is not a leaf of row i's subtree
+                maxFirst[i] = first[j];
+                int previous = prevLeaf[i];
+                prevLeaf[i] = j;
+                delta[j]++;
+                if (previous == -1) continue; // the first leaf of row i
+                int q = previous;
+                while (q != ancestor[q]) q = ancestor[q]; // least common ancestor of previous and j
+                for (int s = previous; s != q;)
+                {
+                    int next = ancestor[s];
+                    ancestor[s] = q; // path compression
+                    s = next;
+                }
+                delta[q]--; // the two branches merge at q: counted once
+            }
+            if (parent[j] != -1) ancestor[j] = parent[j];
         }
-        return total;
+        // a parent's index is larger than its children's in an elimination tree
+        for (int j = 0; j < n; j++)
+            if (parent[j] != -1) delta[parent[j]] += delta[j];
+        return delta;
+    }
+
+    /// <summary>
+    /// Column counts by walking each row subtree (Davis §4.2), O(nnz(L)): the reference that
+    /// <see cref="ColumnCounts(PermutedPattern, int[])"/> is checked against in the tests.
+    /// </summary>
+    internal static int[] ColumnCountsByRowSubtrees(PermutedPattern pattern, int[] parent)
+    {
+        int n = pattern.Size;
+        var count = new int[n];
+        CountRows(pattern, parent, 0, n, count, new int[n]);
+        return count;
     }
 
     /// <summary>Adds the row subtrees of rows [k0, k1) to <paramref name="count"/>; <paramref name="mark"/> holds no value in [k0, k1) on entry.</summary>
@@ -163,10 +207,4 @@ public static class EliminationTree
             }
         }
     }
-
-    /// <summary>Row ranges per thread in the parallel column count (load balance against the long separator rows).</summary>
-    private const int ChunksPerThread = 16;
-
-    /// <summary>Unknowns below which the column counts run on one thread (task start-up and the extra arrays cost more).</summary>
-    private const int ParallelCountMinimum = 1 << 16;
 }

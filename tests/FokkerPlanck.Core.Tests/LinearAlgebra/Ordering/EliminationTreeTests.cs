@@ -26,6 +26,32 @@ public class EliminationTreeTests
         Assert.Equal(BooleanColumnCounts(a, p), EliminationTree.ColumnCounts(a, p));
     }
 
+    [Theory]
+    [InlineData(97, 61, false)]   // grid, nested dissection (postordered tree)
+    [InlineData(40, 33, true)]    // grid, natural order (a path-like tree)
+    public void ColumnCounts_LargerGrids_MatchRowSubtreeWalk(int nx, int ny, bool natural)
+    {
+        var a = SparseTestMatrices.GridLaplacian(nx, ny, 1.0);
+        var p = natural ? Permutation.Identity(nx * ny) : NestedDissection.ForGrid(nx, ny);
+        var pattern = EliminationTree.Pattern(a, p);
+        var parent = EliminationTree.Parents(pattern);
+        Assert.Equal(EliminationTree.ColumnCountsByRowSubtrees(pattern, parent), EliminationTree.ColumnCounts(pattern, parent));
+    }
+
+    [Theory]
+    [InlineData(300, 4, 1)]
+    [InlineData(500, 2, 2)]   // sparse: a forest of several trees
+    public void ColumnCounts_RandomPatterns_MatchRowSubtreeWalk(int n, int degree, int seed)
+    {
+        var a = SparseTestMatrices.RandomSpdPattern(n, degree, seed);
+        foreach (var p in new[] { Permutation.Identity(n), NestedDissection.ForPattern(a) })
+        {
+            var pattern = EliminationTree.Pattern(a, p);
+            var parent = EliminationTree.Parents(pattern);
+            Assert.Equal(EliminationTree.ColumnCountsByRowSubtrees(pattern, parent), EliminationTree.ColumnCounts(pattern, parent));
+        }
+    }
+
     [Fact]
     public void Postorder_Forest_ChildrenBeforeParents()
     {
