@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using FokkerPlanck.Core.Memory;
 
 namespace FokkerPlanck.Core.LinearAlgebra.Factorization;
 
@@ -14,23 +15,13 @@ namespace FokkerPlanck.Core.LinearAlgebra.Factorization;
 /// is a fresh anonymous mapping whose pages the kernel zero-fills on first touch, so it costs no
 /// clearing pass, and the first factorization skips the clearing of its panels
 /// (<see cref="IsPristine"/>).</item>
-/// <item>On Linux the block is advised for transparent huge pages (<c>madvise(MADV_HUGEPAGE)</c>),
-/// which the default "madvise" policy requires: 2 MiB pages cut the first-touch page faults by a
-/// factor of 512 and the TLB misses of the streaming solves. Measured on the 2-core benchmark
-/// machine: touching 556 MB from two threads took 75–107 ms with the advice and 147–164 ms
-/// without. Where the advice is refused or unavailable nothing changes but the speed.</item>
+/// <item>On Linux the block is advised for transparent huge pages (<see cref="HugePages"/>).</item>
 /// </list>
 /// <para>The memory is released by <see cref="Dispose"/> or the finalizer; the factorizations keep the
 /// store alive (<see cref="GC.KeepAlive"/>) while they use its pointers.</para>
 /// </remarks>
 internal sealed unsafe class PanelStore : IDisposable
 {
-    /// <summary>Size of a transparent huge page on x86-64 and arm64 Linux (the advice is applied to whole pages inside the block).</summary>
-    private const long HugePageBytes = 2L << 20;
-
-    /// <summary><c>MADV_HUGEPAGE</c> from <c>&lt;sys/mman.h&gt;</c> (Linux).</summary>
-    private const int MadviseHugePage = 14;
-
     private readonly long[] _offset;
     private readonly long _bytes;
     private double* _base;
@@ -50,7 +41,7 @@ internal sealed unsafe class PanelStore : IDisposable
         _bytes = Math.Max(used, 1) * sizeof(double);
         _base = (double*)NativeMemory.AllocZeroed((nuint)Math.Max(used, 1), sizeof(double));
         GC.AddMemoryPressure(_bytes);
-        AdviseHugePages(_base, _bytes);
+        HugePages.Advise(_base, _bytes);
         IsPristine = true;
     }
 
@@ -87,24 +78,4 @@ internal sealed unsafe class PanelStore : IDisposable
         _base = null;
         GC.RemoveMemoryPressure(_bytes);
     }
-
-    private static void AdviseHugePages(double* start, long bytes)
-    {
-        if (!OperatingSystem.IsLinux() || bytes < 2 * HugePageBytes) return;
-        long first = ((long)start + HugePageBytes - 1) & ~(HugePageBytes - 1);
-        long end = ((long)start + bytes) & ~(HugePageBytes - 1);
-        if (end <= first) return;
-        try
-        {
-            // advisory only: a refusal (old kernel, THP disabled) leaves ordinary pages
-            _ = Madvise((nint)first, (nuint)(end - first), MadviseHugePage);
-        }
-        catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
-        {
-            // no libc madvise on this system: ordinary pages
-        }
-    }
-
-    [DllImport("libc", EntryPoint = "madvise")]
-    private static extern int Madvise(nint address, nuint length, int advice);
 }

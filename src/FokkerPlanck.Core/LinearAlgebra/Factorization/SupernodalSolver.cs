@@ -41,6 +41,7 @@ internal sealed unsafe class SupernodalSolver
     private double[][] _acc = [];
     private readonly TreeSchedule _schedule;
     private readonly int[] _permutation;
+    private readonly int[] _inverse;
     private readonly int[] _topColumns;
 
     private readonly object _gate = new();
@@ -55,6 +56,7 @@ internal sealed unsafe class SupernodalSolver
         _pivots = pivots;
         _schedule = s.Schedule;
         _permutation = s.Ordering.NewToOld.ToArray();
+        _inverse = s.Ordering.OldToNew.ToArray();
         _topColumns = new int[_schedule.TopColumnCount];
         for (int j = 0; j < s.Size; j++) if (_schedule.TopColumnIndex[j] >= 0) _topColumns[_schedule.TopColumnIndex[j]] = j;
         for (int sn = 0; sn < s.SupernodeCount; sn++) _maxFront = Math.Max(_maxFront, s.FrontSize(sn));
@@ -89,13 +91,16 @@ internal sealed unsafe class SupernodalSolver
     private const int PermuteChunk = 1 << 16;
 
     /// <summary>
-    /// <c>dst[i] = src[p[i]]</c> (gather into the factor ordering) or <c>dst[p[i]] = src[i]</c>
-    /// (scatter back), per right-hand side; chunks in parallel once there is enough work (each
-    /// entry is written once, so the result does not depend on the schedule).
+    /// <c>dst[i] = src[p[i]]</c> (gather into the factor ordering) or <c>dst[p[i]] = src[i]</c> (back),
+    /// per right-hand side. Both directions are written as gathers, the way back through the inverse
+    /// permutation (<c>dst[j] = src[p⁻¹[j]]</c>): sequential writes and scattered reads are cheaper
+    /// than scattered writes (measured at 1024²: 9–12 ms for the scatter against 3–6 ms for the
+    /// gather of two vectors). Chunks run in parallel once there is enough work (each entry is
+    /// written once, so the result does not depend on the schedule).
     /// </summary>
     private void Permute(double* src, double* dst, int n, int count, bool gather)
     {
-        var perm = _permutation;
+        var perm = gather ? _permutation : _inverse;
         int chunks = (n + PermuteChunk - 1) / PermuteChunk;
         nint s = (nint)src, d = (nint)dst;
         void Chunk(int c)
@@ -103,8 +108,7 @@ internal sealed unsafe class SupernodalSolver
             int q = c / chunks, i0 = c % chunks * PermuteChunk, i1 = Math.Min(n, i0 + PermuteChunk);
             double* sq = (double*)s + (long)q * n;
             double* dq = (double*)d + (long)q * n;
-            if (gather) for (int i = i0; i < i1; i++) dq[i] = sq[perm[i]];
-            else for (int i = i0; i < i1; i++) dq[perm[i]] = sq[i];
+            for (int i = i0; i < i1; i++) dq[i] = sq[perm[i]];
         }
         if (chunks * count > 1) Parallel.For(0, chunks * count, Chunk);
         else Chunk(0);

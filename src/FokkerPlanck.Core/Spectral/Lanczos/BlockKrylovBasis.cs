@@ -1,3 +1,4 @@
+using FokkerPlanck.Core.Memory;
 using FokkerPlanck.Core.LinearAlgebra.Factorization;
 
 namespace FokkerPlanck.Core.Spectral.Lanczos;
@@ -45,7 +46,9 @@ internal sealed class BlockKrylovBasis
     {
         _n = n;
         Capacity = capacity;
-        _v = new double[checked(n * capacity)];
+        // every column is written before it is read (start block, operator outputs, rotations), so the
+        // basis needs no clearing; huge pages spare a page fault per 4 KiB of each new block
+        _v = HugePages.AllocateUninitialized((long)n * capacity);
         _coefficients = new double[capacity];
         _pass = new double[capacity];
         _project = project;
