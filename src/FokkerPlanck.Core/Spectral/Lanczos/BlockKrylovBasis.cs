@@ -262,7 +262,7 @@ internal sealed class BlockKrylovBasis
         int stride = count * b + b;
         if (_partial.Length < panels * stride) _partial = new double[panels * stride];
         var partial = _partial; var v = _v; int n = _n;
-        Parallel.For(0, panels, c =>
+        ForPanels(panels, c =>
         {
             int r0 = c * BlockPanelRows, rows = Math.Min(BlockPanelRows, n - r0);
             fixed (double* pv = v)
@@ -287,7 +287,7 @@ internal sealed class BlockKrylovBasis
         var coef = coefficients[..cb].ToArray();
         for (int q = 0; q < cb; q++) coef[q] = -coef[q];
         var partial = _partial; var v = _v; int n = _n;
-        Parallel.For(0, panels, c =>
+        ForPanels(panels, c =>
         {
             int r0 = c * BlockPanelRows, rows = Math.Min(BlockPanelRows, n - r0);
             fixed (double* pv = v)
@@ -338,6 +338,19 @@ internal sealed class BlockKrylovBasis
         for (int j = j4; j < start; j++)
             for (int i = 0; i < b; i++)
                 output[j + i * start] = VectorKernels.Dot(v0 + (long)j * n, w + (long)i * n, rows);
+    }
+
+    /// <summary>
+    /// Vector length below which the panel loops run on the calling thread: a coarse-level basis
+    /// (16K unknowns) has a few panels per pass, and waking pool threads costs more than the work,
+    /// more so while other work shares the cores.
+    /// </summary>
+    private const int ParallelMinimumLength = 1 << 16;
+
+    private void ForPanels(int panels, Action<int> body)
+    {
+        if (_n < ParallelMinimumLength || panels == 1) for (int c = 0; c < panels; c++) body(c);
+        else Parallel.For(0, panels, body);
     }
 
     private void SumPartials(int panels, int stride, int count, Span<double> result)
@@ -458,7 +471,7 @@ internal sealed class BlockKrylovBasis
         int cap = Capacity + 1;
         if (_partial.Length < panels * cap) _partial = new double[panels * cap];
         var partial = _partial; var v = _v; int n = _n;
-        Parallel.For(0, panels, c =>
+        ForPanels(panels, c =>
         {
             int r0 = c * PanelRows, rows = Math.Min(PanelRows, n - r0);
             var wp = new ReadOnlySpan<double>(v, wCol * n + r0, rows);
@@ -479,7 +492,7 @@ internal sealed class BlockKrylovBasis
         if (_partial.Length < panels * stride) _partial = new double[panels * stride];
         var coef = coefficients[..count].ToArray();
         var partial = _partial; var v = _v; int n = _n;
-        Parallel.For(0, panels, c =>
+        ForPanels(panels, c =>
         {
             int r0 = c * PanelRows, rows = Math.Min(PanelRows, n - r0);
             var wp = new Span<double>(v, wCol * n + r0, rows);

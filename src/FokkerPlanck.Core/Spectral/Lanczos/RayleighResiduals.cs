@@ -103,9 +103,12 @@ internal static class RayleighResiduals
         return (lambda, residual);
     }
 
+    /// <summary>Chunks below which the sweeps run on the calling thread (a coarse level's few chunks cost less than waking pool threads).</summary>
+    private const int ParallelMinimumChunks = 8;
+
     private static void Run(int chunks, Action<int> body)
     {
-        if (chunks == 1 || Environment.ProcessorCount == 1) for (int c = 0; c < chunks; c++) body(c);
+        if (chunks < ParallelMinimumChunks || Environment.ProcessorCount == 1) for (int c = 0; c < chunks; c++) body(c);
         else Parallel.For(0, chunks, body);
     }
 }

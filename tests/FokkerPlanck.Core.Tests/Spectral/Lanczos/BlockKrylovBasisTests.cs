@@ -19,6 +19,15 @@ public class BlockKrylovBasisTests
     [InlineData(1e-14, 13, 3, false)]  // nearly in span(V) with the local step
     [InlineData(0.0, 13, 3, true)]     // in the span of the last blocks exactly
     public void OrthonormalizeBlock_BlockAgainstBasis_OrthonormalAndReconstructs(double offSpan, int start, int b, bool lastBlocksOnly)
+        => CheckBlock(N, offSpan, start, b, lastBlocksOnly);
+
+    [Theory]
+    [InlineData(1e-6, 13, 3, true)]
+    [InlineData(1e-6, 13, 3, false)]
+    public void OrthonormalizeBlock_LongVectors_ParallelPanels(double offSpan, int start, int b, bool lastBlocksOnly)
+        => CheckBlock(70_000, offSpan, start, b, lastBlocksOnly); // above the serial threshold: panels in parallel
+
+    private static void CheckBlock(int N, double offSpan, int start, int b, bool lastBlocksOnly)
     {
         var rng = new Random(5);
         var basis = new BlockKrylovBasis(N, start + b, null, new StartVectorGenerator(3));

@@ -24,6 +24,7 @@ public class RayleighResidualsTests
     [Theory]
     [InlineData(6, 5, 1)]
     [InlineData(120, 90, 3)]   // several row chunks, partial last chunk
+    [InlineData(300, 230, 2)]  // enough chunks for the parallel sweeps
     public void Compute_MatchesOneVectorReference_AndNormalizes(int nx, int ny, int count)
     {
         var a = SparseTestMatrices.RandomSpdGrid(nx, ny, seed: 7);
