@@ -84,18 +84,19 @@ internal sealed class AdjacencyGraph
     private static AdjacencyGraph FromSymmetricPattern(CsrMatrix a)
     {
         int n = a.RowCount;
-        var rp = a.RowPointers.ToArray();
-        var ci = a.ColumnIndices.ToArray();
+        var rows = a.RowPointers;
+        var columns = a.ColumnIndices;
         var ptr = new int[n + 1];
         for (int i = 0; i < n; i++)
         {
             int diagonal = 0;
-            for (int k = rp[i]; k < rp[i + 1]; k++) if (ci[k] == i) { diagonal = 1; break; }
-            ptr[i + 1] = ptr[i] + rp[i + 1] - rp[i] - diagonal;
+            for (int k = rows[i]; k < rows[i + 1]; k++) if (columns[k] == i) { diagonal = 1; break; }
+            ptr[i + 1] = ptr[i] + rows[i + 1] - rows[i] - diagonal;
         }
         var adj = new int[ptr[n]];
         Parallel.For(0, (n + CopyChunk - 1) / CopyChunk, c =>
         {
+            var rp = a.RowPointers; var ci = a.ColumnIndices;
             int i1 = Math.Min(n, (c + 1) * CopyChunk);
             for (int i = c * CopyChunk; i < i1; i++)
             {

@@ -63,15 +63,14 @@ internal sealed class EigenpairAssembler
     public (double[] Lambda, double[] Residual) EvaluateAll(IReadOnlyList<double[]> vectors)
     {
         ArgumentNullException.ThrowIfNull(vectors);
-        MatrixApplications += vectors.Count;
-        if (_a is CsrMatrix csr) return RayleighResiduals.Compute(csr, vectors);
+        if (_a is CsrMatrix csr)
+        {
+            MatrixApplications += vectors.Count;
+            return RayleighResiduals.Compute(csr, vectors);
+        }
         var lambda = new double[vectors.Count];
         var residual = new double[vectors.Count];
-        for (int j = 0; j < vectors.Count; j++)
-        {
-            (lambda[j], residual[j]) = Evaluate(vectors[j]);
-            MatrixApplications--; // counted above
-        }
+        for (int j = 0; j < vectors.Count; j++) (lambda[j], residual[j]) = Evaluate(vectors[j]);
         return (lambda, residual);
     }
 

@@ -38,16 +38,13 @@ internal static class RayleighResiduals
         Run(chunks, c =>
         {
             int r0 = c * RowChunk, r1 = Math.Min(n, r0 + RowChunk);
-            var rp = a.RowPointers; var ci = a.ColumnIndices; var v = a.Values;
             var p = partial.AsSpan(c * 2 * m, 2 * m);
             for (int i = r0; i < r1; i++)
             {
-                int k0 = rp[i], k1 = rp[i + 1];
                 for (int j = 0; j < m; j++)
                 {
                     var u = us[j];
-                    double s = 0.0;
-                    for (int k = k0; k < k1; k++) s += v[k] * u[ci[k]];
+                    double s = RowProduct(a, i, u);
                     p[2 * j] += u[i] * u[i];
                     p[2 * j + 1] += u[i] * s;
                 }
@@ -68,17 +65,13 @@ internal static class RayleighResiduals
         Run(chunks, c =>
         {
             int r0 = c * RowChunk, r1 = Math.Min(n, r0 + RowChunk);
-            var rp = a.RowPointers; var ci = a.ColumnIndices; var v = a.Values;
             var p = partial.AsSpan(c * m, m);
             for (int i = r0; i < r1; i++)
             {
-                int k0 = rp[i], k1 = rp[i + 1];
                 for (int j = 0; j < m; j++)
                 {
                     var u = us[j];
-                    double s = 0.0;
-                    for (int k = k0; k < k1; k++) s += v[k] * u[ci[k]];
-                    double r = s - lambda[j] * u[i];
+                    double r = RowProduct(a, i, u) - lambda[j] * u[i];
                     p[j] += r * r;
                 }
             }
@@ -101,6 +94,16 @@ internal static class RayleighResiduals
             for (int j = 0; j < m; j++) VectorOps.Scale(us[j].AsSpan(r0, r1 - r0), scale[j]);
         });
         return (lambda, residual);
+    }
+
+    /// <summary>(A u)_i.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private static double RowProduct(CsrMatrix a, int i, double[] u)
+    {
+        var rp = a.RowPointers; var ci = a.ColumnIndices; var v = a.Values;
+        double s = 0.0;
+        for (int k = rp[i], end = rp[i + 1]; k < end; k++) s += v[k] * u[ci[k]];
+        return s;
     }
 
     /// <summary>Chunks below which the sweeps run on the calling thread (a coarse level's few chunks cost less than waking pool threads).</summary>
