@@ -8,7 +8,7 @@ namespace FokkerPlanck.Core.LinearAlgebra.Factorization;
 /// back in one block of native memory that starts out zero.
 /// </summary>
 /// <remarks>
-/// <para>The factor is the largest thing the solver holds (556 MB at 1024² cells), and it is written
+/// <para>The factor is the largest thing the solver holds (528 MB at 1024² cells), and it is written
 /// once and then streamed by every solve, so how its memory is obtained shows in the timings:</para>
 /// <list type="bullet">
 /// <item>It comes from <see cref="NativeMemory.AllocZeroed(nuint, nuint)"/> (calloc): a block this size
