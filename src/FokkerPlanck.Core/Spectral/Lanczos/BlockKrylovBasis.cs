@@ -110,7 +110,7 @@ internal sealed class BlockKrylovBasis
         {
             int col = start + i;
             var w = Column(col);
-            double original = VectorOps.Norm(w);
+            double original = PanelNorm(w);
             if (!double.IsFinite(original)) return false;
             var h = _coefficients.AsSpan(0, col);
             double norm = OrthogonalizeAgainst(w, col, h, original, accumulate: true);
@@ -122,7 +122,7 @@ internal sealed class BlockKrylovBasis
             }
             else
             {
-                VectorOps.Scale(w, 1.0 / norm);
+                PanelScale(w, 1.0 / norm);
             }
             for (int row = 0; row < start; row++) c[row + i * start] = h[row];
             for (int row = 0; row < i; row++) r[row + i * b] = h[start + row];
@@ -154,7 +154,7 @@ internal sealed class BlockKrylovBasis
         var norms = new double[b];
         for (int i = 0; i < b; i++)
         {
-            original[i] = VectorOps.Norm(Column(start + i));
+            original[i] = PanelNorm(Column(start + i));
             if (!double.IsFinite(original[i])) return false;
             before[i] = original[i];
         }
@@ -227,7 +227,7 @@ internal sealed class BlockKrylovBasis
             }
             else
             {
-                VectorOps.Scale(w, 1.0 / norm);
+                PanelScale(w, 1.0 / norm);
             }
             r[i + i * b] = norm;
         }
@@ -351,6 +351,41 @@ internal sealed class BlockKrylovBasis
     {
         if (_n < ParallelMinimumLength || panels == 1) for (int c = 0; c < panels; c++) body(c);
         else Parallel.For(0, panels, body);
+    }
+
+    /// <summary>‖w‖₂ over row panels (in parallel for long vectors; partial sums added in panel order).</summary>
+    private unsafe double PanelNorm(Span<double> w)
+    {
+        int n = w.Length, panels = (n + PanelRows - 1) / PanelRows;
+        var partial = new double[panels];
+        fixed (double* p0 = w)
+        {
+            nint pw = (nint)p0;
+            ForPanels(panels, c =>
+            {
+                int r0 = c * PanelRows, rows = Math.Min(PanelRows, n - r0);
+                var x = new ReadOnlySpan<double>((double*)pw + r0, rows);
+                partial[c] = VectorOps.Dot(x, x);
+            });
+        }
+        double s = 0.0;
+        foreach (double v in partial) s += v;
+        return Math.Sqrt(s);
+    }
+
+    /// <summary>w ← a·w over row panels (in parallel for long vectors).</summary>
+    private unsafe void PanelScale(Span<double> w, double a)
+    {
+        int n = w.Length, panels = (n + PanelRows - 1) / PanelRows;
+        fixed (double* p0 = w)
+        {
+            nint pw = (nint)p0;
+            ForPanels(panels, c =>
+            {
+                int r0 = c * PanelRows, rows = Math.Min(PanelRows, n - r0);
+                VectorOps.Scale(new Span<double>((double*)pw + r0, rows), a);
+            });
+        }
     }
 
     private void SumPartials(int panels, int stride, int count, Span<double> result)
