@@ -1,3 +1,5 @@
+using FokkerPlanck.Core.Numerics;
+
 namespace FokkerPlanck.Core.LinearAlgebra;
 
 /// <summary>
@@ -218,8 +220,7 @@ public sealed class CsrMatrix : ILinearOperator
                 values[k] += shift;
             }
         }
-        if (chunks > 1 && _values.Length >= ParallelMinimumNonZeros) Parallel.For(0, chunks, Chunk);
-        else for (int c = 0; c < chunks; c++) Chunk(c);
+        ChunkLoop.For(chunks, _values.Length >= ParallelMinimumNonZeros, Chunk);
         if (missing != 0) return AddDiagonalSlow(shift);
         return new CsrMatrix(RowCount, ColumnCount, _rowPointers, _columnIndices, values, structureValid: true);
     }

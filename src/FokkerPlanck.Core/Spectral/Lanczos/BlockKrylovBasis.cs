@@ -1,3 +1,4 @@
+using FokkerPlanck.Core.Numerics;
 using FokkerPlanck.Core.Memory;
 using FokkerPlanck.Core.LinearAlgebra.Factorization;
 
@@ -347,11 +348,7 @@ internal sealed class BlockKrylovBasis
     /// </summary>
     private const int ParallelMinimumLength = 1 << 16;
 
-    private void ForPanels(int panels, Action<int> body)
-    {
-        if (_n < ParallelMinimumLength || panels == 1) for (int c = 0; c < panels; c++) body(c);
-        else Parallel.For(0, panels, body);
-    }
+    private void ForPanels(int panels, Action<int> body) => ChunkLoop.For(panels, _n >= ParallelMinimumLength, body);
 
     /// <summary>‖w‖₂ over row panels (in parallel for long vectors; partial sums added in panel order).</summary>
     private unsafe double PanelNorm(Span<double> w)

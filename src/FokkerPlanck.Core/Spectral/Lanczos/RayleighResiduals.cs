@@ -1,4 +1,5 @@
 using FokkerPlanck.Core.LinearAlgebra;
+using FokkerPlanck.Core.Numerics;
 
 namespace FokkerPlanck.Core.Spectral.Lanczos;
 
@@ -109,9 +110,5 @@ internal static class RayleighResiduals
     /// <summary>Chunks below which the sweeps run on the calling thread (a coarse level's few chunks cost less than waking pool threads).</summary>
     private const int ParallelMinimumChunks = 8;
 
-    private static void Run(int chunks, Action<int> body)
-    {
-        if (chunks < ParallelMinimumChunks || Environment.ProcessorCount == 1) for (int c = 0; c < chunks; c++) body(c);
-        else Parallel.For(0, chunks, body);
-    }
+    private static void Run(int chunks, Action<int> body) => ChunkLoop.For(chunks, chunks >= ParallelMinimumChunks, body);
 }

@@ -1,4 +1,5 @@
 using FokkerPlanck.Core.LinearAlgebra;
+using FokkerPlanck.Core.Numerics;
 
 namespace FokkerPlanck.Core.Spectral.Operators;
 
@@ -125,8 +126,7 @@ public sealed class DeflatedOperator : IBlockLinearOperator
                 partial[2 * p] = dot ? VectorOps.Dot(qs, xs) : 0.0;
                 partial[2 * p + 1] = norm ? VectorOps.Dot(xs, xs) : 0.0;
             }
-            if (n >= ParallelMinimumLength) Parallel.For(0, panels, Panel);
-            else for (int p = 0; p < panels; p++) Panel(p);
+            ChunkLoop.For(panels, n >= ParallelMinimumLength, Panel);
         }
         double s = 0.0, t = 0.0;
         for (int p = 0; p < panels; p++) { s += partial[2 * p]; t += partial[2 * p + 1]; }

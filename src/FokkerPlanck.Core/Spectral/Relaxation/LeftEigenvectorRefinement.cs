@@ -1,5 +1,6 @@
 using FokkerPlanck.Core.LinearAlgebra;
 using FokkerPlanck.Core.LinearAlgebra.Factorization;
+using FokkerPlanck.Core.Numerics;
 
 namespace FokkerPlanck.Core.Spectral.Relaxation;
 
@@ -173,8 +174,7 @@ public static class LeftEigenvectorRefinement
                 scale[c * m + k] = a;
             }
         }
-        if (chunks > 1) Parallel.For(0, chunks, Chunk);
-        else Chunk(0);
+        ChunkLoop.For(chunks, true, Chunk);
         var r = new double[m];
         for (int k = 0; k < m; k++)
         {

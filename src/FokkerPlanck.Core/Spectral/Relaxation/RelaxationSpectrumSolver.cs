@@ -4,6 +4,7 @@ using FokkerPlanck.Core.Grids;
 using FokkerPlanck.Core.LinearAlgebra;
 using FokkerPlanck.Core.LinearAlgebra.Factorization;
 using FokkerPlanck.Core.LinearAlgebra.Ordering;
+using FokkerPlanck.Core.Numerics;
 using FokkerPlanck.Core.Spectral.Lanczos;
 
 namespace FokkerPlanck.Core.Spectral.Relaxation;
@@ -180,7 +181,7 @@ public sealed class RelaxationSpectrumSolver
         // Σ φ_k √π U; a second one applies the signs and forms the left vectors v = φ/√π.
         int chunks = Math.Max(1, (size + PostprocessChunk - 1) / PostprocessChunk);
         var partial = new double[chunks * 2 * m];
-        ForChunks(chunks, c =>
+        ChunkLoop.For(chunks, true, c =>
         {
             int i0 = c * PostprocessChunk, i1 = Math.Min(size, i0 + PostprocessChunk);
             var p = partial.AsSpan(c * 2 * m, 2 * m);
@@ -214,7 +215,7 @@ public sealed class RelaxationSpectrumSolver
         var left = new double[m][];
         left[0] = new double[size];
         for (int k = 1; k < m; k++) left[k] = GC.AllocateUninitializedArray<double>(size);
-        ForChunks(chunks, c =>
+        ChunkLoop.For(chunks, true, c =>
         {
             int i0 = c * PostprocessChunk, i1 = Math.Min(size, i0 + PostprocessChunk);
             left[0].AsSpan(i0, i1 - i0).Fill(1.0);
@@ -256,10 +257,4 @@ public sealed class RelaxationSpectrumSolver
 
     /// <summary>Cells per parallel work item of the post-processing sweeps (partial sums are added in chunk order).</summary>
     private const int PostprocessChunk = 1 << 14;
-
-    private static void ForChunks(int chunks, Action<int> body)
-    {
-        if (chunks > 1) Parallel.For(0, chunks, body);
-        else body(0);
-    }
 }
