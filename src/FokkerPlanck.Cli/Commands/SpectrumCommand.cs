@@ -103,6 +103,7 @@ internal static class SpectrumCommand
             ["missed_eigenvalues"] = s.MissedEigenvalues,
             ["iterations"] = s.Iterations,
             ["solves"] = s.Solves,
+            ["coarse_start_vectors"] = s.StartVectors,
             ["shift"] = s.Shift,
             ["timings_seconds"] = new JsonObject
             {

@@ -63,6 +63,9 @@ public sealed class RelaxationSpectrum
     /// <summary>Lanczos block size of the final run (after any repeat with a larger block).</summary>
     public int BlockSize { get; init; }
 
+    /// <summary>Start vectors the Lanczos run began from that came from the coarse level (<see cref="CoarseGridStart"/>); 0 for a random start.</summary>
+    public int StartVectors { get; init; }
+
     /// <summary>Eigenvalues below the largest computed one that were missed (0 = proven complete); null when not verified.</summary>
     public int? MissedEigenvalues { get; }
 

@@ -108,6 +108,23 @@ public sealed class RelaxationSpectrumSolver
         double tOrdering = sw.Elapsed.TotalSeconds; sw.Restart();
 
         double shift = ShiftFor(op);
+        double tFactor = 0;
+        // One factorization per shift, kept for a repeated solve (a wider block after a missed mode).
+        var factors = new Dictionary<double, SparseLdlt>();
+        ILinearSolver Factor(double sigma)
+        {
+            if (factors.TryGetValue(sigma, out var cached)) return cached;
+            var f = Stopwatch.StartNew();
+            progress?.Report(("factorization", 0));
+            var solver = SparseLdlt.Create(a.AddDiagonal(-sigma), symbolic);
+            factors.Add(sigma, solver);
+            tFactor += f.Elapsed.TotalSeconds;
+            return solver;
+        }
+        // The factorization needs only the matrix and the symbolic analysis: it runs before the coarse
+        // start vectors are waited for, so that a coarse level still running keeps the other core busy.
+        Factor(shift);
+        sw.Restart();
         double[][]? starts = null;
         double tCoarse = 0;
         if (coarseTask is not null)
@@ -117,17 +134,7 @@ public sealed class RelaxationSpectrumSolver
             tCoarse = sw.Elapsed.TotalSeconds;
         }
         sw.Restart();
-        double tFactor = 0;
-        var factors = new List<SparseLdlt>();
-        ILinearSolver Factor(double sigma)
-        {
-            var f = Stopwatch.StartNew();
-            progress?.Report(("factorization", 0));
-            var solver = SparseLdlt.Create(a.AddDiagonal(-sigma), symbolic);
-            factors.Add(solver);
-            tFactor += f.Elapsed.TotalSeconds;
-            return solver;
-        }
+        double factorBefore = tFactor;
         var q1 = op.StationarySymmetricMode();
         double gershgorin = 2 * a.Diagonal().Max();
         var problem = new EigenProblem
@@ -168,8 +175,8 @@ public sealed class RelaxationSpectrumSolver
             blockSize = Math.Min(2 * blockSize, MaxBlockSize);
         }
         // the shift-invert factors are done with: release their storage before the left vectors need memory
-        foreach (var f in factors) f.Dispose();
-        double tIteration = sw.Elapsed.TotalSeconds - tFactor - tVerify; sw.Restart();
+        foreach (var f in factors.Values) f.Dispose();
+        double tIteration = sw.Elapsed.TotalSeconds - (tFactor - factorBefore) - tVerify; sw.Restart();
         int m = eig.Values.Count;
         int size = op.Size;
         ReadOnlySpan<double> observable = options.LossObservable ?? op.Landscape.CentreValues;
@@ -252,6 +259,7 @@ public sealed class RelaxationSpectrumSolver
             eig.OperatorApplications, missed, new StageTimings(tAssembly, tOrdering, tFactor, tIteration, tVerify, tLeft, tCoarse), messages + eig.Messages, shift)
         {
             BlockSize = blockSize,
+            StartVectors = starts?.Length ?? 0,
         };
     }
 

@@ -7,7 +7,7 @@ namespace FokkerPlanck.Core.Spectral.Relaxation;
 /// <param name="Iteration">Lanczos iterations (solves, orthogonalization, residuals).</param>
 /// <param name="Verification">Inertia count (extra factorization).</param>
 /// <param name="LeftVectors">Backward LU and left-eigenvector refinement.</param>
-/// <param name="CoarseStart">Start vectors from the coarse level (<see cref="CoarseGridStart"/>): the wall time waited for it after the ordering; it runs beside the assembly and the ordering.</param>
+/// <param name="CoarseStart">Start vectors from the coarse level (<see cref="CoarseGridStart"/>): the wall time waited for it after the factorization; it runs beside the assembly, the ordering and the factorization.</param>
 public sealed record StageTimings(double Assembly, double Ordering, double Factorization, double Iteration, double Verification, double LeftVectors, double CoarseStart = 0.0)
 {
     /// <summary>Sum of all stages.</summary>
