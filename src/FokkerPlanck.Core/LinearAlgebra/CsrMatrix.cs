@@ -88,6 +88,12 @@ public sealed class CsrMatrix : ILinearOperator
     /// <summary>Row pointers (length <c>RowCount + 1</c>).</summary>
     public ReadOnlySpan<int> RowPointers => _rowPointers;
 
+    /// <summary>The row-pointer array itself, for parallel loops (spans cannot be captured); callers must not write to it.</summary>
+    internal int[] RowPointerArray => _rowPointers;
+
+    /// <summary>The column-index array itself, for parallel loops (spans cannot be captured); callers must not write to it.</summary>
+    internal int[] ColumnIndexArray => _columnIndices;
+
     /// <summary>Column indices of the stored entries.</summary>
     public ReadOnlySpan<int> ColumnIndices => _columnIndices;
 

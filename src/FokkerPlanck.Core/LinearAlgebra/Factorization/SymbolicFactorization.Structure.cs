@@ -73,6 +73,97 @@ public sealed partial class SymbolicFactorization
         return rel;
     }
 
+    /// <summary>
+    /// Supernodes per parallel work item of <see cref="BuildSymmetricAssembly"/> (most supernodes are
+    /// leaves of a few dozen entries: work items of single supernodes would cost more than they do).
+    /// </summary>
+    private const int AssemblySupernodeChunk = 256;
+
+    /// <summary>
+    /// The assembly map of <see cref="BuildAssembly"/> for a structurally symmetric pattern, built
+    /// per supernode in parallel without a global sort: the entries a supernode owns are, for each
+    /// of its columns j (original row i = p⁻¹(j)), the entries (i, c) of row i with p(c) ≥ j and, when
+    /// p(c) &gt; j, their partners (c, i), found by binary search in the sorted row c. Every entry is
+    /// owned by exactly one supernode, that of min(p(i), p(c)), as in the general map; only the order
+    /// within a supernode differs, and distinct entries have distinct targets, so the factorization
+    /// is the same to the bit. Measured at 512² / 1024²: the general map's serial bucket sort alone
+    /// took 19–25 / 98–104 ms.
+    /// </summary>
+    private (int[] Pointers, int[] Source, int[] Target) BuildSymmetricAssembly(CsrMatrix a)
+    {
+        int n = Size, ns = SupernodeCount;
+        var rp = a.RowPointerArray;
+        var ci = a.ColumnIndexArray;
+        var perm = Ordering.NewToOldArray;
+        var inv = Ordering.OldToNewArray;
+        var first = SupernodeFirst;
+        var ptr = new int[ns + 1];
+        int chunks = (ns + AssemblySupernodeChunk - 1) / AssemblySupernodeChunk;
+        Parallel.For(0, chunks, c =>
+        {
+            for (int s = c * AssemblySupernodeChunk, s1 = Math.Min(ns, s + AssemblySupernodeChunk); s < s1; s++)
+            {
+                int count = 0;
+                for (int j = first[s]; j < first[s + 1]; j++)
+                {
+                    int i = perm[j];
+                    for (int k = rp[i]; k < rp[i + 1]; k++)
+                    {
+                        int pc = inv[ci[k]];
+                        if (pc > j) count += 2;
+                        else if (pc == j) count++;
+                    }
+                }
+                ptr[s + 1] = count;
+            }
+        });
+        for (int s = 0; s < ns; s++) ptr[s + 1] += ptr[s];
+        var src = new int[ptr[ns]];
+        var target = new int[ptr[ns]];
+        Parallel.For(0, chunks, () => new int[n], (c, _, map) =>
+        {
+            for (int s = c * AssemblySupernodeChunk, s1 = Math.Min(ns, s + AssemblySupernodeChunk); s < s1; s++)
+            {
+                int m = FrontSize(s), rb = RowPointers[s], w = ptr[s];
+                for (int q = rb; q < RowPointers[s + 1]; q++) map[Rows[q]] = q - rb;
+                for (int j = first[s]; j < first[s + 1]; j++)
+                {
+                    int i = perm[j], lj = j - first[s];
+                    for (int k = rp[i]; k < rp[i + 1]; k++)
+                    {
+                        int col = ci[k], pc = inv[col];
+                        if (pc < j) continue;
+                        int lc = map[pc];
+                        // (i, col) sits in row lj, column lc ≥ lj of the front: upper triangle unless diagonal
+                        int dst = lj + lc * m;
+                        src[w] = k;
+                        target[w++] = lj >= lc ? dst : ~dst;
+                        if (pc == j) continue;
+                        // its partner (col, i) sits in row lc, column lj: lower triangle
+                        int partner = Array.BinarySearch(ci, rp[col], rp[col + 1] - rp[col], i);
+                        if (partner < 0) throw new InvalidOperationException($"Entry ({col}, {i}) is missing from a pattern analysed as structurally symmetric.");
+                        src[w] = partner;
+                        target[w++] = lc + lj * m;
+                    }
+                }
+            }
+            return map;
+        }, _ => { });
+        return (ptr, src, target);
+    }
+
+    /// <summary>
+    /// The assembly map by the general construction (<see cref="BuildAssembly"/>), whatever the pattern:
+    /// the tests' reference for the map a structurally symmetric pattern gets from <see cref="BuildSymmetricAssembly"/>.
+    /// </summary>
+    internal (int[] Pointers, int[] Source, int[] Target) GeneralAssemblyMap(CsrMatrix a)
+    {
+        var snodeOf = new int[Size];
+        for (int s = 0; s < SupernodeCount; s++)
+            for (int j = SupernodeFirst[s]; j < SupernodeFirst[s + 1]; j++) snodeOf[j] = s;
+        return BuildAssembly(a, snodeOf);
+    }
+
     /// <summary>Rows per parallel work item when locating the supernode of each matrix entry.</summary>
     private const int AssemblyChunk = 1 << 14;
 

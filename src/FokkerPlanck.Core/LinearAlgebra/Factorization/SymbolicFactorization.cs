@@ -100,7 +100,7 @@ public sealed partial class SymbolicFactorization
         }
         var counts = EliminationTree.ColumnCounts(pattern, parent);
         var first = SupernodePartition.Compute(parent, counts);
-        return new SymbolicFactorization(a, ordering, pattern, parent, first);
+        return new SymbolicFactorization(a, ordering, pattern, parent, first, graph.SymmetricSource);
     }
 
     /// <summary>True when <paramref name="a"/> has exactly the pattern this analysis was built for.</summary>
@@ -112,7 +112,7 @@ public sealed partial class SymbolicFactorization
             && a.ColumnIndices.SequenceEqual(_patternColumns);
     }
 
-    private SymbolicFactorization(CsrMatrix a, Permutation ordering, PermutedPattern pattern, int[] parent, int[] first)
+    private SymbolicFactorization(CsrMatrix a, Permutation ordering, PermutedPattern pattern, int[] parent, int[] first, bool symmetricPattern)
     {
         int n = a.RowCount;
         Size = n;
@@ -138,7 +138,7 @@ public sealed partial class SymbolicFactorization
         if (MaxFrontDimension > MaxFrontSize)
             throw new ArgumentException($"Front dimension {MaxFrontDimension} exceeds the supported {MaxFrontSize}.", nameof(a));
         Relative = BuildRelative(n);
-        (AssemblyPointers, AssemblySource, AssemblyTarget) = BuildAssembly(a, snodeOf);
+        (AssemblyPointers, AssemblySource, AssemblyTarget) = symmetricPattern ? BuildSymmetricAssembly(a) : BuildAssembly(a, snodeOf);
         SubtreeFirst = new int[ns];
         SubtreeLdltFlops = new double[ns];
         SubtreeLuFlops = new double[ns];

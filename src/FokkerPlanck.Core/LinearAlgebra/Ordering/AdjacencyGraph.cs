@@ -6,11 +6,15 @@ namespace FokkerPlanck.Core.LinearAlgebra.Ordering;
 /// </summary>
 internal sealed class AdjacencyGraph
 {
-    private AdjacencyGraph(int[] pointers, int[] neighbours)
+    private AdjacencyGraph(int[] pointers, int[] neighbours, bool symmetricSource)
     {
         Pointers = pointers;
         Neighbours = neighbours;
+        SymmetricSource = symmetricSource;
     }
+
+    /// <summary>True when the graph was read from a structurally symmetric pattern (every entry (i, j) has its partner (j, i)).</summary>
+    public bool SymmetricSource { get; }
 
     /// <summary>Number of vertices.</summary>
     public int VertexCount => Pointers.Length - 1;
@@ -104,7 +108,7 @@ internal sealed class AdjacencyGraph
                 for (int k = rp[i]; k < rp[i + 1]; k++) if (ci[k] != i) adj[w++] = ci[k];
             }
         });
-        return new AdjacencyGraph(ptr, adj);
+        return new AdjacencyGraph(ptr, adj, symmetricSource: true);
     }
 
     private static AdjacencyGraph FromGeneralPattern(CsrMatrix a)
@@ -146,6 +150,6 @@ internal sealed class AdjacencyGraph
         }
         ptr[n] = w;
         Array.Resize(ref adj, w);
-        return new AdjacencyGraph(ptr, adj);
+        return new AdjacencyGraph(ptr, adj, symmetricSource: false);
     }
 }

@@ -27,6 +27,12 @@ public sealed class Permutation
     /// <summary>Original index → new position.</summary>
     public ReadOnlySpan<int> OldToNew => _oldToNew;
 
+    /// <summary>The new-to-old array itself, for parallel loops (spans cannot be captured); callers must not write to it.</summary>
+    internal int[] NewToOldArray => _newToOld;
+
+    /// <summary>The old-to-new array itself, for parallel loops (spans cannot be captured); callers must not write to it.</summary>
+    internal int[] OldToNewArray => _oldToNew;
+
     /// <summary>True when the permutation is the identity.</summary>
     public bool IsIdentity
     {

@@ -45,4 +45,29 @@ public class SymbolicFactorizationTests
         var a = SparseTestMatrices.GridLaplacian(3, 3, 1.0);
         Assert.Throws<ArgumentException>(() => SymbolicFactorization.Analyze(a, Permutation.Identity(8)));
     }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void AssemblyMap_SymmetricPattern_SameEntriesPerSupernodeAsGeneralMap(int seed)
+    {
+        // a grid (geometric nested dissection, big supernodes) and an irregular symmetric pattern
+        // (graph nested dissection): the per-supernode parallel map must own the same entries, with
+        // the same front offsets and triangle flags, as the general bucket-sorted one
+        foreach (var a in new[] { SparseTestMatrices.RandomSpdGrid(37, 23, seed), SparseTestMatrices.RandomSpdPattern(900, 5, seed) })
+        {
+            var s = a.RowCount == 37 * 23
+                ? SymbolicFactorization.Analyze(a, NestedDissection.ForGrid(37, 23))
+                : SymbolicFactorization.Analyze(a);
+            var (ptr, src, dst) = s.GeneralAssemblyMap(a);
+            Assert.Equal(ptr, s.AssemblyPointers);
+            Assert.Equal(a.NonZerosCount, s.AssemblySource.Length);
+            for (int sn = 0; sn < s.SupernodeCount; sn++)
+            {
+                var expected = Enumerable.Range(ptr[sn], ptr[sn + 1] - ptr[sn]).Select(e => (src[e], dst[e])).Order().ToArray();
+                var actual = Enumerable.Range(ptr[sn], ptr[sn + 1] - ptr[sn]).Select(e => (s.AssemblySource[e], s.AssemblyTarget[e])).Order().ToArray();
+                Assert.Equal(expected, actual);
+            }
+        }
+    }
 }
