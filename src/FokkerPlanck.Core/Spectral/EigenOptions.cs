@@ -13,7 +13,11 @@ namespace FokkerPlanck.Core.Spectral;
 /// <para>The eigenpairs returned are those nearest to σ (largest |ν| of the shift-invert
 /// operator, ν = 1/(λ − σ)). For the smallest eigenvalues of a positive semi-definite matrix use
 /// a σ slightly below zero, so that A − σI is non-singular and the ordering by |λ − σ| is the
-/// ordering by λ.</para>
+/// ordering by λ; or, when estimates of them are at hand, a σ inside their range, nearer to every
+/// wanted eigenvalue than to any unwanted one, which separates the outermost wanted eigenvalues
+/// better from the rest (A − σI is then indefinite; its LDLᵀ inertia tells how many eigenvalues
+/// lie below σ), with <see cref="ToleranceReference"/> below the spectrum so that the stopping
+/// rule does not move with σ.</para>
 /// </remarks>
 public sealed record EigenOptions
 {
@@ -59,11 +63,20 @@ public sealed record EigenOptions
 
     /// <summary>
     /// Relative residual tolerance τ of the shift-invert problem: a pair (λ, u), ‖u‖ = 1, is converged
-    /// when the true residual ‖A u − λ u‖ ≤ max(τ·|λ − σ|, 8ε(‖A‖ + |λ|)), the second term being the
-    /// rounding level of a computed residual with ‖A‖ an estimate of the matrix norm (the dense
-    /// reference solver uses τ·max(|λ|, ‖A‖)).
+    /// when the true residual ‖A u − λ u‖ ≤ max(τ·|λ − ρ|, 8ε(‖A‖ + |λ|)), ρ = <see cref="ToleranceReference"/>
+    /// (by default the shift σ), the second term being the rounding level of a computed residual with
+    /// ‖A‖ an estimate of the matrix norm (the dense reference solver uses τ·max(|λ|, ‖A‖)).
     /// </summary>
     public double Tolerance { get; init; } = DefaultTolerance;
+
+    /// <summary>
+    /// The point ρ the relative tolerance is measured from (see <see cref="Tolerance"/>); null for the
+    /// shift σ. A shift placed inside the wanted part of the spectrum (to speed up convergence) would
+    /// otherwise make the criterion depend on where σ sits: with ρ fixed below the spectrum (e.g. the
+    /// slightly negative shift of a positive semi-definite matrix), τ·|λ − ρ| ≈ τ·λ is a relative
+    /// accuracy of each eigenvalue, whatever σ is.
+    /// </summary>
+    public double? ToleranceReference { get; init; }
 
     /// <summary>Maximum number of thick restarts (outer iterations). Must be ≥ 1.</summary>
     public int MaxRestarts { get; init; } = DefaultMaxRestarts;
@@ -94,6 +107,8 @@ public sealed record EigenOptions
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(Count, nameof(Count));
         if (!double.IsFinite(Shift))
             throw new ArgumentException($"Shift must be finite, got {Shift}.", nameof(Shift));
+        if (ToleranceReference is double reference && !double.IsFinite(reference))
+            throw new ArgumentException($"ToleranceReference must be finite, got {reference}.", nameof(ToleranceReference));
         if (!double.IsFinite(Tolerance) || Tolerance <= 0.0 || Tolerance >= 1.0)
             throw new ArgumentOutOfRangeException(nameof(Tolerance), Tolerance, "Tolerance must lie in (0, 1).");
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(MaxRestarts, nameof(MaxRestarts));

@@ -39,15 +39,16 @@ internal sealed class EigenpairAssembler
     public double Scale(double lambda) => Math.Max(Math.Abs(lambda), _normA);
 
     /// <summary>
-    /// Residual a shift-invert pair (λ, u) must reach: <c>max(τ·|λ − σ|, RoundoffFactor·ε·(‖A‖ + |λ|))</c>.
-    /// The first term is the transformed problem's relative criterion ‖(A − σI)⁻¹u − νu‖ ≤ τ|ν|
+    /// Residual a shift-invert pair (λ, u) must reach: <c>max(τ·|λ − ρ|, RoundoffFactor·ε·(‖A‖ + |λ|))</c>,
+    /// ρ the <paramref name="reference"/> point (the shift σ unless <see cref="EigenOptions.ToleranceReference"/> is set).
+    /// With ρ = σ the first term is the transformed problem's relative criterion ‖(A − σI)⁻¹u − νu‖ ≤ τ|ν|
     /// (ARPACK's, Lehoucq, Sorensen &amp; Yang 1998, §4.6) carried back to A; the second is the level
     /// rounding leaves in a computed residual (each entry of Au − λu carries an error of about
     /// ε·(|A||u| + |λ||u|), Higham, <i>Accuracy and Stability</i>, 2nd ed., §3.5), below which no
     /// vector can be shown to be better.
     /// </summary>
-    public double Target(double lambda, double shift, double tolerance)
-        => Math.Max(tolerance * Math.Abs(lambda - shift), RoundoffFactor * MachineEpsilon * (_normA + Math.Abs(lambda)));
+    public double Target(double lambda, double reference, double tolerance)
+        => Math.Max(tolerance * Math.Abs(lambda - reference), RoundoffFactor * MachineEpsilon * (_normA + Math.Abs(lambda)));
 
     /// <summary>
     /// Multiple of ε·(‖A‖ + |λ|) accepted as the rounding floor of a residual: the computed residual of an exact

@@ -38,7 +38,7 @@ internal sealed class LanczosIteration
     public EigenResult Execute(ShiftInvertOperator shiftInvert, EigenpairAssembler assembler,
         EigenProblem problem, EigenOptions options, StringBuilder messages)
     {
-        double tol = options.Tolerance;
+        double tol = options.Tolerance, reference = options.ToleranceReference ?? shiftInvert.Shift;
         _basis.FillStart(_b, options.StartVectors);
         if (!_basis.OrthonormalizeBlock(0, _b, _c, _r))
             return Fail("The start block is not finite.");
@@ -57,7 +57,7 @@ internal sealed class LanczosIteration
                 ritz = RayleighRitz.Compute(_h, _m, k, _r, _b);
                 if (!ritz.Succeeded) return Fail($"The Rayleigh–Ritz step failed in restart {restart}.");
                 bool full = k + _b > _m;
-                if ((lastChance && full) || KrylovEstimatesSmall(ritz, shiftInvert, assembler, tol))
+                if ((lastChance && full) || KrylovEstimatesSmall(ritz, shiftInvert, assembler, tol, reference))
                 {
                     var done = TryFinish(ritz, k, restart, lastChance && full, shiftInvert, assembler, problem, options, messages);
                     if (done is not null) return done;
@@ -114,7 +114,7 @@ internal sealed class LanczosIteration
             var u = vectors[j];
             double lambda = lambdas[j], residual = residuals[j];
             finite &= double.IsFinite(lambda) && double.IsFinite(residual);
-            double target = assembler.Target(lambda, shiftInvert.Shift, options.Tolerance);
+            double target = assembler.Target(lambda, options.ToleranceReference ?? shiftInvert.Shift, options.Tolerance);
             bool converged = residual <= target;
             if (!converged && PurifiedEstimate(ritz, j) <= RoundingStagnationFactor * target)
             {
@@ -182,14 +182,14 @@ internal sealed class LanczosIteration
     /// <see cref="PurifiedEstimate"/>, is below its target (exact in exact arithmetic, so true residuals
     /// are computed about once per run).
     /// </summary>
-    private bool KrylovEstimatesSmall(RayleighRitz ritz, ShiftInvertOperator shiftInvert, EigenpairAssembler assembler, double tol)
+    private bool KrylovEstimatesSmall(RayleighRitz ritz, ShiftInvertOperator shiftInvert, EigenpairAssembler assembler, double tol, double reference)
     {
         for (int j = 0; j < _nev; j++)
         {
             double nu = ritz.Theta[j];
             if (nu == 0.0) return false;
             double lambda = shiftInvert.ToEigenvalue(nu);
-            if (!(PurifiedEstimate(ritz, j) <= assembler.Target(lambda, shiftInvert.Shift, tol))) return false;
+            if (!(PurifiedEstimate(ritz, j) <= assembler.Target(lambda, reference, tol))) return false;
         }
         return true;
     }

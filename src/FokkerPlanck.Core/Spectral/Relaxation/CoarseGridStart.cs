@@ -89,14 +89,14 @@ public static class CoarseGridStart
 
     /// <summary>
     /// Computes start vectors for the <paramref name="nev"/> slowest non-stationary modes of
-    /// <paramref name="fine"/>, or returns null when the grid is too small for a coarse level to pay
-    /// or the coarse solve does not give finite modes.
+    /// <paramref name="fine"/>, with the coarse rates as estimates of theirs, or returns null when the
+    /// grid is too small for a coarse level to pay or the coarse solve does not give finite modes.
     /// </summary>
     /// <param name="fine">The fine-grid operator.</param>
     /// <param name="nev">Number of non-stationary modes wanted.</param>
     /// <param name="seed">Seed of the coarse run's random start.</param>
     /// <param name="coarseCellsPerAxis">Cells per axis of the coarse level; null for <see cref="DefaultCoarseCellsPerAxis"/>.</param>
-    public static double[][]? Compute(FokkerPlanckOperator fine, int nev, ulong seed, int? coarseCellsPerAxis = null)
+    public static CoarseModes? Compute(FokkerPlanckOperator fine, int nev, ulong seed, int? coarseCellsPerAxis = null)
     {
         ArgumentNullException.ThrowIfNull(fine);
         var coarsening = GridCoarsening.Create(fine.Grid, coarseCellsPerAxis ?? DefaultCoarseCellsPerAxis(Math.Max(fine.Grid.Nx, fine.Grid.Ny)));
@@ -151,8 +151,10 @@ public static class CoarseGridStart
                 ratio[i] = Math.Exp(Math.Clamp(0.5 * (logFine[i] - logCoarse[map[i]]), -MaxLogRatio, MaxLogRatio));
         });
         var starts = new List<double[]>(nev);
-        foreach (var phi in eig.Vectors)
+        var rates = new List<double>(nev);
+        for (int k = 0; k < eig.Vectors.Count; k++)
         {
+            var phi = eig.Vectors[k];
             if (Math.Abs(VectorOps.Dot(phi, q1)) > StationaryOverlap) continue; // the stationary mode is deflated exactly
             if (!phi.All(double.IsFinite)) return null;
             var f = new double[n];
@@ -161,7 +163,8 @@ public static class CoarseGridStart
                 for (int i = c * TransferChunk, end = Math.Min(n, i + TransferChunk); i < end; i++) f[i] = phi[map[i]] * ratio[i];
             });
             starts.Add(f);
+            rates.Add(eig.Values[k]);
         }
-        return starts.Count > 0 ? [.. starts] : null;
+        return starts.Count > 0 ? new CoarseModes([.. starts], [.. rates]) : null;
     }
 }

@@ -107,7 +107,19 @@ public sealed class RelaxationSpectrumSolver
         }
         double tOrdering = sw.Elapsed.TotalSeconds; sw.Restart();
 
-        double shift = ShiftFor(op);
+        CoarseModes? coarse = null;
+        double tCoarse = 0;
+        if (coarseTask is not null)
+        {
+            progress?.Report(("coarse start", 0));
+            coarse = coarseTask.GetAwaiter().GetResult();
+            tCoarse = sw.Elapsed.TotalSeconds;
+        }
+        sw.Restart();
+        // σ below the spectrum is always safe; one inside the range of the coarse rates converges in
+        // fewer solves (InteriorShift) and is checked after the run
+        double safeShift = ShiftFor(op);
+        double shift = options.Shift ?? (coarse is null ? null : InteriorShift.FromRates(coarse.Rates)) ?? safeShift;
         double tFactor = 0;
         // One factorization per shift, kept for a repeated solve (a wider block after a missed mode).
         var factors = new Dictionary<double, SparseLdlt>();
@@ -121,20 +133,6 @@ public sealed class RelaxationSpectrumSolver
             tFactor += f.Elapsed.TotalSeconds;
             return solver;
         }
-        // The factorization needs only the matrix and the symbolic analysis: it runs before the coarse
-        // start vectors are waited for, so that a coarse level still running keeps the other core busy.
-        Factor(shift);
-        sw.Restart();
-        double[][]? starts = null;
-        double tCoarse = 0;
-        if (coarseTask is not null)
-        {
-            progress?.Report(("coarse start", 0));
-            starts = coarseTask.GetAwaiter().GetResult();
-            tCoarse = sw.Elapsed.TotalSeconds;
-        }
-        sw.Restart();
-        double factorBefore = tFactor;
         var q1 = op.StationarySymmetricMode();
         double gershgorin = 2 * a.Diagonal().Max();
         var problem = new EigenProblem
@@ -152,12 +150,27 @@ public sealed class RelaxationSpectrumSolver
         double tVerify = 0;
         while (true)
         {
-            var start = sw.Elapsed.TotalSeconds;
-            eig = new ThickRestartLanczos().Solve(problem, new EigenOptions
+            string? rejected;
+            try
             {
-                Count = options.Modes, Shift = shift, Tolerance = options.Tolerance, BlockSize = blockSize, Seed = options.Seed,
-                StartVectors = starts,
-            });
+                eig = new ThickRestartLanczos().Solve(problem, new EigenOptions
+                {
+                    Count = options.Modes, Shift = shift, ToleranceReference = safeShift, Tolerance = options.Tolerance,
+                    BlockSize = blockSize, Seed = options.Seed, StartVectors = coarse?.Vectors,
+                });
+                rejected = shift == safeShift ? null : CheckInteriorShift(eig, factors[shift], shift);
+            }
+            catch (FactorizationException ex) when (shift != safeShift)
+            {
+                rejected = $"its LDLᵀ failed ({ex.Message})";
+                eig = null!;
+            }
+            if (rejected is not null)
+            {
+                messages.Append($"Shift σ = {shift:G6} inside the spectrum rejected: {rejected}; repeated with σ = {safeShift:G6} below it. ");
+                shift = safeShift;
+                continue;
+            }
             missed = null;
             if (options.VerifyCount && eig.Values.Count >= 2)
             {
@@ -176,7 +189,7 @@ public sealed class RelaxationSpectrumSolver
         }
         // the shift-invert factors are done with: release their storage before the left vectors need memory
         foreach (var f in factors.Values) f.Dispose();
-        double tIteration = sw.Elapsed.TotalSeconds - (tFactor - factorBefore) - tVerify; sw.Restart();
+        double tIteration = sw.Elapsed.TotalSeconds - tFactor - tVerify; sw.Restart();
         int m = eig.Values.Count;
         int size = op.Size;
         ReadOnlySpan<double> observable = options.LossObservable ?? op.Landscape.CentreValues;
@@ -259,8 +272,22 @@ public sealed class RelaxationSpectrumSolver
             eig.OperatorApplications, missed, new StageTimings(tAssembly, tOrdering, tFactor, tIteration, tVerify, tLeft, tCoarse), messages + eig.Messages, shift)
         {
             BlockSize = blockSize,
-            StartVectors = starts?.Length ?? 0,
+            StartVectors = coarse?.Vectors.Length ?? 0,
         };
+    }
+
+    /// <summary>
+    /// Why a run with σ inside the spectrum cannot be accepted, or null when it can: it must have
+    /// converged and returned every eigenvalue below σ, which the LDLᵀ inertia of A − σI counts
+    /// (Sylvester's law; the known stationary pair included). The rates above σ are then the ones
+    /// nearest to it, the same guarantee a shift below the spectrum gives.
+    /// </summary>
+    private static string? CheckInteriorShift(EigenResult eig, SparseLdlt factor, double shift)
+    {
+        if (eig.Status != EigenStatus.Converged) return $"the run ended {eig.Status}";
+        int found = eig.Values.Count(v => v < shift);
+        return found == factor.NegativePivotCount ? null
+            : $"{factor.NegativePivotCount} eigenvalue(s) lie below it by the LDLᵀ inertia but the run returned {found}";
     }
 
     /// <summary>Cells per parallel work item of the post-processing sweeps (partial sums are added in chunk order).</summary>

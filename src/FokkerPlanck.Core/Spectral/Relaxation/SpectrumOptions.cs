@@ -31,6 +31,16 @@ public sealed record SpectrumOptions
     /// <summary>Cells per axis of the coarse level when <see cref="CoarseStart"/> is set; null for <see cref="CoarseGridStart.DefaultCoarseCellsPerAxis"/>.</summary>
     public int? CoarseCellsPerAxis { get; init; }
 
+    /// <summary>
+    /// Shift σ of the shift-invert transformation; null chooses it: inside the range of the coarse
+    /// rates when a coarse level is used (<see cref="InteriorShift"/>: fewer solves), otherwise
+    /// <see cref="RelaxationSpectrumSolver.ShiftFor"/>, just below the spectrum. A σ inside the spectrum
+    /// is accepted only when the run returned every eigenvalue that the LDLᵀ inertia of A − σI puts
+    /// below it; otherwise the run is repeated with the shift below the spectrum (and says so in its
+    /// messages). The stopping rule is measured from the shift below the spectrum either way.
+    /// </summary>
+    public double? Shift { get; init; }
+
     /// <summary>Seed of the start block.</summary>
     public ulong Seed { get; init; } = EigenOptions.DefaultSeed;
 

@@ -65,6 +65,33 @@ public class ThickRestartLanczosTests
         Assert.True(result.OperatorApplications > 0);
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void Solve_ShiftInsideTheWantedRange_SameSpectrumAndStoppingRuleAsBelow(int blockSize)
+    {
+        // λ₂…λ₆ ≈ π²(1, 4, 9, 16, 25): σ = 13π² is nearer to each of them than to λ₇ ≈ 36π², and
+        // A − σI is indefinite; with the tolerance measured from below the spectrum the run must
+        // return the same pairs to the same residual rule as a shift below it
+        const int n = 400;
+        var problem = Laplacian1DProblem(n, out var exact);
+        double sigma = 0.5 * (exact[1] + exact[5]);
+        var inside = new ThickRestartLanczos().Solve(problem,
+            new EigenOptions { Count = 6, Shift = sigma, ToleranceReference = -1.0, BlockSize = blockSize, Seed = Seed });
+        AssertMatchesSpectrum(inside, exact, exact[^1]);
+        for (int j = 1; j < 6; j++)
+            Assert.True(inside.Residuals[j] <= Math.Max(Tolerance * Math.Abs(inside.Values[j] + 1.0), 8 * 2.2e-16 * (inside.NormEstimate + inside.Values[j])),
+                $"residual_{j} = {inside.Residuals[j]} against the rule measured from ρ = −1");
+    }
+
+    [Fact]
+    public void Options_NonFiniteToleranceReference_Throws()
+    {
+        var problem = Laplacian1DProblem(50, out _);
+        Assert.Throws<ArgumentException>(() => new ThickRestartLanczos().Solve(problem,
+            new EigenOptions { Count = 3, Shift = -1.0, ToleranceReference = double.NaN }));
+    }
+
     /// <summary>
     /// Absolute residual of the SciPy/ARPACK peer's measure, ‖Au − λu‖ / max(1, max|λ|), that the
     /// purified Ritz vectors must reach on a fine grid where ‖A‖ is 10⁵–10⁶ times the wanted rates.

@@ -39,6 +39,10 @@ public class RelaxationSpectrumSolverTests
         Assert.Equal(0, coarse.MissedEigenvalues);
         Assert.Equal(5, coarse.StartVectors);
         Assert.Equal(0, random.StartVectors);
+        // the coarse rates place σ inside the wanted range; without them it stays below the spectrum
+        Assert.InRange(coarse.Shift, coarse.Eigenvalues[1], coarse.Eigenvalues[^1]);
+        Assert.Equal(RelaxationSpectrumSolver.ShiftFor(op), random.Shift);
+        Assert.DoesNotContain("rejected", coarse.Messages, StringComparison.Ordinal);
         for (int k = 0; k < 6; k++)
         {
             Assert.True(Math.Abs(coarse.Eigenvalues[k] - random.Eigenvalues[k]) < 1e-9 * random.Eigenvalues[^1], $"λ{k + 1}: {coarse.Eigenvalues[k]} vs {random.Eigenvalues[k]}");
@@ -64,6 +68,41 @@ public class RelaxationSpectrumSolverTests
         for (int k = 0; k < 5; k++)
             Assert.True(Math.Abs(coarse.Eigenvalues[k] - random.Eigenvalues[k]) < 1e-9 * random.Eigenvalues[^1], $"λ{k + 1}: {coarse.Eigenvalues[k]} vs {random.Eigenvalues[k]}");
         Assert.True(coarse.Eigenvalues[1] < 1e-3 * coarse.Eigenvalues[2], $"metastable λ₂ = {coarse.Eigenvalues[1]}, λ₃ = {coarse.Eigenvalues[2]}");
+    }
+
+    [Fact]
+    public void ShiftInsideSpectrumMissingLowerModes_RejectedByInertiaAndRepeatedBelow()
+    {
+        // σ between λ₇ and λ₈: the five rates nearest to it leave out λ₂ and λ₃, which the LDLᵀ
+        // inertia of A − σI still counts below σ, so the run must be repeated below the spectrum
+        var g = new TensorGrid(Axis.Uniform(-1, 1, 64), Axis.Uniform(-2.5, 2.5, 64));
+        var op = FokkerPlanckOperator.Create(DiscreteLandscape.Sample(g, TestLandscapes.PeerValley()), 0.25);
+        var reference = new RelaxationSpectrumSolver().Solve(op, new SpectrumOptions { Modes = 8, CoarseStart = false, RefineLeftVectors = false });
+        double sigma = 0.5 * (reference.Eigenvalues[6] + reference.Eigenvalues[7]);
+        var forced = new RelaxationSpectrumSolver().Solve(op, new SpectrumOptions { Modes = 6, Shift = sigma, RefineLeftVectors = false });
+        Assert.Contains("rejected", forced.Messages, StringComparison.Ordinal);
+        Assert.Equal(RelaxationSpectrumSolver.ShiftFor(op), forced.Shift);
+        Assert.Equal(EigenStatus.Converged, forced.Status);
+        Assert.Equal(0, forced.MissedEigenvalues);
+        for (int k = 0; k < 6; k++)
+            Assert.True(Math.Abs(forced.Eigenvalues[k] - reference.Eigenvalues[k]) < 1e-9 * reference.Eigenvalues[^1], $"λ{k + 1}: {forced.Eigenvalues[k]} vs {reference.Eigenvalues[k]}");
+    }
+
+    [Fact]
+    public void ShiftInsideSpectrum_AcceptedWhenEveryRateBelowItIsFound()
+    {
+        // σ at the centre of [λ₂, λ₆] (what the coarse rates give): same spectrum as σ below it
+        var g = new TensorGrid(Axis.Uniform(-1, 1, 64), Axis.Uniform(-2.5, 2.5, 64));
+        var op = FokkerPlanckOperator.Create(DiscreteLandscape.Sample(g, TestLandscapes.PeerValley()), 0.25);
+        var below = new RelaxationSpectrumSolver().Solve(op, new SpectrumOptions { Modes = 6, CoarseStart = false, RefineLeftVectors = false });
+        double sigma = 0.5 * (below.Eigenvalues[1] + below.Eigenvalues[5]);
+        var inside = new RelaxationSpectrumSolver().Solve(op, new SpectrumOptions { Modes = 6, Shift = sigma, CoarseStart = false, RefineLeftVectors = false });
+        Assert.Equal(sigma, inside.Shift);
+        Assert.Equal(EigenStatus.Converged, inside.Status);
+        Assert.Equal(0, inside.MissedEigenvalues);
+        for (int k = 0; k < 6; k++)
+            Assert.True(Math.Abs(inside.Eigenvalues[k] - below.Eigenvalues[k]) < 1e-9 * below.Eigenvalues[^1], $"λ{k + 1}: {inside.Eigenvalues[k]} vs {below.Eigenvalues[k]}");
+        Assert.All(inside.Residuals, r => Assert.True(r < ResidualTolerance));
     }
 
     [Fact]
