@@ -14,6 +14,17 @@ public class RelaxationSpectrumSolverTests
     private static RelaxationSpectrum Solve(TensorGrid g, ILandscape l, double t, int modes = 6)
         => new RelaxationSpectrumSolver().Solve(FokkerPlanckOperator.Create(DiscreteLandscape.Sample(g, l), t), new SpectrumOptions { Modes = modes });
 
+    /// <summary>The peer's valley at T = 0.25 on an N × N grid.</summary>
+    private static FokkerPlanckOperator PeerValley(int cellsPerAxis)
+        => FokkerPlanckOperator.Create(DiscreteLandscape.Sample(new TensorGrid(Axis.Uniform(-1, 1, cellsPerAxis), Axis.Uniform(-2.5, 2.5, cellsPerAxis)), TestLandscapes.PeerValley()), 0.25);
+
+    /// <summary>The first <paramref name="count"/> rates agree to 1e-9 of the largest reference rate.</summary>
+    private static void AssertSameRates(RelaxationSpectrum actual, RelaxationSpectrum reference, int count)
+    {
+        for (int k = 0; k < count; k++)
+            Assert.True(Math.Abs(actual.Eigenvalues[k] - reference.Eigenvalues[k]) < 1e-9 * reference.Eigenvalues[^1], $"λ{k + 1}: {actual.Eigenvalues[k]} vs {reference.Eigenvalues[k]}");
+    }
+
     [Fact]
     public void SmallValley_MatchesDenseReference()
     {
@@ -65,8 +76,7 @@ public class RelaxationSpectrumSolverTests
         Assert.Equal(4, coarse.StartVectors);
         Assert.Equal(EigenStatus.Converged, coarse.Status);
         Assert.Equal(0, coarse.MissedEigenvalues);
-        for (int k = 0; k < 5; k++)
-            Assert.True(Math.Abs(coarse.Eigenvalues[k] - random.Eigenvalues[k]) < 1e-9 * random.Eigenvalues[^1], $"λ{k + 1}: {coarse.Eigenvalues[k]} vs {random.Eigenvalues[k]}");
+        AssertSameRates(coarse, random, 5);
         Assert.True(coarse.Eigenvalues[1] < 1e-3 * coarse.Eigenvalues[2], $"metastable λ₂ = {coarse.Eigenvalues[1]}, λ₃ = {coarse.Eigenvalues[2]}");
     }
 
@@ -75,8 +85,7 @@ public class RelaxationSpectrumSolverTests
     {
         // σ between λ₇ and λ₈: the five rates nearest to it leave out λ₂ and λ₃, which the LDLᵀ
         // inertia of A − σI still counts below σ, so the run must be repeated below the spectrum
-        var g = new TensorGrid(Axis.Uniform(-1, 1, 64), Axis.Uniform(-2.5, 2.5, 64));
-        var op = FokkerPlanckOperator.Create(DiscreteLandscape.Sample(g, TestLandscapes.PeerValley()), 0.25);
+        var op = PeerValley(64);
         var reference = new RelaxationSpectrumSolver().Solve(op, new SpectrumOptions { Modes = 8, CoarseStart = false, RefineLeftVectors = false });
         double sigma = 0.5 * (reference.Eigenvalues[6] + reference.Eigenvalues[7]);
         var forced = new RelaxationSpectrumSolver().Solve(op, new SpectrumOptions { Modes = 6, Shift = sigma, RefineLeftVectors = false });
@@ -84,24 +93,21 @@ public class RelaxationSpectrumSolverTests
         Assert.Equal(RelaxationSpectrumSolver.ShiftFor(op), forced.Shift);
         Assert.Equal(EigenStatus.Converged, forced.Status);
         Assert.Equal(0, forced.MissedEigenvalues);
-        for (int k = 0; k < 6; k++)
-            Assert.True(Math.Abs(forced.Eigenvalues[k] - reference.Eigenvalues[k]) < 1e-9 * reference.Eigenvalues[^1], $"λ{k + 1}: {forced.Eigenvalues[k]} vs {reference.Eigenvalues[k]}");
+        AssertSameRates(forced, reference, 6);
     }
 
     [Fact]
     public void ShiftInsideSpectrum_AcceptedWhenEveryRateBelowItIsFound()
     {
         // σ at the centre of [λ₂, λ₆] (what the coarse rates give): same spectrum as σ below it
-        var g = new TensorGrid(Axis.Uniform(-1, 1, 64), Axis.Uniform(-2.5, 2.5, 64));
-        var op = FokkerPlanckOperator.Create(DiscreteLandscape.Sample(g, TestLandscapes.PeerValley()), 0.25);
+        var op = PeerValley(64);
         var below = new RelaxationSpectrumSolver().Solve(op, new SpectrumOptions { Modes = 6, CoarseStart = false, RefineLeftVectors = false });
         double sigma = 0.5 * (below.Eigenvalues[1] + below.Eigenvalues[5]);
         var inside = new RelaxationSpectrumSolver().Solve(op, new SpectrumOptions { Modes = 6, Shift = sigma, CoarseStart = false, RefineLeftVectors = false });
         Assert.Equal(sigma, inside.Shift);
         Assert.Equal(EigenStatus.Converged, inside.Status);
         Assert.Equal(0, inside.MissedEigenvalues);
-        for (int k = 0; k < 6; k++)
-            Assert.True(Math.Abs(inside.Eigenvalues[k] - below.Eigenvalues[k]) < 1e-9 * below.Eigenvalues[^1], $"λ{k + 1}: {inside.Eigenvalues[k]} vs {below.Eigenvalues[k]}");
+        AssertSameRates(inside, below, 6);
         Assert.All(inside.Residuals, r => Assert.True(r < ResidualTolerance));
     }
 
