@@ -13,6 +13,9 @@ namespace FokkerPlanck.Cli.Bench;
 internal sealed record BenchEnvironment(int Processors, string LoadBefore, string LoadAfter, string MemoryMethod, double Tolerance,
     string Runtime, string Os, string StartedUtc, double[] ReadBandwidthGBps)
 {
+    /// <summary>Measurements per size (<c>--repeat</c>); the tables compare the fastest of each side.</summary>
+    public int Repeat { get; init; } = 1;
+
     /// <summary>The 1/5/15-minute load averages, or "n/a" off Linux.</summary>
     public static string ReadLoad()
     {

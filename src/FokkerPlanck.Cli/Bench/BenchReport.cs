@@ -21,7 +21,9 @@ internal static class BenchReport
             $"{env.Processors} CPUs, load {env.LoadBefore} → {env.LoadAfter}; memory: {env.MemoryMethod}; " +
             $"read bandwidth {env.ReadBandwidthGBps[0]:F1} GB/s (1 thread), {env.ReadBandwidthGBps[^1]:F1} GB/s ({env.Processors} threads)"));
 
-        var t = new Table().Border(TableBorder.Rounded).Title("time (s): ours vs SciPy si_mmd");
+        var t = new Table().Border(TableBorder.Rounded).Title(env.Repeat > 1
+            ? $"time (s): ours vs SciPy si_mmd, fastest of {env.Repeat} each"
+            : "time (s): ours vs SciPy si_mmd");
         foreach (string c in new[] { "N", "unknowns", "ours total", "ours eigen", "SciPy build", "SciPy factor", "SciPy eig", "SciPy total", "speed-up", "eigen speed-up", "ours CPU", "SciPy CPU", "CPU ratio", "slope ours", "slope SciPy" })
             t.AddColumn(new TableColumn(c).RightAligned());
         foreach (var r in rows)
@@ -29,6 +31,10 @@ internal static class BenchReport
                 S(r.Peer?.BuildSeconds), S(r.Peer?.FactorSeconds), S(r.Peer?.EigenSeconds), S(r.Peer?.TotalSeconds),
                 X(r.Speedup), X(r.EigenSpeedup), S(r.Ours.CpuSeconds), S(r.Peer?.CpuSeconds), X(r.Peer is null ? null : r.Peer.CpuSeconds / r.Ours.CpuSeconds), F(r.OursSlope), F(r.PeerSlope));
         AnsiConsole.Write(t);
+        if (env.Repeat > 1)
+            foreach (var r in rows)
+                AnsiConsole.MarkupLine(Markup.Escape($"N = {r.Ours.CellsPerAxis}, every repetition (ours / SciPy s, speed-up): " + string.Join("; ",
+                    r.Repetitions.Select(x => x.Peer is { } p ? $"{x.Ours:F3} / {p:F2} ({p / x.Ours:F1}×)" : $"{x.Ours:F3} / —"))));
 
         var m = new Table().Border(TableBorder.Rounded).Title("memory and accuracy");
         foreach (string c in new[] { "N", "ours peak MiB", "SciPy peak MiB", "ours/SciPy", "ours resid ‖r‖/‖A‖₁", "ours resid (SciPy measure)", "SciPy resid", "max |Δλ|", "status" })
@@ -89,6 +95,12 @@ internal static class BenchReport
                 ["scaling_exponent_ours_total"] = N(r.OursSlope),
                 ["scaling_exponent_ours_eigen"] = N(r.OursEigenSlope),
                 ["scaling_exponent_scipy_total"] = N(r.PeerSlope),
+                ["repetitions"] = new JsonArray([.. r.Repetitions.Select(x => (JsonNode)new JsonObject
+                {
+                    ["ours_total_s"] = N(x.Ours),
+                    ["scipy_total_s"] = N(x.Peer),
+                    ["speedup_total"] = N(x.Peer / x.Ours),
+                })]),
             },
         })]),
     };

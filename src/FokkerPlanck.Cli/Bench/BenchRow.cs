@@ -17,6 +17,25 @@ internal sealed record BenchRow(SpectrumBenchmarkResult Ours, PeerResult? Peer, 
     /// <summary>Log-log slope of the peer's total time.</summary>
     public double? PeerSlope { get; init; }
 
+    /// <summary>Total seconds of every repetition (<c>--repeat</c>), ours and the peer's (null where it was not run), in the order measured.</summary>
+    public IReadOnlyList<(double Ours, double? Peer)> Repetitions { get; init; } = [];
+
+    /// <summary>
+    /// The row of one size measured several times: the fastest of our runs and the fastest of the
+    /// peer's (load from other processes only adds time, so the minimum is the least disturbed
+    /// measurement of each), with every repetition kept.
+    /// </summary>
+    public static BenchRow BestOf(IReadOnlyList<SpectrumBenchmarkResult> ours, IReadOnlyList<PeerResult?> peer, string? peerProblem)
+    {
+        ArgumentOutOfRangeException.ThrowIfZero(ours.Count);
+        var bestOurs = ours.MinBy(o => o.TotalSeconds)!;
+        var bestPeer = peer.Where(p => p is not null).MinBy(p => p!.TotalSeconds);
+        return new BenchRow(bestOurs, bestPeer, bestPeer is null ? peerProblem : null)
+        {
+            Repetitions = [.. ours.Select((o, i) => (o.TotalSeconds, i < peer.Count ? peer[i]?.TotalSeconds : null))],
+        };
+    }
+
     /// <summary>SciPy total / our total (speed-up), or null.</summary>
     public double? Speedup => Peer is null ? null : Peer.TotalSeconds / Ours.TotalSeconds;
 

@@ -32,9 +32,14 @@ internal static class BenchCommand
         var inProcess = new Option<bool>("--in-process") { Description = "Run every size in this process (no child; peak memory is then cumulative)." };
         var block = new Option<int?>("--block-size") { Description = "Lanczos block size (default: the solver's)." };
         var json = new Option<string?>("--json") { Description = "Write all figures as JSON to this path." };
+        var repeat = new Option<int>("--repeat")
+        {
+            Description = "Measure each size this many times, ours and the peer alternating, and compare the fastest of each (best of R: other load on the machine only ever adds time). Every repetition is listed.",
+            DefaultValueFactory = _ => 1,
+        };
         var single = new Option<int?>("--single") { Description = "Internal: measure one size and print one JSON line.", Hidden = true };
         var cmd = new Command("bench", "Benchmark the relaxation spectrum (SQRA, shift-invert Lanczos) against the SciPy peer.");
-        foreach (var o in new Option[] { sizes, caseName, modes, tol, peer, peerMax, peerDir, skipExtras, inProcess, block, json, single }) cmd.Options.Add(o);
+        foreach (var o in new Option[] { sizes, caseName, modes, tol, peer, peerMax, peerDir, skipExtras, inProcess, block, json, repeat, single }) cmd.Options.Add(o);
         cmd.SetAction(parse => CommandRunner.Run(() =>
         {
             var bc = BenchmarkCase.FromName(parse.GetValue(caseName)!);
@@ -48,6 +53,8 @@ internal static class BenchCommand
                 return ExitCodes.Ok;
             }
             var ns = ParseSizes(parse.GetValue(sizes)!);
+            int repetitions = parse.GetValue(repeat);
+            if (repetitions < 1) throw new UsageException($"--repeat must be at least 1, got {repetitions}.");
             bool child = !parse.GetValue(inProcess);
             PeerRunner? runner = null;
             string? peerProblem = null;
@@ -64,33 +71,44 @@ internal static class BenchCommand
             {
                 foreach (int size in ns)
                 {
-                    ctx.Status($"N = {size}: FokkerPlanck ({(child ? "child process" : "in process")})…");
-                    var ours = child
-                        ? ChildProcessRunner.Run(bc.Name, size, k, tolerance, extras, blockSize)
-                        : SpectrumBenchmark.Run(bc, size, k, tolerance, warmup: rows.Count == 0, extras, blockSize);
-                    AnsiConsole.MarkupLine(Markup.Escape($"N = {size}: ours {ours.TotalSeconds:F2} s, {ours.PeakMemoryMib:F0} MiB, residual {ours.MaxScipyResidual:E1}"));
-                    PeerResult? pr = null;
+                    var oursRuns = new List<SpectrumBenchmarkResult>();
+                    var peerRuns = new List<PeerResult?>();
                     string? problem = peerProblem;
-                    if (runner is not null && size > peerLimit) problem = $"skipped (N > --peer-max-size {peerLimit})";
-                    else if (runner is not null)
+                    for (int rep = 1; rep <= repetitions; rep++)
                     {
-                        ctx.Status($"N = {size}: SciPy {PeerRunner.Mode}…");
-                        try
+                        string which = repetitions > 1 ? $" ({rep}/{repetitions})" : "";
+                        ctx.Status($"N = {size}{which}: FokkerPlanck ({(child ? "child process" : "in process")})…");
+                        var ours = child
+                            ? ChildProcessRunner.Run(bc.Name, size, k, tolerance, extras, blockSize)
+                            : SpectrumBenchmark.Run(bc, size, k, tolerance, warmup: rows.Count == 0 && rep == 1, extras, blockSize);
+                        oursRuns.Add(ours);
+                        AnsiConsole.MarkupLine(Markup.Escape($"N = {size}{which}: ours {ours.TotalSeconds:F2} s, {ours.PeakMemoryMib:F0} MiB, residual {ours.MaxScipyResidual:E1}"));
+                        PeerResult? pr = null;
+                        if (runner is not null && size > peerLimit) problem = $"skipped (N > --peer-max-size {peerLimit})";
+                        else if (runner is not null)
                         {
-                            pr = runner.Run(bc.Name, size);
-                            AnsiConsole.MarkupLine(Markup.Escape($"N = {size}: SciPy {pr.TotalSeconds:F2} s, {pr.PeakMemoryMib:F0} MiB, residual {pr.MaxResidual:E1}"));
+                            ctx.Status($"N = {size}{which}: SciPy {PeerRunner.Mode}…");
+                            try
+                            {
+                                pr = runner.Run(bc.Name, size);
+                                AnsiConsole.MarkupLine(Markup.Escape($"N = {size}{which}: SciPy {pr.TotalSeconds:F2} s, {pr.PeakMemoryMib:F0} MiB, residual {pr.MaxResidual:E1}"));
+                            }
+                            catch (InvalidOperationException e)
+                            {
+                                problem = e.Message;
+                            }
                         }
-                        catch (InvalidOperationException e)
-                        {
-                            problem = e.Message;
-                        }
+                        peerRuns.Add(pr);
                     }
-                    rows.Add(new BenchRow(ours, pr, parse.GetValue(peer) ? problem : null));
+                    rows.Add(BenchRow.BestOf(oursRuns, peerRuns, parse.GetValue(peer) ? problem : null));
                 }
             });
             double[] bandwidth = [MemoryBandwidth.Measure(1), MemoryBandwidth.Measure(Environment.ProcessorCount)];
             var env = new BenchEnvironment(Environment.ProcessorCount, loadBefore, BenchEnvironment.ReadLoad(),
-                child ? ChildMemoryMethod : InProcessMemoryMethod, tolerance, RuntimeInformation.FrameworkDescription, RuntimeInformation.OSDescription, started, bandwidth);
+                child ? ChildMemoryMethod : InProcessMemoryMethod, tolerance, RuntimeInformation.FrameworkDescription, RuntimeInformation.OSDescription, started, bandwidth)
+            {
+                Repeat = repetitions,
+            };
             var table = BenchRow.WithSlopes(rows);
             BenchReport.Print(table, env);
             if (parse.GetValue(json) is { } path) JsonOutput.Write(path, BenchReport.ToJson(table, env));

@@ -59,6 +59,32 @@ public sealed class BenchCommandTests
         }
     }
 
+    [Fact]
+    public void Bench_Repeat_ListsEveryRepetitionAndReportsTheFastest()
+    {
+        string dir = Directory.CreateTempSubdirectory("fp-bench-").FullName;
+        try
+        {
+            string path = Path.Combine(dir, "bench.json");
+            var root = new RootCommand { BenchCommand.Create() };
+            int rc = root.Parse(["bench", "--sizes", "16", "--in-process", "--skip-extras", "--repeat", "3", "--json", path]).Invoke();
+            Assert.Equal(0, rc);
+            var doc = JsonNode.Parse(File.ReadAllText(path))!;
+            Assert.Equal(3, doc["environment"]!["repeat"]!.GetValue<int>());
+            var size = doc["sizes"]![0]!;
+            var reps = size["comparison"]!["repetitions"]!.AsArray();
+            Assert.Equal(3, reps.Count);
+            var totals = reps.Select(x => x!["ours_total_s"]!.GetValue<double>()).ToArray();
+            Assert.Equal(totals.Min(), size["ours"]!["total_seconds"]!.GetValue<double>());
+            Assert.All(reps, x => Assert.Null(x!["scipy_total_s"]));
+            Assert.NotEqual(0, root.Parse(["bench", "--sizes", "16", "--repeat", "0"]).Invoke());
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
     /// <summary>
     /// The smallest eigenvalues of the symmetrized SQRA generator, assembled as sqra_ref.py does:
     /// <c>A_ij = −T/h²</c> for neighbours, <c>A_ii = Σ_j (T/h²) e^{−(U_j − U_i)/(2T)}</c>.
