@@ -168,6 +168,8 @@ public sealed class RelaxationSpectrumSolver
             if (rejected is not null)
             {
                 messages.Append($"Shift σ = {shift:G6} inside the spectrum rejected: {rejected}; repeated with σ = {safeShift:G6} below it. ");
+                // its factor is not needed again: release it before the second one is built
+                if (factors.Remove(shift, out var unused)) unused.Dispose();
                 shift = safeShift;
                 continue;
             }
