@@ -18,9 +18,10 @@ namespace FokkerPlanck.Core.Spectral.Lanczos;
 /// H = VᵀBV to working precision. Ritz values ν map back to λ = σ + 1/ν (Ericsson &amp; Ruhe 1980);
 /// the returned λ is the Rayleigh quotient uᵀAu of the Ritz vector u with the original A.</para>
 /// <para><b>Convergence criterion</b> (true residual, original matrix, purified Ritz vectors): a
-/// pair is converged when ‖A u − λ u‖₂ ≤ max(τ·|λ − σ|, 8ε(‖A‖ + |λ|)), ‖u‖ = 1,
-/// τ = <see cref="EigenOptions.Tolerance"/>: the transformed problem's relative criterion carried back
-/// to A, floored at the rounding level of a computed residual (<see cref="EigenpairAssembler.Target"/>).
+/// pair is converged when ‖A u − λ u‖₂ ≤ max(τ·|λ − ρ|, 8ε(‖A‖ + |λ|)), ‖u‖ = 1,
+/// τ = <see cref="EigenOptions.Tolerance"/>, ρ = <see cref="EigenOptions.ToleranceReference"/> (σ by
+/// default): with ρ = σ the transformed problem's relative criterion carried back to A, floored at the
+/// rounding level of a computed residual (<see cref="EigenpairAssembler.Target"/>).
 /// The Ritz vectors are purified by the free extra application of the operator that the Lanczos
 /// relation provides (ARPACK's shift-invert post-processing), which makes the Krylov estimate over ν²
 /// their exact-arithmetic residual; true residuals are computed only once that estimate is below
