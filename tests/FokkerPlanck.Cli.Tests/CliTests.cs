@@ -80,6 +80,10 @@ public sealed class CliTests : IDisposable
         Assert.Equal(0.0, ev[0]);
         Assert.True(ev.Zip(ev.Skip(1)).All(p => p.First <= p.Second));
         Assert.All(r.GetProperty("residuals").EnumerateArray(), e => Assert.True(e.GetDouble() < 1e-9));
+        // a grid this small has no coarse level: the shift stays just below the spectrum
+        Assert.Equal(0, r.GetProperty("coarse_start_vectors").GetInt32());
+        Assert.InRange(r.GetProperty("shift").GetDouble(), -1.0, 0.0);
+        Assert.Equal(JsonValueKind.String, r.GetProperty("messages").ValueKind);
         var npy = File.ReadAllBytes(Path.Combine(outDir, "left_eigenvectors.npy"));
         Assert.Equal(0x93, npy[0]);
         Assert.Equal(128 + 4 * 48 * 96 * 8, npy.Length);

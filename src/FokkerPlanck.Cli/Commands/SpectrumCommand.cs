@@ -105,6 +105,7 @@ internal static class SpectrumCommand
             ["solves"] = s.Solves,
             ["coarse_start_vectors"] = s.StartVectors,
             ["shift"] = s.Shift,
+            ["messages"] = s.Messages,
             ["timings_seconds"] = new JsonObject
             {
                 ["assembly"] = t.Assembly, ["ordering"] = t.Ordering, ["factorization"] = t.Factorization,
@@ -129,7 +130,8 @@ internal static class SpectrumCommand
             t.AddRow($"{k + 1}", $"{s.Eigenvalues[k]:G8}", k == 0 ? "∞ (stationary)" : $"{1 / s.Eigenvalues[k]:G4}", $"{s.Residuals[k]:E1}", $"{s.LeftResiduals[k]:E1}");
         AnsiConsole.Write(t);
         var tm = s.Timings;
-        AnsiConsole.MarkupLine(Markup.Escape($"time: assembly {tm.Assembly:F2} s, ordering {tm.Ordering:F2} s, factorization {tm.Factorization:F2} s, coarse start {tm.CoarseStart:F2} s, Lanczos {tm.Iteration:F2} s ({s.Solves} solves), verification {tm.Verification:F2} s, left vectors {tm.LeftVectors:F2} s; total {tm.Total:F2} s"));
+        AnsiConsole.MarkupLine(Markup.Escape($"time: assembly {tm.Assembly:F2} s, ordering {tm.Ordering:F2} s, factorization {tm.Factorization:F2} s, coarse start {tm.CoarseStart:F2} s, Lanczos {tm.Iteration:F2} s ({s.Solves} solves, shift σ = {s.Shift:G5}{(s.StartVectors > 0 ? $", {s.StartVectors} start vectors from the coarse level" : "")}), verification {tm.Verification:F2} s, left vectors {tm.LeftVectors:F2} s; total {tm.Total:F2} s"));
+        if (!string.IsNullOrWhiteSpace(s.Messages)) AnsiConsole.MarkupLine($"[yellow]solver:[/] {Markup.Escape(s.Messages)}");
         AnsiConsole.MarkupLine($"results in [blue]{Markup.Escape(Path.GetFullPath(dir))}[/]");
     }
 }
