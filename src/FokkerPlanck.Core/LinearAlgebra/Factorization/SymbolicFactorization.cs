@@ -90,10 +90,9 @@ public sealed partial class SymbolicFactorization
         var graph = AdjacencyGraph.FromPattern(a);
         var pattern = PermutedPattern.Create(graph, ordering);
         var parent = EliminationTree.Parents(pattern);
-        var post = EliminationTree.Postorder(parent);
-        var postPerm = Permutation.FromNewToOld(post);
-        if (!postPerm.IsIdentity)
+        if (!EliminationTree.IsPostordered(parent))
         {
+            var postPerm = Permutation.FromNewToOld(EliminationTree.Postorder(parent));
             ordering = ordering.Then(postPerm);
             pattern = PermutedPattern.Create(graph, ordering);
             parent = EliminationTree.Parents(pattern);

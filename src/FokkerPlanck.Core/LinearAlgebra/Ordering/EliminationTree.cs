@@ -30,6 +30,48 @@ public static class EliminationTree
     }
 
     /// <summary>
+    /// True when <see cref="Postorder"/> of <paramref name="parent"/> is the identity, found in two
+    /// linear passes without building it: every subtree must occupy the contiguous range of indices
+    /// that ends at its root, children's ranges following each other in increasing order and the
+    /// roots' ranges tiling [0, n). Nested dissection of a grid yields such a tree, so the analysis
+    /// can skip the postorder (a depth-first traversal) and the comparison with the identity.
+    /// </summary>
+    public static bool IsPostordered(ReadOnlySpan<int> parent)
+    {
+        int n = parent.Length;
+        var size = new int[n];
+        size.AsSpan().Fill(1);
+        for (int j = 0; j < n; j++)
+        {
+            int p = parent[j];
+            if (p == -1) continue;
+            if (p <= j || p >= n) return false; // a postorder puts every parent after its children
+            size[p] += size[j];
+        }
+        // next[p]: where the range of p's next child must begin
+        var next = new int[n];
+        for (int p = 0; p < n; p++) next[p] = p - size[p] + 1;
+        int rootStart = 0;
+        for (int j = 0; j < n; j++)
+        {
+            int first = j - size[j] + 1, p = parent[j];
+            if (p == -1)
+            {
+                if (first != rootStart) return false;
+                rootStart = j + 1;
+            }
+            else
+            {
+                if (first != next[p]) return false;
+                next[p] = j + 1;
+            }
+        }
+        if (rootStart != n) return false;
+        for (int p = 0; p < n; p++) if (next[p] != p) return false;
+        return true;
+    }
+
+    /// <summary>
     /// A postorder of the forest given by <paramref name="parent"/>: <c>post[k]</c> is the k-th node
     /// visited; children are visited in increasing index order, so the result is deterministic.
     /// </summary>

@@ -87,6 +87,40 @@ public class EliminationTreeTests
             if (parent[j] >= 0) Assert.True(position[j] < position[parent[j]]);
     }
 
+    [Fact]
+    public void IsPostordered_AgreesWithPostorderBeingTheIdentity()
+    {
+        // random forests (parent after child), the same forests relabelled into their postorder,
+        // elimination trees of random patterns, and nested dissection of grids
+        var rng = new Random(11);
+        var parents = new List<int[]>();
+        for (int trial = 0; trial < 300; trial++)
+        {
+            int n = rng.Next(1, 40);
+            var parent = new int[n];
+            for (int j = 0; j < n; j++) parent[j] = j + 1 < n && rng.NextDouble() < 0.85 ? rng.Next(j + 1, n) : -1;
+            parents.Add(parent);
+            var post = EliminationTree.Postorder(parent);
+            var position = new int[n];
+            for (int k = 0; k < n; k++) position[post[k]] = k;
+            var relabelled = new int[n];
+            for (int j = 0; j < n; j++) relabelled[position[j]] = parent[j] < 0 ? -1 : position[parent[j]];
+            parents.Add(relabelled);
+        }
+        for (int seed = 1; seed <= 5; seed++)
+            parents.Add(EliminationTree.Compute(SparseTestMatrices.RandomSpdPattern(120, 3, seed), Permutation.Identity(120)));
+        foreach (var (nx, ny) in new[] { (17, 9), (32, 32), (1, 40) })
+            parents.Add(EliminationTree.Compute(SparseTestMatrices.GridLaplacian(nx, ny, 1.0), NestedDissection.ForGrid(nx, ny)));
+        int postordered = 0;
+        foreach (var parent in parents)
+        {
+            bool identity = Permutation.FromNewToOld(EliminationTree.Postorder(parent)).IsIdentity;
+            Assert.Equal(identity, EliminationTree.IsPostordered(parent));
+            if (identity) postordered++;
+        }
+        Assert.InRange(postordered, 300, parents.Count - 50); // both answers were exercised
+    }
+
     /// <summary>Independent oracle: dense boolean Gaussian elimination of P A Pᵀ.</summary>
     private static int[] BooleanColumnCounts(CsrMatrix a, Permutation p)
     {
