@@ -59,7 +59,7 @@ internal sealed class LanczosIteration
                 bool full = k + _b > _m;
                 if ((lastChance && full) || KrylovEstimatesSmall(ritz, shiftInvert, assembler, tol, reference))
                 {
-                    var done = TryFinish(ritz, k, restart, lastChance && full, shiftInvert, assembler, problem, options, messages);
+                    var done = TryFinish(ritz, k, restart, lastChance && full, shiftInvert, assembler, problem, options, reference, messages);
                     if (done is not null) return done;
                 }
             }
@@ -88,7 +88,7 @@ internal sealed class LanczosIteration
     /// so it counts as converged and its residual is reported as measured.
     /// </remarks>
     private EigenResult? TryFinish(RayleighRitz ritz, int k, int restart, bool force, ShiftInvertOperator shiftInvert,
-        EigenpairAssembler assembler, EigenProblem problem, EigenOptions options, StringBuilder messages)
+        EigenpairAssembler assembler, EigenProblem problem, EigenOptions options, double reference, StringBuilder messages)
     {
         var pairs = new List<(double, double[], double)>(_nev);
         bool allConverged = true, finite = true, floorLimited = false;
@@ -114,7 +114,7 @@ internal sealed class LanczosIteration
             var u = vectors[j];
             double lambda = lambdas[j], residual = residuals[j];
             finite &= double.IsFinite(lambda) && double.IsFinite(residual);
-            double target = assembler.Target(lambda, options.ToleranceReference ?? shiftInvert.Shift, options.Tolerance);
+            double target = assembler.Target(lambda, reference, options.Tolerance);
             bool converged = residual <= target;
             if (!converged && PurifiedEstimate(ritz, j) <= RoundingStagnationFactor * target)
             {
