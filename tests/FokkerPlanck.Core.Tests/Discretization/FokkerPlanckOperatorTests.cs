@@ -128,6 +128,39 @@ public class FokkerPlanckOperatorTests
     }
 
     [Fact]
+    public void Assembly_SeveralRowBlocks_EveryEntryIsItsFaceRate()
+    {
+        // 31 × 700 cells: the assembly evaluates face rates in blocks of rows (about 8k cells), so this
+        // grid crosses block edges, where the y-faces are evaluated by both blocks
+        const double t = 0.15;
+        var g = NonUniformGrid(31, 700, 1.0, 2.5);
+        var op = Build(g, TestLandscapes.PeerValley(), t, "sqra");
+        var (a, b) = op.AssembleSymmetricAndBackward();
+        var l = op.Assemble(FokkerPlanckOperator.Form.Forward);
+        Assert.Equal(op.Assemble(FokkerPlanckOperator.Form.SymmetricPositive).Values.ToArray(), a.Values.ToArray());
+        Assert.Equal(op.Assemble(FokkerPlanckOperator.Form.Backward).Values.ToArray(), b.Values.ToArray());
+        Assert.Equal(l.Transpose().Values.ToArray(), b.Values.ToArray());
+        Assert.True(OperatorDiagnostics.MassConservationResidual(l) < RoundOff);
+        // the SQRA rate from cell k to its neighbour m, from the geometry alone:
+        // e^{ℓ + (U_k − U_m)/(2T)}/|V_k| with e^ℓ = T·(face area)/(centre distance)
+        var xc = g.X.Centres.ToArray(); var yc = g.Y.Centres.ToArray(); var wx = g.X.Widths.ToArray(); var wy = g.Y.Widths.ToArray();
+        var u = op.Landscape.CentreValues.ToArray();
+        int nx = g.Nx;
+        for (int k = 0; k < op.Size; k++)
+            for (int p = b.RowPointers[k]; p < b.RowPointers[k + 1]; p++)
+            {
+                int m = b.ColumnIndices[p];
+                if (m == k) continue;
+                int i = k % nx, j = k / nx, im = m % nx, jm = m / nx;
+                double conductance = j == jm ? t * wy[j] / Math.Abs(xc[im] - xc[i]) : t * wx[i] / Math.Abs(yc[jm] - yc[j]);
+                double expected = conductance * Math.Exp((u[k] - u[m]) / (2 * t)) / (wx[i] * wy[j]);
+                Assert.True(Math.Abs(b.Values[p] - expected) <= 1e-13 * expected, $"k({k}→{m}) = {b.Values[p]} vs {expected}");
+                double symmetric = -conductance / Math.Sqrt(wx[i] * wy[j] * wx[im] * wy[jm]);
+                Assert.True(Math.Abs(a[k, m] - symmetric) <= 1e-13 * Math.Abs(symmetric), $"A[{k},{m}] = {a[k, m]} vs {symmetric}");
+            }
+    }
+
+    [Fact]
     public void ExtremeColdTemperature_NothingOverflows()
     {
         // U/T up to ~1e4 over the grid: logs stay finite, the symmetrized matrix stays finite.

@@ -91,11 +91,9 @@ public sealed class RelaxationSpectrumSolver
         var coarseTask = options.CoarseStart
             ? Task.Run(() => CoarseGridStart.Compute(op, options.Modes - 1, options.Seed, options.CoarseCellsPerAxis))
             : null;
-        // The backward generator (left-vector residuals and refinement) depends only on the operator:
-        // it is assembled beside them too.
-        var backwardTask = Task.Run(() => op.Assemble(FokkerPlanckOperator.Form.Backward));
         progress?.Report(("assembly", 0));
-        var a = op.Assemble(FokkerPlanckOperator.Form.SymmetricPositive);
+        // the backward generator (left-vector residuals and refinement) shares every face rate with A
+        var (a, backward) = op.AssembleSymmetricAndBackward();
         double tAssembly = sw.Elapsed.TotalSeconds; sw.Restart();
         progress?.Report(("ordering", 0));
         SymbolicFactorization symbolic;
@@ -253,7 +251,6 @@ public sealed class RelaxationSpectrumSolver
                 }
             }
         });
-        var backward = backwardTask.GetAwaiter().GetResult();
         var leftValues = values[1..];
         double[] leftResiduals;
         if (options.RefineLeftVectors && m > 1)
