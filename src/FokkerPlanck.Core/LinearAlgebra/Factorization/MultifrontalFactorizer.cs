@@ -166,7 +166,9 @@ internal sealed unsafe class MultifrontalFactorizer
         int k = _s.Columns(sn), m = _s.FrontSize(sn), first = _s.SupernodeFirst[sn];
         int mb = m - k;
         var cb = mb > 0 ? _pool.Rent(mb * mb) : null;
-        var work = _pool.Rent(FrontalKernels.WorkspaceLength(m));
+        // small fronts need no packing workspace (FrontalKernels.LdltSplitSmall)
+        bool small = FrontalKernels.UseSmallFrontKernel && m <= FrontalKernels.SmallFrontRows;
+        var work = small ? null : _pool.Rent(FrontalKernels.WorkspaceLength(m));
         try
         {
             double* panel = _lower.Panel(sn);
@@ -179,7 +181,8 @@ internal sealed unsafe class MultifrontalFactorizer
             {
                 Assemble(sn, panel);
                 ExtendAdd(sn, panel, m, k, c, mb, lowerOnly: true, ExtendAddPart.PivotColumns);
-                int bad = FrontalKernels.LdltSplit(panel, m, k, d + first, c, w, allowParallel);
+                int bad = small ? FrontalKernels.LdltSplitSmall(panel, m, k, d + first, c)
+                    : FrontalKernels.LdltSplit(panel, m, k, d + first, c, w, allowParallel);
                 if (bad < 0) ExtendAdd(sn, panel, m, k, c, mb, lowerOnly: true, ExtendAddPart.ContributionColumns);
                 if (bad >= 0)
                 {
@@ -199,7 +202,7 @@ internal sealed unsafe class MultifrontalFactorizer
         }
         finally
         {
-            _pool.Return(work);
+            if (work != null) _pool.Return(work);
         }
         if (cb != null) _contribution[sn] = cb;
         Report(sn);
