@@ -266,7 +266,10 @@ public sealed class FokkerPlanckOperator
             return buf;
         }, _ => { });
         // columns are strictly increasing by construction: k − nx, k − 1, k, k + 1, k + nx
-        return [.. values.Select(v => CsrMatrix.FromValidArrays(n, n, rp, ci, v))];
+        // the symmetrized form writes both entries of each pair from the face's one value
+        return [.. forms.Select((form, f) => form == Form.SymmetricPositive
+            ? CsrMatrix.FromSymmetricArrays(n, rp, ci, values[f])
+            : CsrMatrix.FromValidArrays(n, n, rp, ci, values[f]))];
     }
 
     /// <summary>

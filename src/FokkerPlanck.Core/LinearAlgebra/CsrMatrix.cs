@@ -73,6 +73,17 @@ public sealed class CsrMatrix : ILinearOperator
     internal static CsrMatrix FromValidArrays(int rows, int columns, int[] rowPointers, int[] columnIndices, double[] values)
         => new(rows, columns, rowPointers, columnIndices, values, structureValid: true);
 
+    /// <summary>
+    /// As <see cref="FromValidArrays"/> for a matrix that is symmetric by construction: its producer
+    /// wrote each off-diagonal pair from one computed value, so <c>A_ij</c> and <c>A_ji</c> are the same
+    /// double and the factorizations skip their O(nnz) symmetry check.
+    /// </summary>
+    internal static CsrMatrix FromSymmetricArrays(int n, int[] rowPointers, int[] columnIndices, double[] values)
+        => new(n, n, rowPointers, columnIndices, values, structureValid: true) { IsSymmetricByConstruction = true };
+
+    /// <summary>True when the producer guarantees exact symmetry (<see cref="FromSymmetricArrays"/>).</summary>
+    internal bool IsSymmetricByConstruction { get; private init; }
+
     /// <summary>Number of rows.</summary>
     public int RowCount { get; }
 

@@ -141,6 +141,11 @@ public class FokkerPlanckOperatorTests
         Assert.Equal(op.Assemble(FokkerPlanckOperator.Form.Backward).Values.ToArray(), b.Values.ToArray());
         Assert.Equal(l.Transpose().Values.ToArray(), b.Values.ToArray());
         Assert.True(OperatorDiagnostics.MassConservationResidual(l) < RoundOff);
+        // the symmetrized form is marked exactly symmetric (the factorizations then skip their check): it is
+        Assert.True(a.IsSymmetricByConstruction);
+        Assert.Equal(0.0, Core.LinearAlgebra.Factorization.FactorizationInput.SymmetryDefect(a));
+        Assert.False(b.IsSymmetricByConstruction);
+        Assert.False(l.IsSymmetricByConstruction);
         // the SQRA rate from cell k to its neighbour m, from the geometry alone:
         // e^{ℓ + (U_k − U_m)/(2T)}/|V_k| with e^ℓ = T·(face area)/(centre distance)
         var xc = g.X.Centres.ToArray(); var yc = g.Y.Centres.ToArray(); var wx = g.X.Widths.ToArray(); var wy = g.Y.Widths.ToArray();

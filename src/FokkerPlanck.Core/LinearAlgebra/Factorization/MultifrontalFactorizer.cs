@@ -22,6 +22,7 @@ internal sealed unsafe class MultifrontalFactorizer
 
     private readonly SymbolicFactorization _s;
     private readonly CsrMatrix _a;
+    private readonly double _shift;
     private readonly bool _symmetric;
     private readonly PanelStore _lower;
     private readonly PanelStore? _upper;
@@ -36,11 +37,22 @@ internal sealed unsafe class MultifrontalFactorizer
     private bool _pristine;
 
     /// <summary>Prepares a factorization; existing panel storage (same symbolic analysis) is reused when given.</summary>
+    /// <param name="s">The symbolic analysis of <paramref name="a"/>'s pattern.</param>
+    /// <param name="a">The matrix.</param>
+    /// <param name="symmetric">LDLᵀ (lower triangles only) or LU.</param>
+    /// <param name="progress">Receives the completed fraction of the flops.</param>
+    /// <param name="lower">Factor storage to reuse.</param>
+    /// <param name="upper">Upper factor storage to reuse (LU).</param>
+    /// <param name="pivots">Pivot array to reuse (LDLᵀ).</param>
+    /// <param name="pool">Front buffer pool to reuse.</param>
+    /// <param name="shift">σ: the factorization is of <c>A − σI</c>, subtracted on each front's pivot diagonal
+    /// as it is assembled (the same values as assembling a shifted copy of A, without making one).</param>
     public MultifrontalFactorizer(SymbolicFactorization s, CsrMatrix a, bool symmetric, IProgress<double>? progress,
-        PanelStore? lower = null, PanelStore? upper = null, double[]? pivots = null, ArrayPool<double>? pool = null)
+        PanelStore? lower = null, PanelStore? upper = null, double[]? pivots = null, ArrayPool<double>? pool = null, double shift = 0.0)
     {
         _s = s;
         _a = a;
+        _shift = shift;
         _symmetric = symmetric;
         int ns = s.SupernodeCount;
         _lower = lower ?? new PanelStore(s);
@@ -126,6 +138,7 @@ internal sealed unsafe class MultifrontalFactorizer
             fixed (double* w = work)
             {
                 Assemble(sn, f);
+                ShiftDiagonal(f, m, k);
                 ExtendAdd(sn, f, m, m, null, 0, lowerOnly: false, ExtendAddPart.All);
                 int bad = FrontalKernels.Lu(f, m, k, w, allowParallel);
                 if (bad >= 0)
@@ -180,6 +193,7 @@ internal sealed unsafe class MultifrontalFactorizer
             fixed (double* d = _pivots)
             {
                 Assemble(sn, panel);
+                ShiftDiagonal(panel, m, k);
                 ExtendAdd(sn, panel, m, k, c, mb, lowerOnly: true, ExtendAddPart.PivotColumns);
                 int bad = small ? FrontalKernels.LdltSplitSmall(panel, m, k, d + first, c)
                     : FrontalKernels.LdltSplit(panel, m, k, d + first, c, w, allowParallel);
@@ -272,6 +286,17 @@ internal sealed unsafe class MultifrontalFactorizer
             if (t >= 0) f[t] += v[src[e]];
             else if (!_symmetric) f[~t] += v[src[e]];
         }
+    }
+
+    /// <summary>
+    /// <c>F(j, j) −= σ</c> for the k pivot columns, right after A's entries are assembled and before
+    /// any child's contribution: F(j, j) is then <c>0 + a_jj − σ</c>, exactly the value a copy of A with
+    /// <c>a_jj + (−σ)</c> on its diagonal would have assembled.
+    /// </summary>
+    private void ShiftDiagonal(double* f, int m, int k)
+    {
+        if (_shift == 0.0) return;
+        for (int j = 0; j < k; j++) f[j + (long)j * m] -= _shift;
     }
 
     /// <summary>

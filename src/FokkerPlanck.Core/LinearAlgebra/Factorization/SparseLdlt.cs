@@ -80,6 +80,7 @@ public sealed class SparseLdlt : ILinearSolver, IDisposable
 
     private static void CheckSymmetric(CsrMatrix a)
     {
+        if (a.IsSymmetricByConstruction) return; // both entries of each pair are one stored value
         double scale = FactorizationInput.MaxAbs(a);
         double defect = FactorizationInput.SymmetryDefect(a);
         if (defect > SymmetryTolerance * scale)
@@ -95,11 +96,27 @@ public sealed class SparseLdlt : ILinearSolver, IDisposable
     /// <exception cref="ArgumentException">The matrix is not square, not symmetric, or does not have the pattern of <paramref name="symbolic"/>.</exception>
     /// <exception cref="FactorizationException">A pivot is zero or not finite.</exception>
     public static SparseLdlt Create(CsrMatrix a, SymbolicFactorization? symbolic = null, IProgress<double>? progress = null)
+        => Create(a, symbolic, 0.0, progress);
+
+    /// <summary>
+    /// Factorizes <c>A − σI</c> for the symmetric matrix <paramref name="a"/> without forming it: σ is
+    /// subtracted from each pivot as its front is assembled (shift-invert needs one such factorization
+    /// per shift; a shifted copy of A would cost an O(nnz) pass and its memory).
+    /// </summary>
+    /// <param name="a">Square symmetric matrix.</param>
+    /// <param name="symbolic">Analysis of the pattern of <paramref name="a"/> to reuse, or null.</param>
+    /// <param name="shift">σ, finite.</param>
+    /// <param name="progress">Receives the completed fraction of the flops, in [0, 1].</param>
+    /// <exception cref="ArgumentOutOfRangeException">σ is not finite.</exception>
+    /// <exception cref="ArgumentException">The matrix is not square, not symmetric, or does not have the pattern of <paramref name="symbolic"/>.</exception>
+    /// <exception cref="FactorizationException">A pivot is zero or not finite.</exception>
+    public static SparseLdlt Create(CsrMatrix a, SymbolicFactorization? symbolic, double shift, IProgress<double>? progress = null)
     {
         FactorizationInput.Validate(a, symbolic);
+        if (!double.IsFinite(shift)) throw new ArgumentOutOfRangeException(nameof(shift), shift, "The shift must be finite.");
         CheckSymmetric(a);
         symbolic ??= SymbolicFactorization.Analyze(a);
-        var numeric = new MultifrontalFactorizer(symbolic, a, symmetric: true, progress);
+        var numeric = new MultifrontalFactorizer(symbolic, a, symmetric: true, progress, shift: shift);
         numeric.Run();
         return new SparseLdlt(symbolic, numeric);
     }

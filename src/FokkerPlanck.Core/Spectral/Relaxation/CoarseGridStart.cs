@@ -123,7 +123,7 @@ public static class CoarseGridStart
             Matrix = a,
             ShiftedSolverFactory = sigma =>
             {
-                var f = SparseLdlt.Create(a.AddDiagonal(-sigma), symbolic);
+                var f = SparseLdlt.Create(a, symbolic, sigma);
                 factors.Add(f);
                 return f;
             },

@@ -126,7 +126,7 @@ public sealed class RelaxationSpectrumSolver
             if (factors.TryGetValue(sigma, out var cached)) return cached;
             var f = Stopwatch.StartNew();
             progress?.Report(("factorization", 0));
-            var solver = SparseLdlt.Create(a.AddDiagonal(-sigma), symbolic);
+            var solver = SparseLdlt.Create(a, symbolic, sigma);
             factors.Add(sigma, solver);
             tFactor += f.Elapsed.TotalSeconds;
             return solver;
@@ -178,7 +178,7 @@ public sealed class RelaxationSpectrumSolver
                 var v = Stopwatch.StartNew();
                 double top = eig.Values[^1];
                 double probe = top + VerifyMargin * Math.Max(top, gershgorin * VerifyFloor);
-                using var ldlt = SparseLdlt.Create(a.AddDiagonal(-probe), symbolic);
+                using var ldlt = SparseLdlt.Create(a, symbolic, probe);
                 missed = ldlt.NegativePivotCount - eig.Values.Count;
                 tVerify += v.Elapsed.TotalSeconds;
             }

@@ -62,6 +62,35 @@ public class SparseLdltTests
         AssertSolves(a, ldlt, IndefiniteResidualTolerance);
     }
 
+    [Theory]
+    [InlineData(2.3)]   // indefinite, inside the spectrum
+    [InlineData(-0.5)]  // positive definite
+    public void Create_WithShift_SameFactorAsShiftedCopy(double sigma)
+    {
+        // σ subtracted as each front is assembled gives the very values of factorizing A − σI formed explicitly
+        const int nx = 23, ny = 17;
+        var a = SparseTestMatrices.DirichletLaplacian(nx, ny, 0.0);
+        var symbolic = SymbolicFactorization.Analyze(a, NestedDissection.ForGrid(nx, ny));
+        using var copy = SparseLdlt.Create(a.AddDiagonal(-sigma), symbolic);
+        using var shifted = SparseLdlt.Create(a, symbolic, sigma);
+        Assert.Equal(copy.NegativePivotCount, shifted.NegativePivotCount);
+        var b = Enumerable.Range(0, a.RowCount).Select(i => Math.Sin(0.37 * i)).ToArray();
+        var x1 = new double[b.Length]; var x2 = new double[b.Length];
+        copy.Solve(b, x1);
+        shifted.Solve(b, x2);
+        Assert.Equal(x1, x2);
+        AssertSolves(a.AddDiagonal(-sigma), shifted, sigma > 0 ? IndefiniteResidualTolerance : SpdResidualTolerance);
+    }
+
+    [Theory]
+    [InlineData(double.NaN)]
+    [InlineData(double.PositiveInfinity)]
+    public void Create_NonFiniteShift_ThrowsArgumentOutOfRange(double sigma)
+    {
+        var a = SparseTestMatrices.DirichletLaplacian(4, 4, 0.0);
+        Assert.Throws<ArgumentOutOfRangeException>(() => SparseLdlt.Create(a, null, sigma));
+    }
+
     [Fact]
     public void Solve_MultipleRightHandSides_EqualsColumnByColumn()
     {
