@@ -155,23 +155,26 @@ public static class LeftEigenvectorRefinement
         int chunks = Math.Max(1, (n + ResidualRowChunk - 1) / ResidualRowChunk);
         var worst = new double[chunks * m];
         var scale = new double[chunks * m];
+        foreach (var v in vectors) if (v.Length != n) throw new ArgumentException($"A vector has length {v.Length}, expected {n}.", nameof(vectors));
+        // one sweep over the rows for all vectors: each matrix row is loaded once, not once per vector
         void Chunk(int c)
         {
             var rp = g.RowPointers; var ci = g.ColumnIndices; var gv = g.Values;
             int r0 = c * ResidualRowChunk, r1 = Math.Min(n, r0 + ResidualRowChunk);
-            for (int k = 0; k < m; k++)
+            var w = worst.AsSpan(c * m, m);
+            var a = scale.AsSpan(c * m, m);
+            for (int i = r0; i < r1; i++)
             {
-                var v = vectors[k];
-                double lambda = values[k], w = 0.0, a = 0.0;
-                for (int i = r0; i < r1; i++)
+                int q0 = rp[i], q1 = rp[i + 1];
+                for (int k = 0; k < m; k++)
                 {
+                    var v = vectors[k];
+                    double lambda = values[k];
                     double s = -lambda * v[i], t = Math.Abs(lambda * v[i]);
-                    for (int q = rp[i]; q < rp[i + 1]; q++) { double e = matrixSign * gv[q] * v[ci[q]]; s += e; t += Math.Abs(e); }
-                    w = Math.Max(w, Math.Abs(s));
-                    a = Math.Max(a, t);
+                    for (int q = q0; q < q1; q++) { double e = matrixSign * gv[q] * v[ci[q]]; s += e; t += Math.Abs(e); }
+                    w[k] = Math.Max(w[k], Math.Abs(s));
+                    a[k] = Math.Max(a[k], t);
                 }
-                worst[c * m + k] = w;
-                scale[c * m + k] = a;
             }
         }
         ChunkLoop.For(chunks, true, Chunk);
