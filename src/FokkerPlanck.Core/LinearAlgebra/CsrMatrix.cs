@@ -214,7 +214,25 @@ public sealed class CsrMatrix : ILinearOperator
     {
         int n = Math.Min(RowCount, ColumnCount);
         var d = new double[n];
-        for (int i = 0; i < n; i++) d[i] = this[i, i];
+        var rp = _rowPointers; var ci = _columnIndices; var v = _values;
+        // a row's columns are sorted: a linear scan of its few entries beats a binary search call
+        void Chunk(int c)
+        {
+            int r0 = c * ParallelRowChunk, r1 = Math.Min(n, r0 + ParallelRowChunk);
+            for (int i = r0; i < r1; i++)
+            {
+                double di = 0.0;
+                for (int k = rp[i], end = rp[i + 1]; k < end; k++)
+                {
+                    int j = ci[k];
+                    if (j < i) continue;
+                    if (j == i) di = v[k];
+                    break;
+                }
+                d[i] = di;
+            }
+        }
+        ChunkLoop.For((n + ParallelRowChunk - 1) / ParallelRowChunk, _values.Length >= ParallelMinimumNonZeros, Chunk);
         return d;
     }
 

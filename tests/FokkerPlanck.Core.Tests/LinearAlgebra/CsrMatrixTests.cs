@@ -63,4 +63,15 @@ public class CsrMatrixTests
         Assert.Equal(2.0, b[0, 1]);
         Assert.Equal(5, b.NonZerosCount);
     }
+
+    [Fact]
+    public void Diagonal_MatchesIndexer_WithMissingEntriesAndRectangularShape()
+    {
+        // rows with and without a stored diagonal, entries only left or only right of it, an empty row
+        var a = CsrMatrix.FromTriplets(4, 5, [(0, 1, 2.0), (0, 4, 1.0), (1, 0, 3.0), (1, 1, -4.0), (1, 3, 5.0), (3, 0, 6.0), (3, 2, 7.0)]);
+        Assert.Equal([0.0, -4.0, 0.0, 0.0], a.Diagonal());
+        var big = SparseTestMatrices.RandomSpdGrid(300, 257, seed: 4); // parallel path
+        var d = big.Diagonal();
+        for (int i = 0; i < big.RowCount; i++) Assert.Equal(big[i, i], d[i]);
+    }
 }
