@@ -60,18 +60,29 @@ public sealed partial class SymbolicFactorization
     private int[] BuildRelative(int n)
     {
         var rel = new int[Rows.Length];
-        var map = new int[n];
-        for (int s = 0; s < SupernodeCount; s++)
+        int ns = SupernodeCount;
+        // each parent writes only its children's entries: chunks of parents run in parallel, each
+        // worker with its own row → position map (entries of the map are only read after being set
+        // for the current parent's rows)
+        int chunks = (ns + RelativeSupernodeChunk - 1) / RelativeSupernodeChunk;
+        Parallel.For(0, chunks, () => new int[n], (chunk, _, map) =>
         {
-            for (int q = RowPointers[s]; q < RowPointers[s + 1]; q++) map[Rows[q]] = q - RowPointers[s];
-            for (int c = ChildPointers[s]; c < ChildPointers[s + 1]; c++)
+            for (int s = chunk * RelativeSupernodeChunk, end = Math.Min(ns, s + RelativeSupernodeChunk); s < end; s++)
             {
-                int ch = Children[c];
-                for (int q = RowPointers[ch] + Columns(ch); q < RowPointers[ch + 1]; q++) rel[q] = map[Rows[q]];
+                for (int q = RowPointers[s]; q < RowPointers[s + 1]; q++) map[Rows[q]] = q - RowPointers[s];
+                for (int c = ChildPointers[s]; c < ChildPointers[s + 1]; c++)
+                {
+                    int ch = Children[c];
+                    for (int q = RowPointers[ch] + Columns(ch); q < RowPointers[ch + 1]; q++) rel[q] = map[Rows[q]];
+                }
             }
-        }
+            return map;
+        }, _ => { });
         return rel;
     }
+
+    /// <summary>Parent supernodes per parallel work item of <see cref="BuildRelative"/> (most are leaves with nothing to map).</summary>
+    private const int RelativeSupernodeChunk = 2048;
 
     /// <summary>
     /// Supernodes per parallel work item of <see cref="BuildSymmetricAssembly"/> (most supernodes are

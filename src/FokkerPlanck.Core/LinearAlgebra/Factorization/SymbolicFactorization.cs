@@ -106,9 +106,11 @@ public sealed partial class SymbolicFactorization
     public bool Matches(CsrMatrix a)
     {
         ArgumentNullException.ThrowIfNull(a);
-        return a.RowCount == Size && a.ColumnCount == Size
-            && a.RowPointers.SequenceEqual(_patternRowPointers)
-            && a.ColumnIndices.SequenceEqual(_patternColumns);
+        if (a.RowCount != Size || a.ColumnCount != Size) return false;
+        // matrices assembled on one pattern share its arrays (a CsrMatrix never modifies them)
+        var rp = a.RowPointerArray; var ci = a.ColumnIndexArray;
+        return (ReferenceEquals(rp, _patternRowPointers) || rp.AsSpan().SequenceEqual(_patternRowPointers))
+            && (ReferenceEquals(ci, _patternColumns) || ci.AsSpan().SequenceEqual(_patternColumns));
     }
 
     private SymbolicFactorization(CsrMatrix a, Permutation ordering, PermutedPattern pattern, int[] parent, int[] first, bool symmetricPattern)
@@ -118,8 +120,9 @@ public sealed partial class SymbolicFactorization
         _schedule = new Lazy<TreeSchedule>(() => new TreeSchedule(this, Environment.ProcessorCount));
         Ordering = ordering;
         SupernodeFirst = first;
-        _patternRowPointers = a.RowPointers.ToArray();
-        _patternColumns = a.ColumnIndices.ToArray();
+        // kept by reference: a CsrMatrix's arrays are never modified after construction
+        _patternRowPointers = a.RowPointerArray;
+        _patternColumns = a.ColumnIndexArray;
         int ns = first.Length - 1;
         var snodeOf = new int[n];
         for (int s = 0; s < ns; s++)
