@@ -94,6 +94,9 @@ public sealed class RelaxationSpectrumSolver
         progress?.Report(("assembly", 0));
         // the backward generator (left-vector residuals and refinement) shares every face rate with A
         var (a, backward) = op.AssembleSymmetricAndBackward();
+        // needed only once the factor exists, computed here while the ordering may still be running
+        var q1 = op.StationarySymmetricMode();
+        double gershgorin = 2 * a.Diagonal().Max();
         double tAssembly = sw.Elapsed.TotalSeconds; sw.Restart();
         progress?.Report(("ordering", 0));
         SymbolicFactorization symbolic;
@@ -131,8 +134,6 @@ public sealed class RelaxationSpectrumSolver
             tFactor += f.Elapsed.TotalSeconds;
             return solver;
         }
-        var q1 = op.StationarySymmetricMode();
-        double gershgorin = 2 * a.Diagonal().Max();
         var problem = new EigenProblem
         {
             Matrix = a,
