@@ -90,16 +90,8 @@ internal static unsafe class FrontalKernels
     public static int LdltSplitSmall(double* panel, int m, int k, double* d, double* c)
     {
         if (m > SmallFrontRows) throw new ArgumentOutOfRangeException(nameof(m), m, $"At most {SmallFrontRows} rows.");
-        for (int j = 0; j < k; j++)
-        {
-            double* col = panel + (long)j * m;
-            double djj = col[j];
-            if (IsBadPivot(djj)) return j;
-            d[j] = djj;
-            VectorKernels.Scale(col + j + 1, 1.0 / djj, m - j - 1);
-            for (int q = j + 1; q < k; q++)
-                VectorKernels.SubtractScaled(panel + (long)q * m + q, col + q, col[q] * djj, m - q);
-        }
+        int bad = EliminateUnblocked(panel, m, 0, k, d);
+        if (bad >= 0) return bad;
         int mb = m - k;
         if (mb <= 0) return -1;
         const int lanes = 8;
@@ -184,6 +176,28 @@ internal static unsafe class FrontalKernels
     }
 
     /// <summary>
+    /// Unblocked right-looking LDLᵀ of columns <c>[j0, j1)</c> of a column-major block with rows to
+    /// <paramref name="m"/>: each pivot goes to <paramref name="d"/>, its column below the diagonal
+    /// is scaled to L, and the columns to its right up to <paramref name="j1"/> are updated.
+    /// </summary>
+    /// <returns>−1 on success, else the local index of the bad pivot.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int EliminateUnblocked(double* f, int m, int j0, int j1, double* d)
+    {
+        for (int j = j0; j < j1; j++)
+        {
+            double* col = f + (long)j * m;
+            double djj = col[j];
+            if (IsBadPivot(djj)) return j;
+            d[j] = djj;
+            VectorKernels.Scale(col + j + 1, 1.0 / djj, m - j - 1);
+            for (int c = j + 1; c < j1; c++)
+                VectorKernels.SubtractScaled(f + (long)c * m + c, col + c, col[c] * djj, m - c);
+        }
+        return -1;
+    }
+
+    /// <summary>
     /// LDLᵀ of the panel columns <c>[j0, j0 + jb)</c> (rows to m): unblocked on sub-panels of
     /// <see cref="InnerWidth"/> columns, each followed by a packed update of the rest of the panel.
     /// </summary>
@@ -194,16 +208,8 @@ internal static unsafe class FrontalKernels
         for (int s0 = j0; s0 < pe; s0 += InnerWidth)
         {
             int r1 = Math.Min(pe, s0 + InnerWidth);
-            for (int j = s0; j < r1; j++)
-            {
-                double* col = f + (long)j * m;
-                double djj = col[j];
-                if (IsBadPivot(djj)) return j;
-                d[j] = djj;
-                VectorKernels.Scale(col + j + 1, 1.0 / djj, m - j - 1);
-                for (int c = j + 1; c < r1; c++)
-                    VectorKernels.SubtractScaled(f + (long)c * m + c, col + c, col[c] * djj, m - c);
-            }
+            int bad = EliminateUnblocked(f, m, s0, r1, d);
+            if (bad >= 0) return bad;
             if (r1 >= pe) break;
             int rows = m - r1, cols = pe - r1, sb = r1 - s0;
             double* src = f + r1 + (long)s0 * m;
