@@ -115,13 +115,6 @@ public sealed class FokkerPlanckOperator
     /// <summary>The same landscape and flux at another temperature (reuses the sampling).</summary>
     public FokkerPlanckOperator WithTemperature(double temperature) => Create(Landscape, temperature, Flux);
 
-    /// <summary>Rate <c>k_{k→l}</c> from cell k to neighbour l given the face log-conductance.</summary>
-    private double Rate(int k, int l, double logConductance)
-    {
-        var u = Landscape.CentreValues;
-        return Math.Exp(logConductance + (u[k] - u[l]) / (2 * Temperature)) / _volumes[k];
-    }
-
     /// <summary>Kinds of matrix this operator can assemble.</summary>
     public enum Form
     {
@@ -195,7 +188,7 @@ public sealed class FokkerPlanckOperator
     /// gathered into the rows of both cells: 3 exponentials per face for the symmetric and backward
     /// forms together instead of 6 when every row evaluated its own faces (the y-faces on a block's
     /// lower edge are evaluated by both blocks that touch them). The expressions are those of
-    /// <see cref="Rate"/>, so the entries are the same to the last bit whichever forms are built.
+    /// <see cref="FaceRate"/>, so the entries are the same to the last bit whichever forms are built.
     /// </remarks>
     private CsrMatrix[] AssembleForms(Form[] forms)
     {
@@ -275,8 +268,8 @@ public sealed class FokkerPlanckOperator
     /// <summary>
     /// The rates across one face from its lower cell (potential <paramref name="uLower"/>, volume
     /// <paramref name="vLower"/>) to its upper one and back, and the symmetrized off-diagonal entry
-    /// <c>−e^ℓ/√(|V_k||V_l|)</c> (only when <paramref name="symmetric"/>; else 0): the expressions of
-    /// <see cref="Rate"/>.
+    /// <c>−e^ℓ/√(|V_k||V_l|)</c> (only when <paramref name="symmetric"/>; else 0). The rate from cell k
+    /// to its neighbour l is <c>k_{k→l} = e^{ℓ + (U_k − U_l)/(2T)}/|V_k|</c>.
     /// </summary>
     private static void FaceRate(double logConductance, double uLower, double uUpper, double vLower, double vUpper, double twoT, bool symmetric,
         out double up, out double down, out double sym)
