@@ -40,14 +40,19 @@ internal static class RayleighResiduals
         {
             int r0 = c * RowChunk, r1 = Math.Min(n, r0 + RowChunk);
             var p = partial.AsSpan(c * 2 * m, 2 * m);
+            ReadOnlySpan<int> rp = a.RowPointers, ci = a.ColumnIndices;
+            ReadOnlySpan<double> v = a.Values;
             for (int i = r0; i < r1; i++)
             {
+                int k0 = rp[i], k1 = rp[i + 1];
                 for (int j = 0; j < m; j++)
                 {
                     var u = us[j];
-                    double s = RowProduct(a, i, u);
-                    p[2 * j] += u[i] * u[i];
-                    p[2 * j + 1] += u[i] * s;
+                    double s = 0.0;
+                    for (int k = k0; k < k1; k++) s += v[k] * u[ci[k]];
+                    double ui = u[i];
+                    p[2 * j] += ui * ui;
+                    p[2 * j + 1] += ui * s;
                 }
             }
         });
@@ -67,12 +72,17 @@ internal static class RayleighResiduals
         {
             int r0 = c * RowChunk, r1 = Math.Min(n, r0 + RowChunk);
             var p = partial.AsSpan(c * m, m);
+            ReadOnlySpan<int> rp = a.RowPointers, ci = a.ColumnIndices;
+            ReadOnlySpan<double> v = a.Values;
             for (int i = r0; i < r1; i++)
             {
+                int k0 = rp[i], k1 = rp[i + 1];
                 for (int j = 0; j < m; j++)
                 {
                     var u = us[j];
-                    double r = RowProduct(a, i, u) - lambda[j] * u[i];
+                    double s = 0.0;
+                    for (int k = k0; k < k1; k++) s += v[k] * u[ci[k]];
+                    double r = s - lambda[j] * u[i];
                     p[j] += r * r;
                 }
             }
@@ -95,16 +105,6 @@ internal static class RayleighResiduals
             for (int j = 0; j < m; j++) VectorOps.Scale(us[j].AsSpan(r0, r1 - r0), scale[j]);
         });
         return (lambda, residual);
-    }
-
-    /// <summary>(A u)_i.</summary>
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    private static double RowProduct(CsrMatrix a, int i, double[] u)
-    {
-        var rp = a.RowPointers; var ci = a.ColumnIndices; var v = a.Values;
-        double s = 0.0;
-        for (int k = rp[i], end = rp[i + 1]; k < end; k++) s += v[k] * u[ci[k]];
-        return s;
     }
 
     /// <summary>Chunks below which the sweeps run on the calling thread (a coarse level's few chunks cost less than waking pool threads).</summary>
