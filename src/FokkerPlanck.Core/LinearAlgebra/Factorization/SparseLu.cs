@@ -44,11 +44,19 @@ public sealed class SparseLu : ILinearSolver, IDisposable
     /// <param name="progress">Receives the completed fraction of the flops, in [0, 1].</param>
     /// <exception cref="ArgumentException">The matrix is not square or has another pattern.</exception>
     /// <exception cref="FactorizationException">A pivot is zero or not finite; the instance is unusable until a successful refactorization.</exception>
-    public void Refactor(CsrMatrix a, IProgress<double>? progress = null)
+    public void Refactor(CsrMatrix a, IProgress<double>? progress = null) => Refactor(a, 0.0, progress);
+
+    /// <summary>
+    /// <see cref="Refactor(CsrMatrix, IProgress{double}?)"/> of <c>A − σI</c> without forming it (σ is
+    /// subtracted on each front's pivot diagonal as it is assembled, as in <see cref="SparseLdlt.Create(CsrMatrix, SymbolicFactorization?, double, IProgress{double}?)"/>).
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">σ is not finite.</exception>
+    public void Refactor(CsrMatrix a, double shift, IProgress<double>? progress = null)
     {
         FactorizationInput.Validate(a, Symbolic);
+        if (!double.IsFinite(shift)) throw new ArgumentOutOfRangeException(nameof(shift), shift, "The shift must be finite.");
         _valid = false;
-        new MultifrontalFactorizer(Symbolic, a, symmetric: false, progress, _lower, _upper, null, _pool).Run();
+        new MultifrontalFactorizer(Symbolic, a, symmetric: false, progress, _lower, _upper, null, _pool, shift).Run();
         _valid = true;
     }
 
@@ -61,10 +69,16 @@ public sealed class SparseLu : ILinearSolver, IDisposable
     /// <exception cref="ArgumentException">The matrix is not square or does not have the pattern of <paramref name="symbolic"/>.</exception>
     /// <exception cref="FactorizationException">A pivot is zero or not finite.</exception>
     public static SparseLu Create(CsrMatrix a, SymbolicFactorization? symbolic = null, IProgress<double>? progress = null)
+        => Create(a, symbolic, 0.0, progress);
+
+    /// <summary>Factorizes <c>A − σI</c> without forming it (see <see cref="Refactor(CsrMatrix, double, IProgress{double}?)"/>).</summary>
+    /// <exception cref="ArgumentOutOfRangeException">σ is not finite.</exception>
+    public static SparseLu Create(CsrMatrix a, SymbolicFactorization? symbolic, double shift, IProgress<double>? progress = null)
     {
         FactorizationInput.Validate(a, symbolic);
+        if (!double.IsFinite(shift)) throw new ArgumentOutOfRangeException(nameof(shift), shift, "The shift must be finite.");
         symbolic ??= SymbolicFactorization.Analyze(a);
-        var numeric = new MultifrontalFactorizer(symbolic, a, symmetric: false, progress);
+        var numeric = new MultifrontalFactorizer(symbolic, a, symmetric: false, progress, shift: shift);
         numeric.Run();
         return new SparseLu(symbolic, numeric);
     }

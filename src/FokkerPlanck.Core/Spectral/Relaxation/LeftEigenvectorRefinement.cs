@@ -83,10 +83,9 @@ public static class LeftEigenvectorRefinement
         for (int k = 0; k < m; k++)
         {
             double sigma = values[k] - Math.Max(ShiftOffset * values[k], floor);
-            // one factor object, refactored per shift: storage and workspaces are reused
-            var shifted = g.AddDiagonal(-sigma);
-            if (lu is null) lu = SparseLu.Create(shifted, symbolic);
-            else lu.Refactor(shifted);
+            // one factor object, refactored per shift (G − σI is never formed): storage and workspaces are reused
+            if (lu is null) lu = SparseLu.Create(g, symbolic, sigma);
+            else lu.Refactor(g, sigma);
             var v = seeds[k];
             for (int sweep = 0; sweep < Sweeps; sweep++)
             {

@@ -81,6 +81,27 @@ public class SparseLuTests
     }
 
     [Fact]
+    public void CreateAndRefactor_WithShift_SameSolutionsAsShiftedCopy()
+    {
+        // σ subtracted on each front's pivot diagonal gives the values of factorizing A − σI formed explicitly
+        const double sigma = 0.7;
+        var a = SparseTestMatrices.UpwindConvectionDiffusion(30, 20, speed: 5.0, c: 0.1);
+        var symbolic = SymbolicFactorization.Analyze(a, NestedDissection.ForGrid(30, 20));
+        var b = SparseTestMatrices.RandomVector(a.RowCount, 5);
+        var expected = new double[b.Length];
+        using (var copy = SparseLu.Create(a.AddDiagonal(-sigma), symbolic)) copy.Solve(b, expected);
+        using var shifted = SparseLu.Create(a, symbolic, sigma);
+        var x = new double[b.Length];
+        shifted.Solve(b, x);
+        Assert.Equal(expected, x);
+        shifted.Refactor(a, 0.0);
+        shifted.Refactor(a, sigma);
+        shifted.Solve(b, x);
+        Assert.Equal(expected, x);
+        Assert.Throws<ArgumentOutOfRangeException>(() => shifted.Refactor(a, double.NaN));
+    }
+
+    [Fact]
     public void Create_ZeroPivot_ThrowsFactorizationException()
     {
         // [[0, 1], [1, 1]] needs pivoting: the first pivot is exactly zero
