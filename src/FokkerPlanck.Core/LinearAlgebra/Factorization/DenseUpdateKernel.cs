@@ -58,6 +58,12 @@ internal static unsafe class DenseUpdateKernel
     /// Packs <c>X(i, p) = src[i + p·ld]·scale[p]</c> (<paramref name="scale"/> may be null) into strips of
     /// <paramref name="strip"/> rows.
     /// </summary>
+    /// <remarks>
+    /// Each column segment is copied in 512-bit, then 256-bit vectors, the last few entries one by one:
+    /// the same products, element by element, as a scalar loop. The JIT does not vectorize the scalar
+    /// loop, and with it the packing took 12 % of the factorization's perf samples at 512², half as
+    /// many as the micro-kernel (6 % with the vectors).
+    /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void PackColumnMajor(double* src, int ld, int rows, int kk, double* scale, int strip, double* dst)
     {
@@ -70,6 +76,12 @@ internal static unsafe class DenseUpdateKernel
                 double f = scale == null ? 1.0 : scale[p];
                 double* col = src + s0 + (long)p * ld;
                 int r = 0;
+                if (Vector512.IsHardwareAccelerated)
+                    for (var f8 = Vector512.Create(f); r + Vector512<double>.Count <= h; r += Vector512<double>.Count)
+                        Vector512.Store(Vector512.Load(col + r) * f8, d + r);
+                if (Vector256.IsHardwareAccelerated)
+                    for (var f4 = Vector256.Create(f); r + Vector256<double>.Count <= h; r += Vector256<double>.Count)
+                        Vector256.Store(Vector256.Load(col + r) * f4, d + r);
                 for (; r < h; r++) d[r] = col[r] * f;
                 for (; r < strip; r++) d[r] = 0.0;
                 d += strip;

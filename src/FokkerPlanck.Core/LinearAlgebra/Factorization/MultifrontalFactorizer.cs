@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 
 namespace FokkerPlanck.Core.LinearAlgebra.Factorization;
 
@@ -254,7 +255,24 @@ internal sealed unsafe class MultifrontalFactorizer
                     // target column base, offset so that index rp[ii] (a front row) addresses it directly
                     double* fc = col < k ? panel + (long)col * m : c + (long)(col - k) * mbParent - k;
                     double* cc = cp + (long)jj * mb;
-                    for (int ii = lowerOnly ? jj : 0; ii < mb; ii++) fc[rp[ii]] += cc[ii];
+                    int ii = lowerOnly ? jj : 0;
+                    // rows map to increasing front rows, often consecutive ones (a child's rows on its
+                    // parent's separator line): a run of a whole vector is added as one vector, the same
+                    // additions element by element as the scalar loop
+                    if (Vector512.IsHardwareAccelerated)
+                    {
+                        while (ii + Vector512<double>.Count <= mb)
+                        {
+                            int r0 = rp[ii];
+                            if (rp[ii + Vector512<double>.Count - 1] - r0 == Vector512<double>.Count - 1)
+                            {
+                                Vector512.Store(Vector512.Load(fc + r0) + Vector512.Load(cc + ii), fc + r0);
+                                ii += Vector512<double>.Count;
+                            }
+                            else fc[r0] += cc[ii++];
+                        }
+                    }
+                    for (; ii < mb; ii++) fc[rp[ii]] += cc[ii];
                 }
             }
             if (part == ExtendAddPart.PivotColumns) continue; // the child's block is read again after the pivots

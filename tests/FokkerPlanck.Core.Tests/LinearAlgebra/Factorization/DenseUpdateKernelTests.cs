@@ -65,4 +65,29 @@ public unsafe class DenseUpdateKernelTests
         for (int j = 0; j < cols; j++)
             for (int i = rows; i < ldc; i++) Assert.True(double.IsNaN(overwritten[i + j * ldc]), "rows past the block are untouched");
     }
+
+    [Theory]
+    [InlineData(53, 7, 24, true)]   // two full strips of 24 and a partial one of 5, scaled
+    [InlineData(53, 7, 8, true)]    // six full strips of 8 and a partial one of 5
+    [InlineData(19, 3, 24, false)]  // a single partial strip (vectors of 8 and 4, then a scalar tail of 3)
+    [InlineData(30, 5, 3, true)]    // a strip narrower than any vector: scalar only
+    public void PackColumnMajor_IsTheScaledStripLayout_BitForBit(int rows, int kk, int strip, bool scaled)
+    {
+        var rng = new Random(rows * 31 + strip);
+        int ld = rows + 5;
+        var src = Enumerable.Range(0, ld * kk).Select(_ => rng.NextDouble() - 0.5).ToArray();
+        var scale = Enumerable.Range(0, kk).Select(_ => rng.NextDouble() + 0.5).ToArray();
+        int padded = (rows + strip - 1) / strip * strip;
+        var packed = Enumerable.Repeat(double.NaN, padded * kk).ToArray();
+        fixed (double* s = src) fixed (double* f = scale) fixed (double* d = packed)
+            DenseUpdateKernel.PackColumnMajor(s, ld, rows, kk, scaled ? f : null, strip, d);
+        for (int s0 = 0; s0 < padded; s0 += strip)
+            for (int p = 0; p < kk; p++)
+                for (int r = 0; r < strip; r++)
+                {
+                    int i = s0 + r;
+                    double expected = i < rows ? src[i + p * ld] * (scaled ? scale[p] : 1.0) : 0.0;
+                    Assert.Equal(expected, packed[s0 * kk + p * strip + r]);
+                }
+    }
 }
