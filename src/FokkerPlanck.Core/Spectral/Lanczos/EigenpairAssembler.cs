@@ -58,8 +58,8 @@ internal sealed class EigenpairAssembler
     public const double RoundoffFactor = 8.0;
 
     /// <summary>
-    /// <see cref="Evaluate"/> for several vectors: with a CSR matrix in three parallel sweeps that load
-    /// each matrix row once for all vectors (<see cref="RayleighResiduals"/>), else one by one.
+    /// <see cref="Evaluate"/> for several vectors: with a CSR matrix in three parallel sweeps, the first
+    /// loading each matrix row once for all vectors (<see cref="RayleighResiduals"/>), else one by one.
     /// </summary>
     public (double[] Lambda, double[] Residual) EvaluateAll(IReadOnlyList<double[]> vectors)
     {
