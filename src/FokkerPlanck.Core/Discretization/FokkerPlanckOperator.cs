@@ -161,7 +161,8 @@ public sealed class FokkerPlanckOperator
                 if (j + 1 < ny) ci[p] = k + nx;
             }
         });
-        return CsrMatrix.FromValidArrays(nx * ny, nx * ny, rp, ci, new double[ci.Length]);
+        // structurally symmetric, and all values are zero: symmetric by construction
+        return CsrMatrix.FromSymmetricArrays(nx * ny, rp, ci, new double[ci.Length]);
     }
 
     /// <summary>Assembles the operator in the requested <paramref name="form"/> as a CSR matrix (5-point pattern).</summary>

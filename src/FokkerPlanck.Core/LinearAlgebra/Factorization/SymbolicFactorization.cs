@@ -97,7 +97,8 @@ public sealed partial class SymbolicFactorization
             pattern = PermutedPattern.Create(graph, ordering);
             parent = EliminationTree.Parents(pattern);
         }
-        var counts = EliminationTree.ColumnCounts(pattern, parent);
+        // the tree is postordered here (the ordering was composed with a postorder if it was not)
+        var counts = EliminationTree.ColumnCounts(pattern, parent, postordered: true);
         var first = SupernodePartition.Compute(parent, counts);
         return new SymbolicFactorization(a, ordering, pattern, parent, first, graph.SymmetricSource);
     }

@@ -171,10 +171,14 @@ public static class EliminationTree
     /// instead (Davis §4.2, the tests' reference) costs O(nnz(L)): 66 million steps at 1024²,
     /// against 5 million here.
     /// </remarks>
-    internal static int[] ColumnCounts(PermutedPattern pattern, int[] parent)
+    /// <param name="pattern">The permuted pattern.</param>
+    /// <param name="parent">Its elimination tree.</param>
+    /// <param name="postordered">The caller knows the tree is postordered (<see cref="IsPostordered"/>): the
+    /// postorder is then the identity and is not computed.</param>
+    internal static int[] ColumnCounts(PermutedPattern pattern, int[] parent, bool postordered = false)
     {
         int n = pattern.Size;
-        var post = Postorder(parent);
+        int[]? post = postordered ? null : Postorder(parent);
         var delta = new int[n];
         var first = new int[n];
         var maxFirst = new int[n];
@@ -185,14 +189,14 @@ public static class EliminationTree
         prevLeaf.AsSpan().Fill(-1);
         for (int k = 0; k < n; k++)
         {
-            int j = post[k];
+            int j = post == null ? k : post[k];
             delta[j] = first[j] == -1 ? 1 : 0; // a leaf of the elimination tree
             for (; j != -1 && first[j] == -1; j = parent[j]) first[j] = k;
         }
         for (int i = 0; i < n; i++) ancestor[i] = i;
         for (int k = 0; k < n; k++)
         {
-            int j = post[k];
+            int j = post == null ? k : post[k];
             if (parent[j] != -1) delta[parent[j]]--; // j is not a root
             foreach (int i in pattern.Above(j))
             {

@@ -1,3 +1,4 @@
+using FokkerPlanck.Core.LinearAlgebra;
 using FokkerPlanck.Core.LinearAlgebra.Factorization;
 using FokkerPlanck.Core.LinearAlgebra.Ordering;
 using FokkerPlanck.Core.Tests.TestSupport;
@@ -53,8 +54,9 @@ public class SymbolicFactorizationTests
     {
         // a grid (geometric nested dissection, big supernodes) and an irregular symmetric pattern
         // (graph nested dissection): the per-supernode parallel map must own the same entries, with
-        // the same front offsets and triangle flags, as the general bucket-sorted one
-        foreach (var a in new[] { SparseTestMatrices.RandomSpdGrid(37, 23, seed), SparseTestMatrices.RandomSpdPattern(900, 5, seed) })
+        // the same front offsets and triangle flags, as the general bucket-sorted one; the arrow
+        // pattern has rows too long for the linear partner search (the bisection path)
+        foreach (var a in new[] { SparseTestMatrices.RandomSpdGrid(37, 23, seed), SparseTestMatrices.RandomSpdPattern(900, 5, seed), Arrow(70, seed) })
         {
             var s = a.RowCount == 37 * 23
                 ? SymbolicFactorization.Analyze(a, NestedDissection.ForGrid(37, 23))
@@ -69,5 +71,24 @@ public class SymbolicFactorizationTests
                 Assert.Equal(expected, actual);
             }
         }
+    }
+
+    /// <summary>A tridiagonal SPD matrix whose first three rows and columns are dense: rows of n entries.</summary>
+    private static CsrMatrix Arrow(int n, int seed)
+    {
+        const int hubs = 3;
+        var rng = new Random(seed);
+        var t = new List<(int, int, double)>();
+        for (int i = 0; i < n; i++)
+        {
+            t.Add((i, i, 4.0 * n));
+            for (int j = 0; j < i; j++)
+                if (j < hubs || j == i - 1)
+                {
+                    double w = rng.NextDouble() - 0.5;
+                    t.Add((i, j, w)); t.Add((j, i, w));
+                }
+        }
+        return CsrMatrix.FromTriplets(n, n, t);
     }
 }

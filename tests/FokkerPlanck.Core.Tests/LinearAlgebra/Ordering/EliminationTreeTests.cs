@@ -35,7 +35,11 @@ public class EliminationTreeTests
         var p = natural ? Permutation.Identity(nx * ny) : NestedDissection.ForGrid(nx, ny);
         var pattern = EliminationTree.Pattern(a, p);
         var parent = EliminationTree.Parents(pattern);
-        Assert.Equal(ColumnCountsByRowSubtrees(pattern, parent), EliminationTree.ColumnCounts(pattern, parent));
+        var expected = ColumnCountsByRowSubtrees(pattern, parent);
+        Assert.Equal(expected, EliminationTree.ColumnCounts(pattern, parent));
+        // both trees are postordered: the shortcut that skips computing the postorder gives the same counts
+        Assert.True(EliminationTree.IsPostordered(parent));
+        Assert.Equal(expected, EliminationTree.ColumnCounts(pattern, parent, postordered: true));
     }
 
     [Theory]
