@@ -101,4 +101,55 @@ public unsafe class FrontalKernelsTests
         int m = FrontalKernels.SmallFrontRows + 1;
         Assert.Throws<ArgumentOutOfRangeException>(() => Run(Front(m, 1), m, 2, small: true));
     }
+
+    [Theory]
+    [InlineData(32, 13)]  // three groups of four earlier columns and a single one
+    [InlineData(20, 8)]
+    [InlineData(9, 9)]    // no rows below the pivots
+    public void LdltSplitSmall_PivotColumns_AreTheRightLookingSweepToTheBit(int m, int k)
+    {
+        var front = Front(m, m * 7 + k);
+        var (panel, d, _, bad) = Run(front, m, k, small: true);
+        Assert.Equal(-1, bad);
+        // reference: textbook right-looking elimination, one rounded y − (l·d)·x per column
+        var f = front[..(m * k)];
+        var dd = new double[k];
+        for (int j = 0; j < k; j++)
+        {
+            dd[j] = f[j + j * m];
+            double inv = 1.0 / dd[j];
+            for (int i = j + 1; i < m; i++) f[i + j * m] *= inv;
+            for (int c = j + 1; c < k; c++)
+            {
+                double a = f[c + j * m] * dd[j];
+                for (int i = c; i < m; i++) f[i + c * m] -= a * f[i + j * m];
+            }
+        }
+        Assert.Equal(dd, d);
+        for (int j = 0; j < k; j++)
+            for (int i = j + 1; i < m; i++)
+                Assert.Equal(f[i + j * m], panel[i + j * m]);
+    }
+
+    [Fact]
+    public void SubtractScaled4_IsFourSubtractScaledInOrder_ToTheBit()
+    {
+        var rng = new Random(5);
+        for (int n = 0; n < 20; n++)
+        {
+            double[] R() => Enumerable.Range(0, n).Select(_ => rng.NextDouble() - 0.5).ToArray();
+            double[] y = R(), x0 = R(), x1 = R(), x2 = R(), x3 = R();
+            double a0 = rng.NextDouble(), a1 = rng.NextDouble(), a2 = rng.NextDouble(), a3 = rng.NextDouble();
+            var expected = (double[])y.Clone();
+            fixed (double* e = expected) fixed (double* py = y) fixed (double* p0 = x0) fixed (double* p1 = x1) fixed (double* p2 = x2) fixed (double* p3 = x3)
+            {
+                VectorKernels.SubtractScaled(e, p0, a0, n);
+                VectorKernels.SubtractScaled(e, p1, a1, n);
+                VectorKernels.SubtractScaled(e, p2, a2, n);
+                VectorKernels.SubtractScaled(e, p3, a3, n);
+                VectorKernels.SubtractScaled4(py, p0, p1, p2, p3, a0, a1, a2, a3, n);
+            }
+            Assert.Equal(expected, y);
+        }
+    }
 }
