@@ -25,44 +25,6 @@ internal static unsafe class VectorKernels
         for (; i < n; i++) y[i] -= alpha * x[i];
     }
 
-    /// <summary>
-    /// <c>y[0..n) −= a0·x0 + a1·x1 + a2·x2 + a3·x3</c> in one pass over y, each element as
-    /// <c>(((y − a0·x0) − a1·x1) − a2·x2) − a3·x3</c> with every product and difference rounded: the
-    /// same values, to the bit, as four <see cref="SubtractScaled"/> calls in that order.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void SubtractScaled4(double* y, double* x0, double* x1, double* x2, double* x3,
-        double a0, double a1, double a2, double a3, int n)
-    {
-        int i = 0;
-        int w = Vector<double>.Count;
-        if (n >= w)
-        {
-            var v0 = new Vector<double>(a0);
-            var v1 = new Vector<double>(a1);
-            var v2 = new Vector<double>(a2);
-            var v3 = new Vector<double>(a3);
-            for (; i <= n - w; i += w)
-            {
-                var acc = Unsafe.ReadUnaligned<Vector<double>>(y + i);
-                acc -= v0 * Unsafe.ReadUnaligned<Vector<double>>(x0 + i);
-                acc -= v1 * Unsafe.ReadUnaligned<Vector<double>>(x1 + i);
-                acc -= v2 * Unsafe.ReadUnaligned<Vector<double>>(x2 + i);
-                acc -= v3 * Unsafe.ReadUnaligned<Vector<double>>(x3 + i);
-                Unsafe.WriteUnaligned(y + i, acc);
-            }
-        }
-        for (; i < n; i++)
-        {
-            double acc = y[i];
-            acc -= a0 * x0[i];
-            acc -= a1 * x1[i];
-            acc -= a2 * x2[i];
-            acc -= a3 * x3[i];
-            y[i] = acc;
-        }
-    }
-
     /// <summary><c>y[0..n) ·= alpha</c>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Scale(double* y, double alpha, int n)
@@ -102,11 +64,31 @@ internal static unsafe class VectorKernels
 
     /// <summary>
     /// <c>y[0..n) += a0·x0 + a1·x1 + a2·x2 + a3·x3</c> in one pass over y (four columns of a panel at
-    /// once: a quarter of the loads and stores of four separate axpys).
+    /// once: a quarter of the loads and stores of four separate axpys), as fused multiply-adds.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void AddScaled4(double* y, double* x0, double* x1, double* x2, double* x3,
         double a0, double a1, double a2, double a3, int n)
+        => Combine4(y, x0, x1, x2, x3, a0, a1, a2, a3, n, subtractUnfused: false);
+
+    /// <summary>
+    /// <c>y[0..n) −= a0·x0 + a1·x1 + a2·x2 + a3·x3</c> in one pass over y, each element as
+    /// <c>(((y − a0·x0) − a1·x1) − a2·x2) − a3·x3</c> with every product and difference rounded: the
+    /// same values, to the bit, as four <see cref="SubtractScaled"/> calls in that order.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void SubtractScaled4(double* y, double* x0, double* x1, double* x2, double* x3,
+        double a0, double a1, double a2, double a3, int n)
+        => Combine4(y, x0, x1, x2, x3, a0, a1, a2, a3, n, subtractUnfused: true);
+
+    /// <summary>
+    /// The one-pass four-column update shared by <see cref="AddScaled4"/> (<c>y + Σ a·x</c>, fused) and
+    /// <see cref="SubtractScaled4"/> (<c>y − Σ a·x</c>, each product rounded); the flag is a constant at
+    /// both call sites, so each inlined copy keeps only its own arithmetic.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Combine4(double* y, double* x0, double* x1, double* x2, double* x3,
+        double a0, double a1, double a2, double a3, int n, bool subtractUnfused)
     {
         int i = 0;
         int w = Vector<double>.Count;
@@ -119,20 +101,44 @@ internal static unsafe class VectorKernels
             for (; i <= n - w; i += w)
             {
                 var acc = Unsafe.ReadUnaligned<Vector<double>>(y + i);
-                acc = Vector.FusedMultiplyAdd(v0, Unsafe.ReadUnaligned<Vector<double>>(x0 + i), acc);
-                acc = Vector.FusedMultiplyAdd(v1, Unsafe.ReadUnaligned<Vector<double>>(x1 + i), acc);
-                acc = Vector.FusedMultiplyAdd(v2, Unsafe.ReadUnaligned<Vector<double>>(x2 + i), acc);
-                acc = Vector.FusedMultiplyAdd(v3, Unsafe.ReadUnaligned<Vector<double>>(x3 + i), acc);
+                var c0 = Unsafe.ReadUnaligned<Vector<double>>(x0 + i);
+                var c1 = Unsafe.ReadUnaligned<Vector<double>>(x1 + i);
+                var c2 = Unsafe.ReadUnaligned<Vector<double>>(x2 + i);
+                var c3 = Unsafe.ReadUnaligned<Vector<double>>(x3 + i);
+                if (subtractUnfused)
+                {
+                    acc -= v0 * c0;
+                    acc -= v1 * c1;
+                    acc -= v2 * c2;
+                    acc -= v3 * c3;
+                }
+                else
+                {
+                    acc = Vector.FusedMultiplyAdd(v0, c0, acc);
+                    acc = Vector.FusedMultiplyAdd(v1, c1, acc);
+                    acc = Vector.FusedMultiplyAdd(v2, c2, acc);
+                    acc = Vector.FusedMultiplyAdd(v3, c3, acc);
+                }
                 Unsafe.WriteUnaligned(y + i, acc);
             }
         }
         for (; i < n; i++)
         {
             double acc = y[i];
-            acc = Math.FusedMultiplyAdd(a0, x0[i], acc);
-            acc = Math.FusedMultiplyAdd(a1, x1[i], acc);
-            acc = Math.FusedMultiplyAdd(a2, x2[i], acc);
-            acc = Math.FusedMultiplyAdd(a3, x3[i], acc);
+            if (subtractUnfused)
+            {
+                acc -= a0 * x0[i];
+                acc -= a1 * x1[i];
+                acc -= a2 * x2[i];
+                acc -= a3 * x3[i];
+            }
+            else
+            {
+                acc = Math.FusedMultiplyAdd(a0, x0[i], acc);
+                acc = Math.FusedMultiplyAdd(a1, x1[i], acc);
+                acc = Math.FusedMultiplyAdd(a2, x2[i], acc);
+                acc = Math.FusedMultiplyAdd(a3, x3[i], acc);
+            }
             y[i] = acc;
         }
     }
