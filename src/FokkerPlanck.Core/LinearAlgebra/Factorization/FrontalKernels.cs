@@ -12,7 +12,8 @@ namespace FokkerPlanck.Core.LinearAlgebra.Factorization;
 /// Right-looking blocked algorithms (Golub and Van Loan, <i>Matrix Computations</i>, 4th ed., 2013,
 /// §3.2.11 for LU and §4.1–4.2 for LDLᵀ): an unblocked panel of <see cref="PanelWidth"/> columns,
 /// then one rank-<see cref="PanelWidth"/> update of everything to its lower right through
-/// <see cref="DenseUpdateKernel"/>. A pivot that is zero or not finite stops the factorization and
+/// <see cref="DenseUpdateKernel"/>. Within a panel, each narrow LDLᵀ sub-panel is eliminated
+/// left-looking (<see cref="EliminateUnblocked"/>), with the same operations per entry. A pivot that is zero or not finite stops the factorization and
 /// its local column is returned.
 /// </remarks>
 internal static unsafe class FrontalKernels
@@ -78,7 +79,7 @@ internal static unsafe class FrontalKernels
 
     /// <summary>
     /// <see cref="LdltSplit"/> for fronts of at most <see cref="SmallFrontRows"/> rows, without
-    /// blocking or packing: the pivot columns by right-looking elimination (axpy steps), then the
+    /// blocking or packing: the pivot columns by unblocked elimination (<see cref="EliminateUnblocked"/>), then the
     /// contribution block <c>C = −L₂₁ D L₂₁ᵀ</c> one column at a time, its rows held in four 512-bit
     /// registers while the k pivots stream through. L₂₁ is first copied into a zero-padded stack block
     /// so that every load is a whole vector. On such fronts the packing and edge tiles of the blocked
