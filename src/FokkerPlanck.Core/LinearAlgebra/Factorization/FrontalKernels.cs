@@ -13,8 +13,8 @@ namespace FokkerPlanck.Core.LinearAlgebra.Factorization;
 /// §3.2.11 for LU and §4.1–4.2 for LDLᵀ): an unblocked panel of <see cref="PanelWidth"/> columns,
 /// then one rank-<see cref="PanelWidth"/> update of everything to its lower right through
 /// <see cref="DenseUpdateKernel"/>. Within a panel, each narrow LDLᵀ sub-panel is eliminated
-/// left-looking (<see cref="EliminateUnblocked"/>), with the same operations per entry. A pivot that is zero or not finite stops the factorization and
-/// its local column is returned.
+/// left-looking (<see cref="EliminateUnblocked"/>), with the same operations per entry. A pivot
+/// that is zero or not finite stops the factorization and its local column is returned.
 /// </remarks>
 internal static unsafe class FrontalKernels
 {
@@ -79,9 +79,9 @@ internal static unsafe class FrontalKernels
 
     /// <summary>
     /// <see cref="LdltSplit"/> for fronts of at most <see cref="SmallFrontRows"/> rows, without
-    /// blocking or packing: the pivot columns by unblocked elimination (<see cref="EliminateUnblocked"/>), then the
-    /// contribution block <c>C = −L₂₁ D L₂₁ᵀ</c> one column at a time, its rows held in four 512-bit
-    /// registers while the k pivots stream through. L₂₁ is first copied into a zero-padded stack block
+    /// blocking or packing: the pivot columns by unblocked elimination
+    /// (<see cref="EliminateUnblocked"/>), then the contribution block <c>C = −L₂₁ D L₂₁ᵀ</c> one
+    /// column at a time, its rows held in four 512-bit registers while the k pivots stream through. L₂₁ is first copied into a zero-padded stack block
     /// so that every load is a whole vector. On such fronts the packing and edge tiles of the blocked
     /// path cost more than the arithmetic; the result is the same factorization up to rounding order.
     /// Requires <see cref="Vector512.IsHardwareAccelerated"/> (see <see cref="UseSmallFrontKernel"/>).
