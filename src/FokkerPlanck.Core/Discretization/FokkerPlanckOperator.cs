@@ -66,32 +66,12 @@ public sealed class FokkerPlanckOperator
             throw new ArgumentOutOfRangeException(nameof(temperature), temperature, "The temperature (κ × learning rate) must be positive and finite.");
         flux ??= new ScharfetterGummelFlux();
         var g = landscape.Grid;
+        var u = landscape.Arrays.Centre;
+        var logX = new double[Math.Max(g.Nx - 1, 0) * g.Ny]; var logY = new double[g.Nx * Math.Max(g.Ny - 1, 0)];
+        FaceRateAssembly.LogConductances(landscape, flux, temperature, logX, logY);
         int nx = g.Nx, ny = g.Ny;
-        var xc = g.X.Centres; var xf = g.X.Faces; var yc = g.Y.Centres; var yf = g.Y.Faces;
-        var wx = g.X.Widths.ToArray(); var wy = g.Y.Widths.ToArray();
-        var hxm = new double[Math.Max(nx - 1, 0)]; var hxp = new double[hxm.Length];
-        for (int i = 0; i + 1 < nx; i++) { hxm[i] = xf[i + 1] - xc[i]; hxp[i] = xc[i + 1] - xf[i + 1]; }
-        var hym = new double[Math.Max(ny - 1, 0)]; var hyp = new double[hym.Length];
-        for (int j = 0; j + 1 < ny; j++) { hym[j] = yf[j + 1] - yc[j]; hyp[j] = yc[j + 1] - yf[j + 1]; }
-
-        // read only here: the sampled arrays are used in place, not copied
-        var (u, xm, xp, ym, yp) = landscape.Arrays;
-        var logX = new double[xm.Length]; var logY = new double[ym.Length];
         double t = temperature;
-        Parallel.For(0, ny, j =>
-        {
-            for (int i = 0; i + 1 < nx; i++)
-            {
-                int f = i + (nx - 1) * j;
-                logX[f] = flux.LogConductance(new FaceSample(u[i + nx * j], xm[f], xp[f], u[i + 1 + nx * j], hxm[i], hxp[i], wy[j]), t);
-            }
-            if (j + 1 < ny)
-                for (int i = 0; i < nx; i++)
-                {
-                    int f = i + nx * j;
-                    logY[f] = flux.LogConductance(new FaceSample(u[f], ym[f], yp[f], u[f + nx], hym[j], hyp[j], wx[i]), t);
-                }
-        });
+        var wx = g.X.Widths.ToArray(); var wy = g.Y.Widths.ToArray();
         var vol = new double[u.Length];
         var logPi = new double[u.Length];
         var logWx = wx.Select(w => Math.Log(w)).ToArray();
@@ -126,19 +106,6 @@ public sealed class FokkerPlanckOperator
         SymmetricPositive,
     }
 
-    /// <summary>Row pointers of the 5-point pattern of an <paramref name="nx"/> × <paramref name="ny"/> grid (index i + nx·j).</summary>
-    private static int[] PatternRowPointers(int nx, int ny)
-    {
-        var rp = new int[nx * ny + 1];
-        for (int j = 0, k = 0; j < ny; j++)
-        {
-            int vertical = (j > 0 ? 1 : 0) + (j + 1 < ny ? 1 : 0);
-            for (int i = 0; i < nx; i++, k++)
-                rp[k + 1] = rp[k] + 1 + vertical + (i > 0 ? 1 : 0) + (i + 1 < nx ? 1 : 0);
-        }
-        return rp;
-    }
-
     /// <summary>
     /// The 5-point pattern every operator on <paramref name="grid"/> assembles to (all values zero):
     /// what the ordering and symbolic analysis need, available before the landscape is sampled.
@@ -147,7 +114,7 @@ public sealed class FokkerPlanckOperator
     {
         ArgumentNullException.ThrowIfNull(grid);
         int nx = grid.Nx, ny = grid.Ny;
-        var rp = PatternRowPointers(nx, ny);
+        var rp = FaceRateAssembly.PatternRowPointers(nx, ny);
         var ci = new int[rp[^1]];
         Parallel.For(0, ny, j =>
         {
@@ -185,116 +152,25 @@ public sealed class FokkerPlanckOperator
     /// </summary>
     /// <remarks>
     /// Each face's two rates <c>k_{k→l}</c>, <c>k_{l→k}</c> (and its symmetrized entry) are computed
-    /// once, in row blocks of about <see cref="AssemblyChunkCells"/> cells that stay in cache, and then
+    /// once, in row blocks of about <see cref="FaceRateAssembly.ChunkCells"/> cells that stay in cache, and then
     /// gathered into the rows of both cells: 3 exponentials per face for the symmetric and backward
     /// forms together instead of 6 when every row evaluated its own faces (the y-faces on a block's
-    /// lower edge are evaluated by both blocks that touch them). The expressions are those of
-    /// <see cref="FaceRate"/>, so the entries are the same to the last bit whichever forms are built.
+    /// lower edge are evaluated by both blocks that touch them). Every form is gathered from the same
+    /// face values, so the entries are the same to the last bit whichever forms are built.
     /// </remarks>
     private CsrMatrix[] AssembleForms(Form[] forms)
     {
-        var g = Grid; int nx = g.Nx, ny = g.Ny, n = Size;
-        var rp = PatternRowPointers(nx, ny);
+        var g = Grid; int n = Size;
+        var rp = FaceRateAssembly.PatternRowPointers(g.Nx, g.Ny);
         var ci = new int[rp[n]];
         var values = new double[forms.Length][];
         for (int f = 0; f < forms.Length; f++) values[f] = GC.AllocateUninitializedArray<double>(rp[n]);
-        bool symmetric = forms.Contains(Form.SymmetricPositive);
-        var u = Landscape.Arrays.Centre;
-        var vol = _volumes;
-        var logX = _logX; var logY = _logY;
-        double twoT = 2 * Temperature;
-        int rowsPerBlock = Math.Max(1, AssemblyChunkCells / nx);
-        int blocks = (ny + rowsPerBlock - 1) / rowsPerBlock;
-        Parallel.For(0, blocks, () => new FaceRates(), (blk, _, buf) =>
-        {
-            int j0 = blk * rowsPerBlock, j1 = Math.Min(ny, j0 + rowsPerBlock);
-            // x-faces of rows [j0, j1); y-faces of the rows of faces [y0, y1), face row j between cell rows j and j+1
-            int y0 = Math.Max(j0 - 1, 0), y1 = Math.Min(j1, ny - 1);
-            int nxf = Math.Max(nx - 1, 0);
-            buf.Ensure(nxf * (j1 - j0) + nx * Math.Max(y1 - y0, 0));
-            var up = buf.Up; var down = buf.Down; var sym = buf.Symmetric;
-            int yBase = nxf * (j1 - j0);
-            for (int j = j0; j < j1; j++)
-                for (int i = 0; i + 1 < nx; i++)
-                {
-                    int k = i + nx * j, f = i + nxf * j, b = f - nxf * j0;
-                    FaceRate(logX[f], u[k], u[k + 1], vol[k], vol[k + 1], twoT, symmetric, out up[b], out down[b], out sym[b]);
-                }
-            for (int j = y0; j < y1; j++)
-                for (int i = 0; i < nx; i++)
-                {
-                    int k = i + nx * j, b = yBase + i + nx * (j - y0);
-                    FaceRate(logY[k], u[k], u[k + nx], vol[k], vol[k + nx], twoT, symmetric, out up[b], out down[b], out sym[b]);
-                }
-            Span<int> nb = stackalloc int[4]; Span<int> face = stackalloc int[4]; Span<bool> lower = stackalloc bool[4];
-            for (int j = j0; j < j1; j++)
-                for (int i = 0; i < nx; i++)
-                {
-                    int k = i + nx * j, m = 0;
-                    // neighbours in column order: k − nx, k − 1, k + 1, k + nx; "lower" when k is the face's lower cell
-                    if (j > 0) { nb[m] = k - nx; face[m] = yBase + i + nx * (j - 1 - y0); lower[m++] = false; }
-                    if (i > 0) { nb[m] = k - 1; face[m] = i - 1 + nxf * (j - j0); lower[m++] = false; }
-                    if (i + 1 < nx) { nb[m] = k + 1; face[m] = i + nxf * (j - j0); lower[m++] = true; }
-                    if (j + 1 < ny) { nb[m] = k + nx; face[m] = yBase + i + nx * (j - y0); lower[m++] = true; }
-                    double outRate = 0.0;
-                    for (int q = 0; q < m; q++) outRate += lower[q] ? up[face[q]] : down[face[q]];
-                    int p = rp[k];
-                    int before = (j > 0 ? 1 : 0) + (i > 0 ? 1 : 0);
-                    for (int q = 0; q < m; q++)
-                    {
-                        int slot = p + q + (q >= before ? 1 : 0);
-                        ci[slot] = nb[q];
-                        int b = face[q];
-                        for (int fm = 0; fm < forms.Length; fm++)
-                            values[fm][slot] = forms[fm] switch
-                            {
-                                Form.Forward => lower[q] ? down[b] : up[b],   // k_{l→k}
-                                Form.Backward => lower[q] ? up[b] : down[b],  // k_{k→l}
-                                _ => sym[b],
-                            };
-                    }
-                    ci[p + before] = k;
-                    for (int fm = 0; fm < forms.Length; fm++)
-                        values[fm][p + before] = forms[fm] == Form.SymmetricPositive ? outRate : -outRate;
-                }
-            return buf;
-        }, _ => { });
+        FaceRateAssembly.Fill(new FaceRateAssembly.Input(g, Landscape.Arrays.Centre, _volumes, _logX, _logY, Temperature), forms, rp, ci, writeColumns: true, values, buffers: null);
         // columns are strictly increasing by construction: k − nx, k − 1, k, k + 1, k + nx
         // the symmetrized form writes both entries of each pair from the face's one value
         return [.. forms.Select((form, f) => form == Form.SymmetricPositive
             ? CsrMatrix.FromSymmetricArrays(n, rp, ci, values[f])
             : CsrMatrix.FromValidArrays(n, n, rp, ci, values[f]))];
-    }
-
-    /// <summary>
-    /// The rates across one face from its lower cell (potential <paramref name="uLower"/>, volume
-    /// <paramref name="vLower"/>) to its upper one and back, and the symmetrized off-diagonal entry
-    /// <c>−e^ℓ/√(|V_k||V_l|)</c> (only when <paramref name="symmetric"/>; else 0). The rate from cell k
-    /// to its neighbour l is <c>k_{k→l} = e^{ℓ + (U_k − U_l)/(2T)}/|V_k|</c>.
-    /// </summary>
-    private static void FaceRate(double logConductance, double uLower, double uUpper, double vLower, double vUpper, double twoT, bool symmetric,
-        out double up, out double down, out double sym)
-    {
-        up = Math.Exp(logConductance + (uLower - uUpper) / twoT) / vLower;
-        down = Math.Exp(logConductance + (uUpper - uLower) / twoT) / vUpper;
-        sym = symmetric ? -Math.Exp(logConductance) / Math.Sqrt(vLower * vUpper) : 0.0;
-    }
-
-    /// <summary>Cells per block of the assembly: the face rates of a block (3 doubles per face, 2 faces per cell) stay in L2.</summary>
-    private const int AssemblyChunkCells = 1 << 13;
-
-    /// <summary>Per-thread buffers of the face rates of one assembly block.</summary>
-    private sealed class FaceRates
-    {
-        public double[] Up = [];
-        public double[] Down = [];
-        public double[] Symmetric = [];
-
-        public void Ensure(int faces)
-        {
-            if (Up.Length >= faces) return;
-            Up = new double[faces]; Down = new double[faces]; Symmetric = new double[faces];
-        }
     }
 
     /// <summary>The stationary eigenvector of the symmetrized operator, <c>√π</c> (unit 2-norm).</summary>

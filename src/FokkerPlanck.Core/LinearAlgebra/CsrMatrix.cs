@@ -105,6 +105,15 @@ public sealed class CsrMatrix : ILinearOperator
     /// <summary>The column-index array itself, for parallel loops (spans cannot be captured); callers must not write to it.</summary>
     internal int[] ColumnIndexArray => _columnIndices;
 
+    /// <summary>
+    /// The value array itself, for in-place refills by this library's assemblers (a time stepper
+    /// reassembles its operator at each new temperature into the same pattern). Callers must keep the
+    /// structure; a matrix marked symmetric by construction is never refilled.
+    /// </summary>
+    internal double[] ValueArray => IsSymmetricByConstruction
+        ? throw new InvalidOperationException("A matrix that is symmetric by construction is not refilled in place.")
+        : _values;
+
     /// <summary>Column indices of the stored entries.</summary>
     public ReadOnlySpan<int> ColumnIndices => _columnIndices;
 

@@ -1,0 +1,86 @@
+using System.Collections.Concurrent;
+using FokkerPlanck.Core.LinearAlgebra;
+
+namespace FokkerPlanck.Core.Discretization;
+
+/// <summary>
+/// The Fokker–Planck operator of one sampled landscape at any temperature, assembled in place into a
+/// matrix that keeps the grid's 5-point pattern: what a time stepper under a learning-rate schedule
+/// needs once per stage (the temperature changes, the grid and the pattern do not).
+/// </summary>
+/// <remarks>
+/// The entries are those of <see cref="FokkerPlanckOperator.Create"/> at the same temperature and
+/// flux, to the last bit (the same <see cref="FaceRateAssembly"/> computes both). A refill
+/// allocates nothing: the log-conductance arrays and the per-worker face-rate buffers are kept, and
+/// the target's pattern arrays are not written.
+/// </remarks>
+public sealed class GeneratorFamily
+{
+    private readonly double[] _logX;
+    private readonly double[] _logY;
+    private readonly double[] _volumes;
+    private readonly int[] _rowPointers;
+    private readonly int[] _columns;
+    private readonly ConcurrentBag<FaceRateAssembly.FaceRates> _buffers = [];
+    private readonly double[][] _target = new double[1][];
+    private readonly object _gate = new();
+
+    /// <summary>Creates the family of <paramref name="landscape"/> with face flux <paramref name="flux"/> (Scharfetter–Gummel when null).</summary>
+    public GeneratorFamily(DiscreteLandscape landscape, IFaceFlux? flux = null)
+    {
+        ArgumentNullException.ThrowIfNull(landscape);
+        Landscape = landscape;
+        Flux = flux ?? new ScharfetterGummelFlux();
+        var g = landscape.Grid;
+        _logX = new double[Math.Max(g.Nx - 1, 0) * g.Ny];
+        _logY = new double[g.Nx * Math.Max(g.Ny - 1, 0)];
+        _volumes = g.Volumes();
+        var pattern = FokkerPlanckOperator.PatternFor(g);
+        _rowPointers = pattern.RowPointerArray;
+        _columns = pattern.ColumnIndexArray;
+    }
+
+    /// <summary>The sampled landscape.</summary>
+    public DiscreteLandscape Landscape { get; }
+
+    /// <summary>The face flux.</summary>
+    public IFaceFlux Flux { get; }
+
+    /// <summary>Number of unknowns.</summary>
+    public int Size => _volumes.Length;
+
+    /// <summary>A new matrix with the grid's 5-point pattern (values zero), sharing this family's pattern arrays.</summary>
+    public CsrMatrix CreateMatrix() => CsrMatrix.FromValidArrays(Size, Size, _rowPointers, _columns, new double[_columns.Length]);
+
+    /// <summary>The operator at temperature <paramref name="temperature"/> (allocates; for equilibria and eigen-solves outside stepping loops).</summary>
+    public FokkerPlanckOperator OperatorAt(double temperature) => FokkerPlanckOperator.Create(Landscape, temperature, Flux);
+
+    /// <summary>
+    /// Overwrites the values of <paramref name="target"/> with the operator in <paramref name="form"/>
+    /// at <paramref name="temperature"/>.
+    /// </summary>
+    /// <param name="temperature">T &gt; 0, finite.</param>
+    /// <param name="form">Forward or backward generator (the symmetrized form is only built by <see cref="FokkerPlanckOperator"/>, which marks it symmetric).</param>
+    /// <param name="target">A matrix made by <see cref="CreateMatrix"/> (or any with the grid's pattern arrays).</param>
+    /// <exception cref="ArgumentOutOfRangeException">T is not positive and finite, or the symmetrized form was asked for.</exception>
+    /// <exception cref="ArgumentException">The target does not have this grid's pattern.</exception>
+    public void AssembleInto(double temperature, FokkerPlanckOperator.Form form, CsrMatrix target)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        if (!(temperature > 0) || !double.IsFinite(temperature))
+            throw new ArgumentOutOfRangeException(nameof(temperature), temperature, "The temperature (κ × learning rate) must be positive and finite.");
+        if (form == FokkerPlanckOperator.Form.SymmetricPositive)
+            throw new ArgumentOutOfRangeException(nameof(form), form, "In-place assembly builds the forward or backward generator.");
+        if (!ReferenceEquals(target.RowPointerArray, _rowPointers) && !target.RowPointers.SequenceEqual(_rowPointers)
+            || !ReferenceEquals(target.ColumnIndexArray, _columns) && !target.ColumnIndices.SequenceEqual(_columns))
+            throw new ArgumentException("The target matrix does not have this grid's 5-point pattern; create it with CreateMatrix().", nameof(target));
+        lock (_gate)
+        {
+            FaceRateAssembly.LogConductances(Landscape, Flux, temperature, _logX, _logY);
+            _target[0] = target.ValueArray;
+            FaceRateAssembly.Fill(new FaceRateAssembly.Input(Landscape.Grid, Landscape.Arrays.Centre, _volumes, _logX, _logY, temperature),
+                [form], _rowPointers, _columns, writeColumns: false, _target, _buffers);
+            _target[0] = [];
+        }
+    }
+}

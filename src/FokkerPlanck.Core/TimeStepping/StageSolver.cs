@@ -1,0 +1,134 @@
+using FokkerPlanck.Core.LinearAlgebra.Factorization;
+
+namespace FokkerPlanck.Core.TimeStepping;
+
+/// <summary>
+/// Solves the implicit stage equations <c>(I − c·L_T) x = b</c> of a time step with one sparse LU
+/// factorization reused across steps and temperatures (<see cref="RefactorizationPolicy"/>).
+/// </summary>
+/// <remarks>
+/// <para>The factor is of <c>L_T − σI</c> with <c>σ = 1/c</c>, since <c>I − cL = −c(L − σI)</c>
+/// (<see cref="SparseLu.Refactor(LinearAlgebra.CsrMatrix, double, IProgress{double}?)"/> subtracts σ
+/// while it assembles the fronts, so no shifted copy is formed). <c>L − σI</c> with σ &gt; 0 is the
+/// negative of a column diagonally dominant M-matrix, for which LU without pivoting is stable
+/// (Higham 2002, §9.5). The symbolic analysis depends on the grid only and is done once.</para>
+/// <para>With a factor for <c>(c_ref, T_ref)</c> and a stage at <c>(c, T)</c>: start from
+/// <c>x = W_ref⁻¹ b</c>, then sweep <c>x ← x + W_ref⁻¹ (b − x + c L_T x)</c> until the correction's
+/// weighted RMS norm is below <see cref="RefactorizationPolicy.StopFactor"/>; a sweep that contracts
+/// by more than <see cref="RefactorizationPolicy.MaxContraction"/>, or too many sweeps, trigger a new
+/// factorization at <c>(c, T)</c> and an exact solve.</para>
+/// </remarks>
+public sealed class StageSolver : IDisposable
+{
+    private readonly OperatorCache _operator;
+    private readonly SymbolicFactorization _symbolic;
+    private readonly RefactorizationPolicy _policy;
+    private readonly double[] _residual;
+    private readonly double[] _correction;
+    private SparseLu? _factor;
+
+    /// <summary>Creates the solver; the symbolic analysis must match the grid's 5-point pattern.</summary>
+    public StageSolver(OperatorCache op, SymbolicFactorization symbolic, RefactorizationPolicy? policy = null)
+    {
+        ArgumentNullException.ThrowIfNull(op);
+        ArgumentNullException.ThrowIfNull(symbolic);
+        _operator = op; _symbolic = symbolic; _policy = policy ?? RefactorizationPolicy.Default;
+        _residual = new double[op.Size];
+        _correction = new double[op.Size];
+    }
+
+    /// <summary>c of the current factor (NaN before the first).</summary>
+    public double ReferenceCoefficient { get; private set; } = double.NaN;
+
+    /// <summary>T of the current factor (NaN before the first).</summary>
+    public double ReferenceTemperature { get; private set; } = double.NaN;
+
+    /// <summary>Numerical factorizations so far.</summary>
+    public int Factorizations { get; private set; }
+
+    /// <summary>Triangular solves so far (one per right-hand side).</summary>
+    public long Solves { get; private set; }
+
+    /// <summary>Defect-correction sweeps so far.</summary>
+    public long Sweeps { get; private set; }
+
+    /// <summary>Iterations abandoned for a new factor (contraction too slow).</summary>
+    public int Fallbacks { get; private set; }
+
+    /// <summary>Factorizes <c>I − cL_T</c> now if the policy asks for it at this (c, T).</summary>
+    public void Prepare(double c, double temperature)
+    {
+        if (_factor is null || NeedsFactor(c, temperature)) Factorize(c, temperature);
+    }
+
+    private bool NeedsFactor(double c, double temperature)
+    {
+        if (c == ReferenceCoefficient && temperature == ReferenceTemperature) return false;
+        if (_policy.RefactorEveryChange) return true;
+        double ratio = c * temperature / (ReferenceCoefficient * ReferenceTemperature);
+        return Math.Abs(ratio - 1) > _policy.MaxStiffnessChange;
+    }
+
+    /// <summary>Factorizes <c>I − c L_T</c>.</summary>
+    public void Factorize(double c, double temperature)
+    {
+        if (!(c > 0) || !double.IsFinite(c)) throw new ArgumentOutOfRangeException(nameof(c), c, "The stage coefficient must be positive and finite.");
+        var matrix = _operator.At(temperature);
+        double sigma = 1 / c;
+        if (_factor is null) _factor = SparseLu.Create(matrix, _symbolic, sigma);
+        else _factor.Refactor(matrix, sigma);
+        ReferenceCoefficient = c; ReferenceTemperature = temperature;
+        Factorizations++;
+    }
+
+    /// <summary>x = W⁻¹ b with the current factor (<paramref name="b"/> and <paramref name="x"/> may be the same span).</summary>
+    public void ApplyInverse(ReadOnlySpan<double> b, Span<double> x)
+    {
+        if (_factor is null) throw new InvalidOperationException("Factorize before solving.");
+        double sigma = 1 / ReferenceCoefficient;
+        // W x = b  ⇔  (L − σI) x = −σ b
+        var scaled = _residual.AsSpan();
+        for (int i = 0; i < b.Length; i++) scaled[i] = -sigma * b[i];
+        _factor.Solve(scaled, x);
+        Solves++;
+    }
+
+    /// <summary>Solves <c>(I − c L_T) x = b</c> to the policy's stopping rule in the weighted norm with weights <paramref name="weights"/> (1/tolerance per cell).</summary>
+    public void Solve(double c, double temperature, ReadOnlySpan<double> b, Span<double> x, ReadOnlySpan<double> weights)
+    {
+        Prepare(c, temperature);
+        ApplyInverse(b, x);
+        if (c == ReferenceCoefficient && temperature == ReferenceTemperature) return;
+        if (Iterate(c, temperature, b, x, weights)) return;
+        Fallbacks++;
+        Factorize(c, temperature);
+        ApplyInverse(b, x);
+    }
+
+    private bool Iterate(double c, double temperature, ReadOnlySpan<double> b, Span<double> x, ReadOnlySpan<double> weights)
+    {
+        double previous = double.NaN;
+        var r = _correction.AsSpan();
+        for (int sweep = 1; sweep <= _policy.MaxIterations; sweep++)
+        {
+            // r = b − (x − c L x)
+            _operator.Apply(temperature, x, r);
+            for (int i = 0; i < r.Length; i++) r[i] = b[i] - x[i] + c * r[i];
+            ApplyInverse(r, r); // r ← W_ref⁻¹ r, the correction
+            double norm = 0;
+            for (int i = 0; i < r.Length; i++) { x[i] += r[i]; double e = r[i] * weights[i]; norm += e * e; }
+            norm = Math.Sqrt(norm / r.Length);
+            Sweeps++;
+            if (!double.IsFinite(norm)) return false;
+            double contraction = norm / previous;
+            if (sweep > 1 && contraction > _policy.MaxContraction) return false;
+            double remaining = sweep > 1 ? norm * contraction / (1 - contraction) : norm;
+            if (remaining <= _policy.StopFactor) return true;
+            previous = norm;
+        }
+        return false;
+    }
+
+    /// <summary>Releases the factor's storage.</summary>
+    public void Dispose() => _factor?.Dispose();
+}
