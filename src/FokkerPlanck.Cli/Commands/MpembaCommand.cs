@@ -26,7 +26,7 @@ internal static class MpembaCommand
         {
             var scenario = ScenarioLoader.Load(parse.GetValue(scenarioArg)!);
             var (nx, ny) = GridOption.Parse(parse.GetValue(grid));
-            if (nx is not null || ny is not null) scenario = scenario with { Nx = nx ?? scenario.Nx, Ny = ny ?? scenario.Ny };
+            scenario = scenario.WithGrid(nx, ny);
             int sweepPoints = parse.GetValue(sweep);
             if (sweepPoints < 0) throw new UsageException("--sweep must be ≥ 0.");
             string dir = parse.GetValue(outDir)!;
@@ -81,7 +81,7 @@ internal static class MpembaCommand
     private static void Print(Scenario scenario, MpembaStudyResult r, string dir)
     {
         var s = r.Full.Base.Scan;
-        AnsiConsole.MarkupLine($"[bold]{Markup.Escape(scenario.Name)}[/]: " + Markup.Escape($"final LR η_c = {s.FinalLr:G4} (T_c = {s.FinalTemperature:G4}), plateau LR scan [{scenario.Plateau.Min:G4}, {scenario.Plateau.Max:G4}] ({scenario.Plateau.Points} points)"));
+        AnsiConsole.MarkupLine($"[bold]{Markup.Escape(scenario.Name)}[/]: " + Markup.Escape($"final LR η_c = {s.FinalLr:G4} (T_c = {s.FinalTemperature:G4}), plateau LR scan [{scenario.Mpemba.Plateau.Min:G4}, {scenario.Mpemba.Plateau.Max:G4}] ({scenario.Mpemba.Plateau.Points} points)"));
         var t = new Table().Border(TableBorder.Rounded).AddColumns("model (grid)", "λ₂, λ₃", "strong Mpemba point η_h* ± grid error", "kind", "rate gain");
         void Rows(string name, ModelAnalysis m)
         {

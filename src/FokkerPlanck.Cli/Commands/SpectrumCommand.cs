@@ -37,11 +37,11 @@ internal static class SpectrumCommand
             if (lrValue is <= 0 || lrValue is double l && !double.IsFinite(l)) throw new UsageException($"--lr must be positive and finite, got {lrValue}.");
             if (tValue is <= 0 || tValue is double tt && !double.IsFinite(tt)) throw new UsageException($"--temperature must be positive and finite, got {tValue}.");
             double eta = lrValue ?? (tValue is double t ? t / scenario.Kappa : scenario.FinalLr);
-            int k = parse.GetValue(modes) ?? scenario.Modes;
+            int k = parse.GetValue(modes) ?? scenario.Mpemba.Modes;
             if (k < 2) throw new UsageException($"--modes must be ≥ 2 (λ₁ = 0 and at least one relaxation mode), got {k}.");
             string dir = parse.GetValue(outDir)!;
             Directory.CreateDirectory(dir);
-            ScenarioWarnings.Print(nx is null && ny is null ? scenario : scenario with { Nx = nx ?? scenario.Nx, Ny = ny ?? scenario.Ny });
+            ScenarioWarnings.Print(scenario.WithGrid(nx, ny));
             RelaxationSpectrum s = null!;
             ProgressDisplay.Run("spectrum", progress =>
             {

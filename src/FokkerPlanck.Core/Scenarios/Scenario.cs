@@ -43,46 +43,94 @@ public sealed record PlateauRange(double Min, double Max, int Points)
     }
 }
 
-/// <summary>
-/// One study: landscape, domain, grid, LR-to-temperature factor κ, final LR and plateau scan
-/// (the scenario file format of the README; keys in snake_case there).
-/// </summary>
-/// <param name="Name">Study name.</param>
-/// <param name="Landscape">Formulas.</param>
-/// <param name="XRange">x domain (null for 1D).</param>
-/// <param name="YRange">y domain.</param>
+/// <summary>The cells of a scenario's grid.</summary>
 /// <param name="Nx">Cells along x (1 for 1D).</param>
 /// <param name="Ny">Cells along y.</param>
 /// <param name="RefineX">x meshing.</param>
+public sealed record GridSpec(int Nx, int Ny, RefineMode RefineX);
+
+/// <summary>
+/// The problem of a scenario: everything that defines the Fokker–Planck operator up to its
+/// temperature (landscape, domain, grid, LR-to-temperature factor κ, face flux, walls).
+/// </summary>
+/// <param name="Landscape">Formulas.</param>
+/// <param name="XRange">x domain (null for 1D).</param>
+/// <param name="YRange">y domain.</param>
+/// <param name="Grid">Grid cells and x meshing.</param>
 /// <param name="Kappa">κ in T = κη.</param>
-/// <param name="FinalLr">η_c, the final (bath) learning rate.</param>
-/// <param name="Plateau">Plateau LR scan.</param>
-/// <param name="Modes">Eigenpairs to compute (including λ₁ = 0).</param>
 /// <param name="Flux">Face flux name ("sg" or "sqra").</param>
 /// <param name="ReflectingAxes">Axes whose walls are part of the model (no truncation warning).</param>
-/// <param name="SourcePath">File the scenario came from, if any.</param>
-public sealed record Scenario(
-    string Name,
+public sealed record ProblemSpec(
     LandscapeSpec Landscape,
     (double Min, double Max)? XRange,
     (double Min, double Max) YRange,
-    int Nx,
-    int Ny,
-    RefineMode RefineX,
+    GridSpec Grid,
     double Kappa,
-    double FinalLr,
-    PlateauRange Plateau,
-    int Modes,
     string Flux,
-    IReadOnlyList<string> ReflectingAxes,
+    IReadOnlyList<string> ReflectingAxes)
+{
+    /// <summary>True for a 1D (potential1d) problem.</summary>
+    public bool IsOneDimensional => Landscape.Kind == LandscapeKind.Potential1D;
+
+    /// <summary>Temperature of a learning rate, T = κη.</summary>
+    public double TemperatureOf(double lr) => Kappa * lr;
+}
+
+/// <summary>The Mpemba study of a scenario: plateau LR scan and number of eigenpairs.</summary>
+/// <param name="Plateau">Plateau LR scan.</param>
+/// <param name="Modes">Eigenpairs to compute (including λ₁ = 0).</param>
+public sealed record MpembaSection(PlateauRange Plateau, int Modes);
+
+/// <summary>
+/// Defaults of the <c>evolve</c> command (time-stepper runs); every entry is optional (null when the
+/// file does not give it).
+/// </summary>
+/// <param name="Schedule">LR-schedule spec as written in the file (e.g. <c>linear:10</c>), not parsed here.</param>
+/// <param name="TEnd">End time of a run, in t = steps × η units.</param>
+/// <param name="PlateauLrs">Plateau LRs to evolve from.</param>
+public sealed record EvolveSection(string? Schedule, double? TEnd, IReadOnlyList<double>? PlateauLrs)
+{
+    /// <summary>The section of a file without <c>schedule</c> and <c>evolve</c> keys.</summary>
+    public static EvolveSection Empty { get; } = new(null, null, null);
+}
+
+/// <summary>
+/// A scenario file: the problem, the final (bath) learning rate, and the sections of the studies that
+/// use them (the scenario file format of the README; keys in snake_case there).
+/// </summary>
+/// <param name="Name">Study name.</param>
+/// <param name="Problem">What defines the operator.</param>
+/// <param name="FinalLr">η_c, the final (bath) learning rate.</param>
+/// <param name="Mpemba">Plateau scan and modes of the Mpemba study.</param>
+/// <param name="Evolve">Defaults of the <c>evolve</c> command.</param>
+/// <param name="SourcePath">File the scenario came from, if any.</param>
+public sealed record Scenario(
+    string Name,
+    ProblemSpec Problem,
+    double FinalLr,
+    MpembaSection Mpemba,
+    EvolveSection Evolve,
     string? SourcePath = null)
 {
     /// <summary>True for a 1D (potential1d) scenario.</summary>
-    public bool IsOneDimensional => Landscape.Kind == LandscapeKind.Potential1D;
+    public bool IsOneDimensional => Problem.IsOneDimensional;
+
+    /// <summary>κ in T = κη.</summary>
+    public double Kappa => Problem.Kappa;
 
     /// <summary>Final temperature T_c = κ η_c.</summary>
-    public double FinalTemperature => Kappa * FinalLr;
+    public double FinalTemperature => Problem.TemperatureOf(FinalLr);
 
     /// <summary>Temperature of a learning rate.</summary>
-    public double TemperatureOf(double lr) => Kappa * lr;
+    public double TemperatureOf(double lr) => Problem.TemperatureOf(lr);
+
+    /// <summary>The scenario with its cell counts overridden where given (this scenario when neither is).</summary>
+    /// <param name="nx">Cells along x, or null to keep.</param>
+    /// <param name="ny">Cells along y, or null to keep.</param>
+    public Scenario WithGrid(int? nx, int? ny)
+    {
+        if (nx is null && ny is null) return this;
+        var g = Problem.Grid;
+        return this with { Problem = Problem with { Grid = g with { Nx = nx ?? g.Nx, Ny = ny ?? g.Ny } } };
+    }
 }

@@ -52,12 +52,12 @@ public static class ScenarioCheck
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentNullException.ThrowIfNull(landscape);
         ArgumentNullException.ThrowIfNull(grid);
-        var flux = FaceFluxCatalog.Get(scenario.Flux);
+        var flux = FaceFluxCatalog.Get(scenario.Problem.Flux);
         var sampled = DiscreteLandscape.Sample(grid, landscape);
         var checks = new List<TemperatureCheck>();
         var warnings = new List<string>();
         int nnz = 0;
-        foreach (var (label, lr) in new[] { ("final", scenario.FinalLr), ("plateau max", scenario.Plateau.Max) })
+        foreach (var (label, lr) in new[] { ("final", scenario.FinalLr), ("plateau max", scenario.Mpemba.Plateau.Max) })
         {
             var sw = Stopwatch.StartNew();
             var op = FokkerPlanckOperator.Create(sampled, scenario.TemperatureOf(lr), flux);
@@ -83,7 +83,7 @@ public static class ScenarioCheck
                 for (int q = 0; q < 4; q++)
                 {
                     string axis = names[q][..1];
-                    if (double.IsNaN(wm[q]) || scenario.ReflectingAxes.Contains(axis)) continue;
+                    if (double.IsNaN(wm[q]) || scenario.Problem.ReflectingAxes.Contains(axis)) continue;
                     if (wm[q] > MaximumWallMass)
                         warnings.Add($"the equilibrium at the highest plateau LR η = {lr} has mass {wm[q]:E2} within two cells of the {names[q]} wall (limit {MaximumWallMass:E0}): widen domain.{axis}, or list \"{axis}\" under \"reflecting\" if the wall is part of the model.");
                 }

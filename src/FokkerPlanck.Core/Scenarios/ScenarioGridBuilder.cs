@@ -21,15 +21,16 @@ public static class ScenarioGridBuilder
     {
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentNullException.ThrowIfNull(landscape);
-        int cellsY = ny ?? scenario.Ny;
-        var (ymin, ymax) = scenario.YRange;
+        var problem = scenario.Problem;
+        int cellsY = ny ?? problem.Grid.Ny;
+        var (ymin, ymax) = problem.YRange;
         var y = Axis.Uniform(ymin, ymax, cellsY).SnapFacesTo(landscape.JumpsAlongY(ymin, ymax));
-        if (scenario.IsOneDimensional) return TensorGrid.OneDimensional(y);
-        var (xmin, xmax) = scenario.XRange!.Value;
-        int cellsX = nx ?? scenario.Nx;
+        if (problem.IsOneDimensional) return TensorGrid.OneDimensional(y);
+        var (xmin, xmax) = problem.XRange!.Value;
+        int cellsX = nx ?? problem.Grid.Nx;
         var jumpsX = landscape.JumpsAlongX(xmin, xmax);
         Axis x = Axis.Uniform(xmin, xmax, cellsX);
-        if (scenario.RefineX == RefineMode.Auto)
+        if (problem.Grid.RefineX == RefineMode.Auto)
         {
             var (focus, sigmas) = ColdValleys(landscape, scenario.FinalTemperature, xmin, xmax, y.Centres);
             if (sigmas.Length > 0 && focus > xmin && focus < xmax && Shortfall(x, focus, sigmas) > 1.0)

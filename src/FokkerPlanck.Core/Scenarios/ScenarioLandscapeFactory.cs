@@ -14,12 +14,12 @@ public static class ScenarioLandscapeFactory
     public static ILandscape Create(Scenario scenario)
     {
         ArgumentNullException.ThrowIfNull(scenario);
-        var spec = scenario.Landscape;
+        var spec = scenario.Problem.Landscape;
         return spec.Kind switch
         {
             LandscapeKind.ValleyRiver => new ValleyRiverLandscape(Field1D(spec.C!, "landscape.c"), Field1D(spec.A!, "landscape.a")),
             LandscapeKind.Potential1D => new PotentialLandscape1D(Field1D(spec.U!, "landscape.U")),
-            _ => new PotentialLandscape2D(Field2D(spec.U!, "landscape.U", scenario)),
+            _ => new PotentialLandscape2D(Field2D(spec.U!, "landscape.U", scenario.Problem)),
         };
     }
 
@@ -31,13 +31,13 @@ public static class ScenarioLandscapeFactory
         return new ScalarField1D(text, f.CompileUnary(), d.CompileUnary(), (lo, hi) => f.FindDiscontinuities("y", lo, hi));
     }
 
-    private static ScalarField2D Field2D(string text, string key, Scenario scenario)
+    private static ScalarField2D Field2D(string text, string key, ProblemSpec problem)
     {
         var f = ParseOrThrow(text, ["x", "y"], key);
         var dx = f.Differentiate("x");
         var dy = f.Differentiate("y");
-        var (xmin, xmax) = scenario.XRange ?? (0.0, 0.0);
-        var (ymin, ymax) = scenario.YRange;
+        var (xmin, xmax) = problem.XRange ?? (0.0, 0.0);
+        var (ymin, ymax) = problem.YRange;
         IReadOnlyList<double> Jumps(string variable, double lo, double hi)
         {
             bool alongX = variable == "x";

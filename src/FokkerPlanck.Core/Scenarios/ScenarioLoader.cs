@@ -20,7 +20,7 @@ public static class ScenarioLoader
     /// <summary>Largest accepted cells per axis (a 4096² grid already needs ~10 GiB of factor).</summary>
     public const int MaxCellsPerAxis = 4096;
 
-    private static readonly string[] TopKeys = ["name", "landscape", "domain", "grid", "kappa", "final_lr", "plateau_lr", "modes", "flux", "reflecting", "description"];
+    private static readonly string[] TopKeys = ["name", "landscape", "domain", "grid", "kappa", "final_lr", "plateau_lr", "modes", "flux", "reflecting", "schedule", "evolve", "description"];
 
     private static readonly JsonDocumentOptions Options = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
 
@@ -97,8 +97,37 @@ public static class ScenarioLoader
                     reflecting.Add(a);
                 }
             }
-            return new Scenario(name, landscape, xr, yr, nx, ny, refine, kappa, finalLr, new PlateauRange(pmin, pmax, points), modes, flux, reflecting, sourcePath);
+            var problem = new ProblemSpec(landscape, xr, yr, new GridSpec(nx, ny, refine), kappa, flux, reflecting);
+            return new Scenario(name, problem, finalLr, new MpembaSection(new PlateauRange(pmin, pmax, points), modes), ReadEvolve(root), sourcePath);
         }
+    }
+
+    /// <summary>The top-level <c>schedule</c> (kept as written; the schedule parser validates it) and the <c>evolve</c> object.</summary>
+    private static EvolveSection ReadEvolve(JsonElement root)
+    {
+        string? schedule = OptionalString(root, "schedule", null);
+        if (schedule is not null && string.IsNullOrWhiteSpace(schedule))
+            throw new ScenarioException("schedule", "is empty; expected a schedule spec such as \"linear:10\" or \"cosine:500steps\".");
+        if (!root.TryGetProperty("evolve", out var evolve)) return new EvolveSection(schedule, null, null);
+        if (evolve.ValueKind != JsonValueKind.Object) throw new ScenarioException("evolve", "must be an object like { \"t_end\": 500, \"plateau_lr\": [0.3, 0.58] }.");
+        RejectUnknown(evolve, "evolve.", ["t_end", "plateau_lr"]);
+        double? tEnd = evolve.TryGetProperty("t_end", out _) ? ReadPositive(evolve, "t_end", "evolve.", null) : null;
+        double[]? plateau = null;
+        if (evolve.TryGetProperty("plateau_lr", out var lrs))
+        {
+            const string key = "evolve.plateau_lr";
+            if (lrs.ValueKind != JsonValueKind.Array || lrs.GetArrayLength() == 0)
+                throw new ScenarioException(key, $"must be a non-empty list of learning rates, e.g. [0.3, 0.58]; got {lrs.GetRawText()}.");
+            plateau = new double[lrs.GetArrayLength()];
+            int i = 0;
+            foreach (var e in lrs.EnumerateArray())
+            {
+                double v = e.ValueKind == JsonValueKind.Number ? e.GetDouble() : double.NaN;
+                if (!(v > 0) || !double.IsFinite(v)) throw new ScenarioException(key, $"entries must be positive finite numbers (learning rates), got {e.GetRawText()}.");
+                plateau[i++] = v;
+            }
+        }
+        return new EvolveSection(schedule, tEnd, plateau);
     }
 
     private static LandscapeSpec ReadLandscape(JsonElement el)

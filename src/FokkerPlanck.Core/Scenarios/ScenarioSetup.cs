@@ -15,7 +15,7 @@ public sealed record ScenarioSetup(Scenario Scenario, ILandscape Landscape, Tens
     public const int FormulaCheckSamples = 2048;
 
     /// <summary>The face flux of the scenario.</summary>
-    public IFaceFlux Flux => FaceFluxCatalog.Get(Scenario.Flux);
+    public IFaceFlux Flux => FaceFluxCatalog.Get(Scenario.Problem.Flux);
 
     /// <summary>The operator at learning rate <paramref name="lr"/>.</summary>
     public FokkerPlanckOperator OperatorAt(double lr) => FokkerPlanckOperator.Create(Sampled, Scenario.TemperatureOf(lr), Flux);
@@ -31,7 +31,7 @@ public sealed record ScenarioSetup(Scenario Scenario, ILandscape Landscape, Tens
         var landscape = ScenarioLandscapeFactory.Create(scenario);
         if (landscape is ValleyRiverLandscape vr)
         {
-            var (ymin, ymax) = scenario.YRange;
+            var (ymin, ymax) = scenario.Problem.YRange;
             const int samples = FormulaCheckSamples;
             for (int s = 0; s <= samples; s++)
             {
@@ -44,7 +44,7 @@ public sealed record ScenarioSetup(Scenario Scenario, ILandscape Landscape, Tens
         }
         TensorGrid grid;
         DiscreteLandscape sampled;
-        string key = scenario.Landscape.Kind == LandscapeKind.ValleyRiver ? "landscape" : "landscape.U";
+        string key = scenario.Problem.Landscape.Kind == LandscapeKind.ValleyRiver ? "landscape" : "landscape.U";
         try
         {
             grid = ScenarioGridBuilder.Build(scenario, landscape, nx, ny);

@@ -22,17 +22,43 @@ public class ScenarioLoaderTests
     {
         var s = ScenarioLoader.Parse(Valid);
         Assert.Equal("t", s.Name);
-        Assert.Equal(LandscapeKind.ValleyRiver, s.Landscape.Kind);
-        Assert.Equal((-1.0, 1.0), s.XRange);
-        Assert.Equal(16, s.Nx);
-        Assert.Equal(RefineMode.Uniform, s.RefineX);
+        Assert.Equal(LandscapeKind.ValleyRiver, s.Problem.Landscape.Kind);
+        Assert.Equal((-1.0, 1.0), s.Problem.XRange);
+        Assert.Equal(new GridSpec(16, 32, RefineMode.Uniform), s.Problem.Grid);
+        Assert.Equal(0.5, s.Kappa);
         Assert.Equal(0.1, s.FinalTemperature, 15);
-        var v = s.Plateau.Values();
+        var v = s.Mpemba.Plateau.Values();
         Assert.Equal(7, v.Length);
         Assert.Equal(0.3, v[0]);
         Assert.Equal(2.0, v[^1]);
         Assert.True(v.Zip(v.Skip(1)).All(p => p.First < p.Second));
-        Assert.Equal(ScenarioLoader.DefaultModes, s.Modes);
+        Assert.Equal(ScenarioLoader.DefaultModes, s.Mpemba.Modes);
+        Assert.Equal(EvolveSection.Empty, s.Evolve);
+    }
+
+    /// <summary><see cref="Valid"/> with the evolve defaults: a top-level schedule and the evolve section.</summary>
+    private static readonly string WithEvolve = Valid.Replace(
+        "\"kappa\": 0.5,",
+        "\"kappa\": 0.5, \"schedule\": \"wsd:warmup=5,stable=100,decay=linear:20\", \"evolve\": { \"t_end\": 500, \"plateau_lr\": [0.3, 0.58] },",
+        StringComparison.Ordinal);
+
+    [Fact]
+    public void Parse_EvolveKeys_ReadsThemAndKeepsTheScheduleAsWritten()
+    {
+        var s = ScenarioLoader.Parse(WithEvolve);
+        Assert.Equal("wsd:warmup=5,stable=100,decay=linear:20", s.Evolve.Schedule);
+        Assert.Equal(500.0, s.Evolve.TEnd);
+        Assert.Equal([0.3, 0.58], s.Evolve.PlateauLrs!);
+        Assert.Equal(ScenarioLoader.Parse(Valid).Mpemba, s.Mpemba);
+    }
+
+    [Fact]
+    public void Parse_EvolveKeysEachOptional()
+    {
+        var s = ScenarioLoader.Parse(Valid.Replace("\"kappa\": 0.5,", "\"kappa\": 0.5, \"schedule\": \"not parsed here\", \"evolve\": { \"t_end\": 2.5 },", StringComparison.Ordinal));
+        Assert.Equal(new EvolveSection("not parsed here", 2.5, null), s.Evolve);
+        s = ScenarioLoader.Parse(Valid.Replace("\"kappa\": 0.5,", "\"kappa\": 0.5, \"evolve\": { },", StringComparison.Ordinal));
+        Assert.Equal(EvolveSection.Empty, s.Evolve);
     }
 
     [Theory]
@@ -46,9 +72,22 @@ public class ScenarioLoaderTests
     [InlineData("\"a\": \"20\"", "\"b\": \"20\"", "landscape.b", "unknown key")]
     [InlineData("\"refine_x\": \"uniform\"", "\"refine_x\": \"fine\"", "grid.refine_x", "auto")]
     [InlineData("\"nx\": 16", "\"nx\": 1", "grid.nx", "[2,")]
+    [InlineData("\"schedule\": \"wsd:warmup=5,stable=100,decay=linear:20\"", "\"schedule\": 10", "schedule", "must be a string")]
+    [InlineData("\"schedule\": \"wsd:warmup=5,stable=100,decay=linear:20\"", "\"schedule\": \" \"", "schedule", "empty")]
+    [InlineData("{ \"t_end\": 500, \"plateau_lr\": [0.3, 0.58] }", "[500]", "evolve", "object")]
+    [InlineData("\"t_end\": 500", "\"t_end\": \"500\"", "evolve.t_end", "number")]
+    [InlineData("\"t_end\": 500", "\"t_end\": -500", "evolve.t_end", "positive")]
+    [InlineData("\"t_end\": 500", "\"t_end\": 0", "evolve.t_end", "positive")]
+    [InlineData("[0.3, 0.58]", "0.3", "evolve.plateau_lr", "non-empty list")]
+    [InlineData("[0.3, 0.58]", "[]", "evolve.plateau_lr", "non-empty list")]
+    [InlineData("[0.3, 0.58]", "[0.3, -0.58]", "evolve.plateau_lr", "positive")]
+    [InlineData("[0.3, 0.58]", "[0.3, \"0.58\"]", "evolve.plateau_lr", "positive")]
+    [InlineData("\"t_end\": 500", "\"t_end\": 500, \"steps\": 10", "evolve.steps", "known keys here: t_end, plateau_lr")]
     public void Parse_InvalidValue_NamesTheKey(string find, string replace, string key, string fragment)
     {
-        var e = Assert.Throws<ScenarioException>(() => ScenarioLoader.Parse(Valid.Replace(find, replace, StringComparison.Ordinal)));
+        string json = WithEvolve.Replace(find, replace, StringComparison.Ordinal);
+        Assert.NotEqual(WithEvolve, json);
+        var e = Assert.Throws<ScenarioException>(() => ScenarioLoader.Parse(json));
         Assert.Equal(key, e.Key);
         Assert.Contains(fragment, e.Message, StringComparison.OrdinalIgnoreCase);
     }

@@ -35,16 +35,17 @@ public static class MpembaStudy
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentNullException.ThrowIfNull(options);
         var total = Stopwatch.StartNew();
-        var plateau = scenario.Plateau.Values();
+        var plateau = scenario.Mpemba.Plateau.Values();
         var scales = options.GridStudy ? new[] { 1 / MpembaStudyOptions.RefinementRatio, 1.0, MpembaStudyOptions.RefinementRatio } : [1.0];
-        var spectrumOptions = new SpectrumOptions { Modes = scenario.Modes };
+        var spectrumOptions = new SpectrumOptions { Modes = scenario.Mpemba.Modes };
 
+        var cells = scenario.Problem.Grid;
         var runs = new List<GridRun>();
         ScenarioSetup? baseSetup = null;
         foreach (double s in scales)
         {
-            int? nx = scenario.IsOneDimensional ? null : Math.Max(2, (int)Math.Round(scenario.Nx * s));
-            int ny = Math.Max(2, (int)Math.Round(scenario.Ny * s));
+            int? nx = scenario.IsOneDimensional ? null : Math.Max(2, (int)Math.Round(cells.Nx * s));
+            int ny = Math.Max(2, (int)Math.Round(cells.Ny * s));
             progress?.Report($"2D scan on grid {(nx is null ? $"{ny}" : $"{nx}×{ny}")}");
             var setup = ScenarioSetup.Create(scenario, nx, ny);
             if (s == 1.0) baseSetup = setup;
@@ -60,7 +61,7 @@ public static class MpembaStudy
             var rruns = new List<GridRun>();
             foreach (double s in scales)
             {
-                int ny = Math.Max(2, (int)Math.Round(scenario.Ny * s));
+                int ny = Math.Max(2, (int)Math.Round(cells.Ny * s));
                 progress?.Report($"river-only (1D) scan on {ny} cells");
                 rruns.Add(RunReduced(vr, baseSetup, scenario, ny, scenario.FinalLr, plateau, spectrumOptions, keep: s == 1.0));
             }
@@ -83,7 +84,7 @@ public static class MpembaStudy
                 var s2 = RunOne(baseSetup.OperatorAt(fl), new EquilibriumStateFamily(baseSetup.Sampled, scenario.Kappa), scenario with { FinalLr = fl }, plateauHere, spectrumOptions, keep: false, shared);
                 double[] s1 = [];
                 if (options.Reduced1D && baseSetup.Landscape is ValleyRiverLandscape vr2)
-                    s1 = Cooling(RunReduced(vr2, baseSetup, scenario, scenario.Ny, fl, plateauHere, spectrumOptions, keep: false).Scan);
+                    s1 = Cooling(RunReduced(vr2, baseSetup, scenario, cells.Ny, fl, plateauHere, spectrumOptions, keep: false).Scan);
                 sweep.Add(new SweepPoint(fl, Cooling(s2.Scan), s1, s2.Scan.EffectiveRate));
                 checkpoint?.Invoke(new MpembaStudyResult(full, reduced, [.. sweep], total.Elapsed.TotalSeconds));
             }
@@ -107,7 +108,7 @@ public static class MpembaStudy
 
     private static GridRun RunReduced(ValleyRiverLandscape vr, ScenarioSetup baseSetup, Scenario scenario, int ny, double finalLr, double[] plateau, SpectrumOptions options, bool keep)
     {
-        var (ymin, ymax) = scenario.YRange;
+        var (ymin, ymax) = scenario.Problem.YRange;
         var free = vr.RiverFreeEnergy(scenario.TemperatureOf(finalLr));
         var grid = TensorGrid.OneDimensional(Axis.Uniform(ymin, ymax, ny).SnapFacesTo(free.JumpsAlongY(ymin, ymax)));
         var op = FokkerPlanckOperator.Create(DiscreteLandscape.Sample(grid, free), scenario.TemperatureOf(finalLr), baseSetup.Flux);

@@ -6,9 +6,10 @@ namespace FokkerPlanck.Core.Tests.Analysis.Mpemba;
 public class MpembaStudyTests
 {
     private static Scenario TwoBasin(double sharpness, int nx, int ny) => new(
-        "two-basin", new LandscapeSpec(LandscapeKind.ValleyRiver, "0.5*y^4 - y^2 - 0.02*y", $"{sharpness}*(58 + 46*tanh(3*y))", null),
-        (-2.5 / Math.Sqrt(sharpness), 2.5 / Math.Sqrt(sharpness)), (-1.25, 2.45), nx, ny, RefineMode.Auto, 1.0, 0.145,
-        new PlateauRange(0.15, 2.0, 24), 4, "sg", ["y"]);
+        "two-basin",
+        new ProblemSpec(new LandscapeSpec(LandscapeKind.ValleyRiver, "0.5*y^4 - y^2 - 0.02*y", $"{sharpness}*(58 + 46*tanh(3*y))", null),
+            (-2.5 / Math.Sqrt(sharpness), 2.5 / Math.Sqrt(sharpness)), (-1.25, 2.45), new GridSpec(nx, ny, RefineMode.Auto), 1.0, "sg", ["y"]),
+        0.145, new MpembaSection(new PlateauRange(0.15, 2.0, 24), 4), EvolveSection.Empty);
 
     [Fact]
     public void RiverReduction_ApproachesTwoDimensionalResult_AsValleySharpens()
