@@ -29,7 +29,10 @@ public enum IntegrationStatus
 /// <param name="SmallestStep">Smallest accepted step.</param>
 /// <param name="LargestStep">Largest accepted step.</param>
 /// <param name="Seconds">Wall time of the run.</param>
+/// <param name="TailStart">Time from which the run was propagated by the Krylov exponential (NaN when it stepped to the end).</param>
+/// <param name="TailDimension">Krylov dimension of the tail (0 when none).</param>
+/// <param name="TailErrorBound">L1 error bound of the tail (NaN when none).</param>
 public sealed record IntegrationStatistics(
     IntegrationStatus Status, double FinalTime, int AcceptedSteps, int RejectedSteps, int Factorizations, long Solves,
     long Sweeps, int Fallbacks, int Assemblies, long Products, double MaxMassDrift, double MostNegativeMass,
-    double SmallestStep, double LargestStep, double Seconds);
+    double SmallestStep, double LargestStep, double Seconds, double TailStart, int TailDimension, double TailErrorBound);

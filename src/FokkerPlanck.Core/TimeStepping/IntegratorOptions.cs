@@ -41,6 +41,17 @@ public sealed record IntegratorOptions
     /// <summary>Safety factor of the step-size controller (Hairer, Nørsett and Wanner, <i>Solving ODEs I</i>, §II.4).</summary>
     public double Safety { get; init; } = 0.9;
 
+    /// <summary>
+    /// Once the schedule has settled (η ≡ η_c from <see cref="Schedules.ILearningRateSchedule.SettleTime"/> on),
+    /// propagate the rest of the run exactly in time with the shift-and-invert Krylov exponential
+    /// (<see cref="ShiftInvertKrylov"/>) instead of stepping: one factorization and a few dozen solves
+    /// for any horizon, with an L1 error bound below the absolute tolerance.
+    /// </summary>
+    public bool KrylovTail { get; init; } = true;
+
+    /// <summary>Largest Krylov dimension of the tail (each basis vector costs one state vector of memory); a tail that needs more falls back to stepping.</summary>
+    public int MaxKrylovDimension { get; init; } = 64;
+
     /// <summary>Throws for tolerances or limits that cannot work.</summary>
     /// <exception cref="ArgumentOutOfRangeException">A setting is out of range.</exception>
     public void Validate()
@@ -49,6 +60,7 @@ public sealed record IntegratorOptions
         if (!(AbsoluteTolerance > 0) || AbsoluteTolerance >= 1) throw new ArgumentOutOfRangeException(nameof(AbsoluteTolerance), AbsoluteTolerance, "The absolute tolerance must lie in (0, 1).");
         if (InitialStep is { } h && !(h > 0 && double.IsFinite(h))) throw new ArgumentOutOfRangeException(nameof(InitialStep), h, "The initial step must be positive and finite.");
         if (MaxStep is { } hm && !(hm > 0)) throw new ArgumentOutOfRangeException(nameof(MaxStep), hm, "The largest step must be positive.");
+        if (MaxKrylovDimension < 8) throw new ArgumentOutOfRangeException(nameof(MaxKrylovDimension), MaxKrylovDimension, "The Krylov tail needs at least 8 dimensions.");
         if (MaxSteps < 1) throw new ArgumentOutOfRangeException(nameof(MaxSteps), MaxSteps, "At least one step is needed.");
         if (!(MaxGrowth > 1) || !(MinGrowth >= 1) || MinGrowth > MaxGrowth) throw new ArgumentOutOfRangeException(nameof(MaxGrowth), MaxGrowth, "Need 1 ≤ MinGrowth ≤ MaxGrowth and MaxGrowth > 1.");
     }

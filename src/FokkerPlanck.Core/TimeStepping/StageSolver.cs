@@ -55,6 +55,15 @@ public sealed class StageSolver : IDisposable
     /// <summary>Iterations abandoned for a new factor (contraction too slow).</summary>
     public int Fallbacks { get; private set; }
 
+    /// <summary>Wall time spent in numerical factorizations.</summary>
+    public TimeSpan FactorizationTime => _factorClock.Elapsed;
+
+    /// <summary>Wall time spent in triangular solves.</summary>
+    public TimeSpan SolveTime => _solveClock.Elapsed;
+
+    private readonly System.Diagnostics.Stopwatch _factorClock = new();
+    private readonly System.Diagnostics.Stopwatch _solveClock = new();
+
     /// <summary>Factorizes <c>I − cL_T</c> now if the policy asks for it at this (c, T).</summary>
     public void Prepare(double c, double temperature)
     {
@@ -75,8 +84,10 @@ public sealed class StageSolver : IDisposable
         if (!(c > 0) || !double.IsFinite(c)) throw new ArgumentOutOfRangeException(nameof(c), c, "The stage coefficient must be positive and finite.");
         var matrix = _operator.At(temperature);
         double sigma = 1 / c;
+        _factorClock.Start();
         if (_factor is null) _factor = SparseLu.Create(matrix, _symbolic, sigma);
         else _factor.Refactor(matrix, sigma);
+        _factorClock.Stop();
         ReferenceCoefficient = c; ReferenceTemperature = temperature;
         Factorizations++;
     }
@@ -89,16 +100,30 @@ public sealed class StageSolver : IDisposable
         // W x = b  ⇔  (L − σI) x = −σ b
         var scaled = _residual.AsSpan();
         for (int i = 0; i < b.Length; i++) scaled[i] = -sigma * b[i];
+        _solveClock.Start();
         _factor.Solve(scaled, x);
+        _solveClock.Stop();
         Solves++;
     }
 
-    /// <summary>Solves <c>(I − c L_T) x = b</c> to the policy's stopping rule in the weighted norm with weights <paramref name="weights"/> (1/tolerance per cell).</summary>
-    public void Solve(double c, double temperature, ReadOnlySpan<double> b, Span<double> x, ReadOnlySpan<double> weights)
+    /// <summary>
+    /// Solves <c>(I − c L_T) x = b</c> to the policy's stopping rule in the weighted norm with weights
+    /// <paramref name="weights"/> (1/tolerance per cell).
+    /// </summary>
+    /// <param name="c">Stage coefficient d·h.</param>
+    /// <param name="temperature">Stage temperature.</param>
+    /// <param name="b">Right-hand side.</param>
+    /// <param name="x">Solution; on entry a predictor of it when <paramref name="guess"/> is true.</param>
+    /// <param name="weights">Error weights of the step.</param>
+    /// <param name="guess">Whether <paramref name="x"/> holds a predictor: the sweeps then start from it
+    /// (its error is of the order of the step's local error) instead of from <c>W_ref⁻¹b</c> (whose error
+    /// is the whole mismatch between the factor and the stage matrix).</param>
+    public void Solve(double c, double temperature, ReadOnlySpan<double> b, Span<double> x, ReadOnlySpan<double> weights, bool guess = false)
     {
         Prepare(c, temperature);
-        ApplyInverse(b, x);
-        if (c == ReferenceCoefficient && temperature == ReferenceTemperature) return;
+        bool exact = c == ReferenceCoefficient && temperature == ReferenceTemperature;
+        if (exact || !guess) ApplyInverse(b, x);
+        if (exact) return;
         if (Iterate(c, temperature, b, x, weights)) return;
         Fallbacks++;
         Factorize(c, temperature);
@@ -121,6 +146,7 @@ public sealed class StageSolver : IDisposable
             Sweeps++;
             if (!double.IsFinite(norm)) return false;
             double contraction = norm / previous;
+            if (Environment.GetEnvironmentVariable("FP_STEPLOG") == "3") Console.Error.WriteLine($"  sweep {sweep} c={c:G4}/{ReferenceCoefficient:G4} T={temperature:G4}/{ReferenceTemperature:G4} norm={norm:G3} rho={contraction:G3}");
             if (sweep > 1 && contraction > _policy.MaxContraction) return false;
             double remaining = sweep > 1 ? norm * contraction / (1 - contraction) : norm;
             if (remaining <= _policy.StopFactor) return true;

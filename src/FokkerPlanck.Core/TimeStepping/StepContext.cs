@@ -17,6 +17,7 @@ public sealed class StepContext
         int n = op.Size;
         _start = new double[n]; _startRate = new double[n]; _end = new double[n]; _endRate = new double[n];
         Stage = new double[n]; StageRate = new double[n]; Rhs = new double[n]; Error = new double[n]; Weights = new double[n];
+        Previous = new double[n]; PreviousRate = new double[n];
     }
 
     /// <summary>The schedule of the current run (set by the integrator).</summary>
@@ -49,9 +50,21 @@ public sealed class StepContext
     /// <summary><c>f_{n+1} = L_{T(t_{n+1})} m_{n+1}</c> (output).</summary>
     public double[] EndRate => _endRate;
 
-    /// <summary>Makes the end of an accepted step the start of the next (swaps the buffers, copies nothing).</summary>
-    public void Advance()
+    /// <summary>Masses at the start of the previous accepted step (valid when <see cref="PreviousStep"/> is finite).</summary>
+    public double[] Previous { get; }
+
+    /// <summary>Rate at the start of the previous accepted step.</summary>
+    public double[] PreviousRate { get; }
+
+    /// <summary>Length of the previous accepted step on the current segment (NaN at the start of a run or of a segment: no predictor history).</summary>
+    public double PreviousStep { get; set; } = double.NaN;
+
+    /// <summary>Makes the end of an accepted step of length <paramref name="h"/> the start of the next, keeping its start as predictor history (swaps the state buffers).</summary>
+    public void Advance(double h)
     {
+        _start.AsSpan().CopyTo(Previous);
+        _startRate.AsSpan().CopyTo(PreviousRate);
+        PreviousStep = h;
         (_start, _end) = (_end, _start);
         (_startRate, _endRate) = (_endRate, _startRate);
     }

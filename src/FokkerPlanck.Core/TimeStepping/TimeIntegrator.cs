@@ -61,6 +61,9 @@ public sealed class TimeIntegrator : IDisposable
     /// <summary>The operators assembled so far (counters include every run).</summary>
     public OperatorCache Operators { get; }
 
+    /// <summary>The stage solver (factorization counters and timings over all runs).</summary>
+    public StageSolver Solver => _context.Solver;
+
     /// <summary>The options.</summary>
     public IntegratorOptions Options => _options;
 
@@ -114,7 +117,7 @@ public sealed class TimeIntegrator : IDisposable
 
         private static StepContext Bind(StepContext ctx, ILearningRateSchedule schedule, double kappa, ReadOnlySpan<double> initial)
         {
-            ctx.Schedule = schedule; ctx.Kappa = kappa;
+            ctx.Schedule = schedule; ctx.Kappa = kappa; ctx.PreviousStep = double.NaN;
             initial.CopyTo(ctx.Start);
             return ctx;
         }
@@ -131,13 +134,19 @@ public sealed class TimeIntegrator : IDisposable
             int segment = schedule.SegmentAt(0);
             ops.Apply(_ctx.Temperature(0, segment), _ctx.Start, _ctx.StartRate);
             EmitUpTo(t, 0, 0);
-            double h = InitialStep(breaks, segment);
+            double h = InitialStep(segment);
             bool rejectedLast = false;
             var status = IntegrationStatus.Completed;
             int k = _opt.Scheme.Order + 1;
+            int nextTailAttempt = 0;
             while (t < endTime)
             {
                 if (cancellation.IsCancellationRequested) { status = IntegrationStatus.Cancelled; break; }
+                if (_opt.KrylovTail && t >= schedule.SettleTime && _accepted >= nextTailAttempt)
+                {
+                    if (TryTail(t, segment)) { t = endTime; break; }
+                    nextTailAttempt = _accepted + TailRetrySteps;
+                }
                 if (_accepted + _rejected >= _opt.MaxSteps) { status = IntegrationStatus.StepLimitReached; break; }
                 double stop = Math.Min(endTime, segment < breaks.Count ? breaks[segment] : double.PositiveInfinity);
                 if (_opt.MaxStep is { } hm) h = Math.Min(h, hm);
@@ -147,22 +156,25 @@ public sealed class TimeIntegrator : IDisposable
                 SetWeights();
                 _opt.Scheme.Advance(_ctx, t, h, segment);
                 double err = ErrorNorm();
+                if (Environment.GetEnvironmentVariable("FP_STEPLOG") == "2") Console.Error.WriteLine($"try t={t:G6} h={h:G4} err={err:G3} T={_ctx.Temperature(t + h, segment):G4} fact={_ctx.Solver.Factorizations} solves={_ctx.Solver.Solves} sweeps={_ctx.Solver.Sweeps} fb={_ctx.Solver.Fallbacks}");
                 if (!(err <= 1))
                 {
                     _rejected++;
-                    double shrink = double.IsFinite(err) ? Math.Max(MinShrink, _opt.Safety * Math.Pow(err, -1.0 / k)) : MinShrink;
-                    h *= Math.Min(shrink, MaxShrinkAfterRejection);
+                    double tried = h;
+                    h = ShrinkAfterRejection(tried, err, k, rejectedLast ? _lastRejection : null);
+                    _lastRejection = (tried, err);
                     rejectedLast = true;
                     continue;
                 }
                 Accept(t, h);
                 double tNew = landing ? stop : t + h;
                 EmitUpTo(tNew, t, h);
-                _ctx.Advance();
+                _ctx.Advance(h);
                 t = tNew;
                 if (landing && segment < breaks.Count && t == breaks[segment])
                 {
                     segment++;
+                    _ctx.PreviousStep = double.NaN; // the rate jumps here: no history across a breakpoint
                     ops.Apply(_ctx.Temperature(t, segment), _ctx.Start, _ctx.StartRate);
                 }
                 h = NextStep(h, err, k, rejectedLast);
@@ -171,7 +183,48 @@ public sealed class TimeIntegrator : IDisposable
             }
             return new IntegrationStatistics(status, t, _accepted, _rejected, solver.Factorizations - f0, solver.Solves - s0, solver.Sweeps - sw0,
                 solver.Fallbacks - fb0, ops.Assemblies - a0, ops.Products - p0, _drift, _negative,
-                double.IsFinite(_hMin) ? _hMin : 0, _hMax, clock.Elapsed.TotalSeconds);
+                double.IsFinite(_hMin) ? _hMin : 0, _hMax, clock.Elapsed.TotalSeconds, _tailStart, _tailDimension, _tailBound);
+        }
+
+        /// <summary>Steps taken before a failed tail (Krylov dimension exhausted) is tried again from a later, smoother state.</summary>
+        private const int TailRetrySteps = 25;
+
+        /// <summary>The tail's shift γ is this multiple of the first output interval (the scale it must resolve), within [10⁻⁴, 1] × horizon.</summary>
+        private const double TailShiftFactor = 10;
+
+        /// <summary>Smallest L1 tolerance asked of the tail (the bound's own round-off floor).</summary>
+        private const double TailToleranceFloor = 1e-13;
+
+        private double _tailStart = double.NaN, _tailBound = double.NaN;
+        private int _tailDimension;
+
+        /// <summary>Propagates from t to the end time with the Krylov exponential of the settled operator; false when the basis would be too large.</summary>
+        private bool TryTail(double t, int segment)
+        {
+            double temperature = _ctx.Temperature(t, segment);
+            var pi = owner.Operators.Family.OperatorAt(temperature).LogEquilibrium;
+            var m = _ctx.Start; var delta = _ctx.Stage;
+            double mass = Sum(m);
+            for (int i = 0; i < m.Length; i++) delta[i] = m[i] - mass * Math.Exp(pi[i]);
+            double horizon = endTime - t;
+            double firstOutput = _nextOutput < outputTimes.Count ? outputTimes[_nextOutput] - t : horizon;
+            double gamma = Math.Clamp(TailShiftFactor * firstOutput, 1e-4 * horizon, horizon);
+            var krylov = new ShiftInvertKrylov(owner.Operators, _ctx.Solver, temperature, _opt.MaxKrylovDimension);
+            if (!krylov.Build(delta, gamma, horizon, Math.Max(_opt.AbsoluteTolerance, TailToleranceFloor))) return false;
+            var d = owner._dense;
+            while (_nextOutput < outputTimes.Count)
+            {
+                double to = outputTimes[_nextOutput++];
+                krylov.Evaluate(to - t, d);
+                for (int i = 0; i < d.Length; i++) d[i] += mass * Math.Exp(pi[i]);
+                foreach (var o in observers) o.Observe(to, d);
+            }
+            krylov.Evaluate(horizon, m);
+            for (int i = 0; i < m.Length; i++) m[i] += mass * Math.Exp(pi[i]);
+            _drift = Math.Max(_drift, Math.Abs(Sum(m) - _initialMass));
+            foreach (double x in m) _negative = Math.Min(_negative, x);
+            _tailStart = t; _tailDimension = krylov.Dimension; _tailBound = krylov.Bound;
+            return true;
         }
 
         /// <summary>Steps shrink at most to this fraction after a rejection.</summary>
@@ -189,13 +242,33 @@ public sealed class TimeIntegrator : IDisposable
         /// <summary>First step when the initial state does not move (an equilibrium of the first segment's operator).</summary>
         private const double RestingFirstStep = 1e-6;
 
-        private double InitialStep(IReadOnlyList<double> breaks, int segment)
+        /// <summary>
+        /// The starting step of Hairer, Nørsett and Wanner (<i>Solving ODEs I</i>, §II.4): from the
+        /// weighted norms of m₀, f₀ and of the rate's change over a tiny explicit probe step, the step
+        /// whose local error would be about <see cref="FirstStepFraction"/> of the tolerance.
+        /// </summary>
+        private double InitialStep(int segment)
         {
             if (_opt.InitialStep is { } given) return given;
             SetWeights();
+            int p = _opt.Scheme.Order;
             double d0 = Norm(_ctx.Start), d1 = Norm(_ctx.StartRate);
-            double h = d1 > 0 && d0 > 0 ? FirstStepFraction * d0 / d1 : RestingFirstStep * endTime;
-            return Math.Min(h, endTime);
+            double h0 = d0 < 1e-5 || d1 < 1e-5 ? RestingFirstStep * endTime : FirstStepFraction * d0 / d1;
+            h0 = Math.Min(h0, endTime);
+            // probe: f at t + h0 from an explicit Euler step; the second derivative from the difference
+            var probe = _ctx.Stage; var rate = _ctx.StageRate;
+            for (int i = 0; i < probe.Length; i++) probe[i] = _ctx.Start[i] + h0 * _ctx.StartRate[i];
+            _ctx.Operator.Apply(_ctx.Temperature(Math.Min(h0, SegmentEnd(segment)), segment), probe, rate);
+            for (int i = 0; i < rate.Length; i++) rate[i] -= _ctx.StartRate[i];
+            double d2 = Norm(rate) / h0, dmax = Math.Max(d1, d2);
+            double h1 = dmax <= 1e-15 ? Math.Max(1e-6 * endTime, h0 * 1e-3) : Math.Pow(FirstStepFraction / dmax, 1.0 / (p + 1));
+            return Math.Min(100 * h0, h1);
+        }
+
+        private double SegmentEnd(int segment)
+        {
+            var b = _ctx.Schedule!.Breakpoints;
+            return segment < b.Count ? b[segment] : double.PositiveInfinity;
         }
 
         private void SetWeights()
@@ -226,9 +299,41 @@ public sealed class TimeIntegrator : IDisposable
             return Math.Sqrt(s / e.Length);
         }
 
+        private double _lastError = double.NaN, _lastStep = double.NaN;
+        private (double Step, double Error)? _lastRejection;
+
+        /// <summary>Smallest error order assumed between two consecutive rejections.</summary>
+        private const double MinObservedOrder = 0.5;
+
+        /// <summary>
+        /// The step after a rejection: <c>Safety·err^{−1/k}</c>; after a second consecutive rejection
+        /// the order observed between the two tries replaces k. A stiff transient left by an earlier long
+        /// step (TR-BDF2 damps a mode with hμ ≈ 10 only to −0.2 of its amplitude) makes the error fall far
+        /// more slowly than h^k until the step resolves it; the observed order shrinks the step at once
+        /// instead of in a long run of rejections.
+        /// </summary>
+        private double ShrinkAfterRejection(double h, double err, int k, (double Step, double Error)? previous)
+        {
+            if (!double.IsFinite(err)) return h * MinShrink;
+            double order = k;
+            if (previous is { } p && p.Step > h && p.Error > 0)
+                order = Math.Clamp(Math.Log(p.Error / err) / Math.Log(p.Step / h), MinObservedOrder, k);
+            double q = _opt.Safety * Math.Pow(err, -1.0 / order);
+            return h * Math.Clamp(q, MinShrink, MaxShrinkAfterRejection);
+        }
+
+        /// <summary>
+        /// The next step after an accepted one: the smaller of the elementary proposal
+        /// <c>Safety·err^{−1/k}</c> and Gustafsson's predictive one, which also follows the trend of the
+        /// error (<c>·(h/h_old)(err_old/err)^{1/k}</c>; Gustafsson, ACM TOMS 20, 496 (1994); Hairer and
+        /// Wanner II, §IV.8, eq. 8.21), so a steadily growing error is met before it causes rejections.
+        /// </summary>
         private double NextStep(double h, double err, int k, bool rejectedLast)
         {
             double q = err > 0 ? _opt.Safety * Math.Pow(err, -1.0 / k) : _opt.MaxGrowth;
+            if (double.IsFinite(_lastError) && err > 0 && _lastError > 0)
+                q = Math.Min(q, q * (h / _lastStep) * Math.Pow(_lastError / err, 1.0 / k));
+            _lastError = Math.Max(err, 1e-10); _lastStep = h;
             q = Math.Min(q, rejectedLast ? 1.0 : _opt.MaxGrowth);
             if (q >= 1 && q < _opt.MinGrowth) q = 1;
             return h * q;
@@ -243,7 +348,7 @@ public sealed class TimeIntegrator : IDisposable
             for (int i = 0; i < m.Length; i++) { sum += m[i]; if (m[i] < low) low = m[i]; }
             _drift = Math.Max(_drift, Math.Abs(sum - _initialMass));
             _negative = Math.Min(_negative, low);
-            _ = t;
+            if (Environment.GetEnvironmentVariable("FP_STEPLOG") == "1") Console.Error.WriteLine($"{t:R} {h:R}");
         }
 
         /// <summary>Calls the observers at every output time in (t, tNew] (at t = tNew = 0: the initial state).</summary>
@@ -262,12 +367,7 @@ public sealed class TimeIntegrator : IDisposable
 
         /// <summary>Cubic Hermite interpolation at fraction τ of the step.</summary>
         private void Interpolate(double tau, double h)
-        {
-            double t2 = tau * tau, t3 = t2 * tau;
-            double h00 = 2 * t3 - 3 * t2 + 1, h10 = (t3 - 2 * t2 + tau) * h, h01 = -2 * t3 + 3 * t2, h11 = (t3 - t2) * h;
-            var m0 = _ctx.Start; var f0 = _ctx.StartRate; var m1 = _ctx.End; var f1 = _ctx.EndRate; var d = owner._dense;
-            for (int i = 0; i < d.Length; i++) d[i] = h00 * m0[i] + h10 * f0[i] + h01 * m1[i] + h11 * f1[i];
-        }
+            => HermiteCubic.Evaluate(tau, h, _ctx.Start, _ctx.StartRate, _ctx.End, _ctx.EndRate, owner._dense);
 
         private static double Sum(ReadOnlySpan<double> v)
         {

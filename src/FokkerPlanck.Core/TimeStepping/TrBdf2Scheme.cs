@@ -53,11 +53,16 @@ public sealed class TrBdf2Scheme : IImplicitScheme
         var mg = context.Stage; var fg = context.StageRate; var rhs = context.Rhs;
         int n = m0.Length;
         for (int i = 0; i < n; i++) rhs[i] = m0[i] + c * f0[i];
-        solver.Solve(c, tg, rhs, mg, context.Weights);
+        // predictors: the previous step's Hermite cubic extrapolated to t + γh, then the cubic through
+        // (t, m_n, f_n) and (t + γh, m_γ, f_γ) extrapolated to t + h
+        bool history = double.IsFinite(context.PreviousStep);
+        if (history) HermiteCubic.Evaluate(1 + Gamma * h / context.PreviousStep, context.PreviousStep, context.Previous, context.PreviousRate, m0, f0, mg);
+        solver.Solve(c, tg, rhs, mg, context.Weights, guess: history);
         op.Apply(tg, mg, fg);
         for (int i = 0; i < n; i++) rhs[i] = BdfNew * mg[i] - BdfOld * m0[i];
         var m1 = context.End; var f1 = context.EndRate;
-        solver.Solve(c, t1, rhs, m1, context.Weights);
+        HermiteCubic.Evaluate(1 / Gamma, Gamma * h, m0, f0, mg, fg, m1);
+        solver.Solve(c, t1, rhs, m1, context.Weights, guess: true);
         op.Apply(t1, m1, f1);
         double a0 = 2 * ErrorConstant * h / Gamma, ag = -2 * ErrorConstant * h / (Gamma * (1 - Gamma)), a1 = 2 * ErrorConstant * h / (1 - Gamma);
         var err = context.Error;
