@@ -18,11 +18,14 @@ internal sealed class CosineProfile(double start, double end) : IRateProfile
     public double MaxRate => Math.Max(start, end);
 
     /// <inheritdoc/>
-    /// <remarks>The cos² form keeps full relative accuracy near x = 1, where 1 + cos πx cancels.</remarks>
+    /// <remarks>
+    /// Written as <c>a cos²(πx/2) + b sin²(πx/2)</c>: two positive terms, so full relative accuracy
+    /// everywhere (1 + cos πx cancels near x = 1) and exact ends whatever a/b.
+    /// </remarks>
     public double Rate(double x)
     {
-        double c = Math.Cos(0.5 * Math.PI * x);
-        return end + (start - end) * c * c;
+        double c = Math.Cos(0.5 * Math.PI * x), s = Math.Sin(0.5 * Math.PI * x);
+        return start * c * c + end * s * s;
     }
 
     /// <inheritdoc/>

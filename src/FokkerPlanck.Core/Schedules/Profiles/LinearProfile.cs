@@ -15,7 +15,8 @@ internal sealed class LinearProfile(double start, double end) : IRateProfile
     public double MaxRate => Math.Max(start, end);
 
     /// <inheritdoc/>
-    public double Rate(double x) => start + (end - start) * x;
+    /// <remarks>Written as <c>a(1 − x) + b x</c>: exact at both ends whatever a/b (a + (b − a)x is not at x = 1).</remarks>
+    public double Rate(double x) => start * (1 - x) + end * x;
 
     /// <inheritdoc/>
     public double RateIntegral(double x) => x * (start + 0.5 * (end - start) * x);

@@ -18,8 +18,14 @@ internal sealed class PowerLawProfile(double start, double limit, double alpha) 
     /// </summary>
     private const double QuadratureRelativeError = 1e-12;
 
-    /// <summary>Interval halvings the adaptive quadrature may make: the substituted integrand is smooth, so it never nears this.</summary>
-    private const int QuadratureMaximumDepth = 30;
+    /// <summary>
+    /// Interval halvings the adaptive quadrature may make. MathNet's recursion refines every interval
+    /// whose Gauss–Kronrod difference exceeds its share of the tolerance, so once that difference is
+    /// round-off it splits all the way down (2^depth intervals: depth 30 never returned). Measured for
+    /// η_h/η_c = 5e-4, α = 0.22, x ≤ 19: depth 8 already meets 1e-13 (≤ 600 evaluations), deeper
+    /// levels only subdivide round-off; 10 bounds a call to ~3·10⁴ evaluations.
+    /// </summary>
+    private const int QuadratureMaximumDepth = 10;
 
     /// <summary>Gauss–Kronrod points per interval (one of MathNet's precomputed rules).</summary>
     private const int QuadratureOrder = 31;
@@ -34,7 +40,12 @@ internal sealed class PowerLawProfile(double start, double limit, double alpha) 
     public double MaxRate => Math.Max(start, limit);
 
     /// <inheritdoc/>
-    public double Rate(double x) => limit + (start - limit) * Math.Exp(-alpha * SmallArgument.Log1P(x));
+    /// <remarks>Written as <c>a p + c (1 − p)</c>, <c>p = (1 + x)^{−α}</c>: two positive terms, exact a at x = 0 whatever a/c.</remarks>
+    public double Rate(double x)
+    {
+        double logP = -alpha * SmallArgument.Log1P(x);
+        return start * Math.Exp(logP) - limit * SmallArgument.ExpM1(logP);
+    }
 
     /// <inheritdoc/>
     /// <remarks>
