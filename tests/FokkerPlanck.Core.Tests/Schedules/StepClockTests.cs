@@ -11,6 +11,9 @@ public class StepClockTests(ScheduleTestCases cases) : IClassFixture<ScheduleTes
     /// <summary>Closed-form clocks: the continuous step count at a phase end is exact to round-off.</summary>
     private const double ExactTolerance = 1e-12;
 
+    /// <summary>η of a phase in steps at its own step clock: Newton inverts t(k) to ~1e-16, the test's formulas round differently by a few ulps.</summary>
+    private const double ProfileTolerance = 2e-14;
+
     [Theory]
     [InlineData("linear:500steps", 500)]
     [InlineData("cosine:300steps", 300)]
@@ -35,6 +38,30 @@ public class StepClockTests(ScheduleTestCases cases) : IClassFixture<ScheduleTes
         Assert.True(Math.Abs(t - length) <= etaMax, $"{spec}: clock {t} after {steps} steps, phase length {length}");
         if (double.IsFinite(s.SettleTime)) Assert.Equal(s.SettleTime, length, ExactTolerance * length);
         Assert.Equal(steps, s.Steps(length), ExactTolerance * steps);
+    }
+
+    [Theory]
+    [InlineData("linear")]
+    [InlineData("cosine")]
+    [InlineData("exp")]
+    public void LearningRate_PhaseInSteps_IsProfileAtStepFraction(string kind)
+    {
+        const double h = 0.58, c = 0.145, n = 400;
+        var s = ScheduleCatalog.Parse($"{kind}:400steps").Bind(h, c);
+        for (int k = 0; k <= n; k += 7)
+        {
+            double x = k / n;
+            // the test's own profiles and their step-clock integrals t(k) = N ∫₀ˣ f
+            (double eta, double t) = kind switch
+            {
+                "linear" => (h + (c - h) * x, n * (h * x + (c - h) * x * x / 2)),
+                "cosine" => (c + (h - c) * (1 + Math.Cos(Math.PI * x)) / 2, n * (c * x + (h - c) / 2 * (x + Math.Sin(Math.PI * x) / Math.PI))),
+                _ => (h * Math.Pow(c / h, x), n * h * (Math.Pow(c / h, x) - 1) / Math.Log(c / h)),
+            };
+            Assert.Equal(t, s.TimeAtSteps(k), ProfileTolerance * Math.Max(t, 1));
+            Assert.Equal(eta, s.LearningRate(t, 0), ProfileTolerance * eta);
+            Assert.Equal(k, s.Steps(t), ProfileTolerance * n);
+        }
     }
 
     [Fact]
