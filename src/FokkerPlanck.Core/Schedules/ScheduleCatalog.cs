@@ -13,9 +13,12 @@ public static class ScheduleCatalog
     public static IReadOnlyList<ScheduleKind> Kinds { get; } =
     [
         new("constant", ["quench"], "constant", "instant drop from the plateau to the final LR at t = 0", ["constant"], true, QuenchShape.Parse),
-        new("linear", [], "linear:D", "linear decay over D", ["linear:10", "linear:500steps"], true, LinearShape.Parse),
-        new("cosine", [], "cosine:D", "cosine (half-period) decay over D", ["cosine:10", "cosine:300steps"], true, CosineShape.Parse),
-        new("exp", [], "exp:D", "geometric decay (constant ratio per unit) over D", ["exp:10", "exp:300steps"], true, ExponentialShape.Parse),
+        new("linear", [], "linear:D", "linear decay over D", ["linear:10", "linear:500steps"], true,
+            (args, context) => new LinearShape(FiniteDecayShape.ParseDuration(args, context))),
+        new("cosine", [], "cosine:D", "cosine (half-period) decay over D", ["cosine:10", "cosine:300steps"], true,
+            (args, context) => new CosineShape(FiniteDecayShape.ParseDuration(args, context))),
+        new("exp", [], "exp:D", "geometric decay (constant ratio per unit) over D", ["exp:10", "exp:300steps"], true,
+            (args, context) => new ExponentialShape(FiniteDecayShape.ParseDuration(args, context))),
         new("power", [], "power:τ[,alpha=α]", "power-law decay η_c + (η_h − η_c)(1 + u/τ)^−α toward the final LR (α > 0, default 2)",
             ["power:5", "power:50steps,alpha=3"], true, PowerLawShape.Parse),
         new("inverse", ["1/t"], "inverse:τ", "1/t decay η_c + (η_h − η_c)/(1 + u/τ) toward the final LR", ["inverse:5", "inverse:40steps"], true, InverseShape.Parse),

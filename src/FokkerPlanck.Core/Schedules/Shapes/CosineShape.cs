@@ -2,19 +2,10 @@ using FokkerPlanck.Core.Schedules.Profiles;
 
 namespace FokkerPlanck.Core.Schedules.Shapes;
 
-/// <summary><c>cosine:D</c>: see <see cref="CosineProfile"/> for η over the phase.</summary>
+/// <summary><c>cosine:D</c>: η over the phase is <see cref="CosineProfile"/> from η_h to η_c.</summary>
 /// <param name="duration">D, in time or steps.</param>
-internal sealed class CosineShape(Duration duration) : FiniteDecayShape(duration)
+internal sealed class CosineShape(Duration duration) : FiniteDecayShape(duration, "cosine", "cosine")
 {
-    /// <inheritdoc/>
-    public override string Kind => "cosine";
-
-    /// <inheritdoc/>
-    protected override string Adjective => "cosine";
-
-    /// <summary>Reads <c>cosine:D</c>.</summary>
-    public static ScheduleShape Parse(string? args, SpecContext context) => new CosineShape(ParseDuration(args, context));
-
     /// <inheritdoc/>
     protected override IRateProfile Profile(double plateauLr, double finalLr) => new CosineProfile(plateauLr, finalLr);
 }

@@ -7,22 +7,24 @@ namespace FokkerPlanck.Core.Schedules.Shapes;
 /// (the profile's variable is u/D, or the step fraction k/N); D = 0 is an instant drop.
 /// </summary>
 /// <param name="duration">D.</param>
-internal abstract class FiniteDecayShape(Duration duration) : ScheduleShape
+/// <param name="kind">The kind's name in specs.</param>
+/// <param name="adjective">The word for descriptions, e.g. <c>exponential</c>.</param>
+internal abstract class FiniteDecayShape(Duration duration, string kind, string adjective) : ScheduleShape
 {
     /// <summary>D.</summary>
     public Duration Duration { get; } = duration;
 
     /// <inheritdoc/>
-    public override string Spec => $"{Kind}:{Duration}";
+    public override string Kind => kind;
 
-    /// <summary>The word for descriptions, e.g. <c>cosine</c>.</summary>
-    protected abstract string Adjective { get; }
+    /// <inheritdoc/>
+    public override string Spec => $"{Kind}:{Duration}";
 
     /// <summary>The profile from η_h (x = 0) to η_c (x = 1).</summary>
     protected abstract IRateProfile Profile(double plateauLr, double finalLr);
 
-    /// <summary>Reads the single duration argument.</summary>
-    protected static Duration ParseDuration(string? args, SpecContext context)
+    /// <summary>Reads the single argument D of <c>KIND:D</c>.</summary>
+    public static Duration ParseDuration(string? args, SpecContext context)
     {
         string d = context.Split(args, 1).Positional[0];
         return context.Duration(d, d, "the decay duration D");
@@ -37,7 +39,7 @@ internal abstract class FiniteDecayShape(Duration duration) : ScheduleShape
     {
         string lrs = $"from {SpecText.Brief(plateauLr)} to {SpecText.Brief(finalLr)}";
         return Duration.Value > 0
-            ? $"{Adjective} decay {lrs} over {SpecText.Length(Duration, Phases(plateauLr, finalLr))}"
+            ? $"{adjective} decay {lrs} over {SpecText.Length(Duration, Phases(plateauLr, finalLr))}"
             : $"instant drop {lrs} ({Spec})";
     }
 }

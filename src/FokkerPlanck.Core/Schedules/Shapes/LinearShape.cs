@@ -2,19 +2,10 @@ using FokkerPlanck.Core.Schedules.Profiles;
 
 namespace FokkerPlanck.Core.Schedules.Shapes;
 
-/// <summary><c>linear:D</c>: see <see cref="LinearProfile"/> for η over the phase.</summary>
+/// <summary><c>linear:D</c>: η over the phase is <see cref="LinearProfile"/> from η_h to η_c.</summary>
 /// <param name="duration">D, in time or steps.</param>
-internal sealed class LinearShape(Duration duration) : FiniteDecayShape(duration)
+internal sealed class LinearShape(Duration duration) : FiniteDecayShape(duration, "linear", "linear")
 {
-    /// <inheritdoc/>
-    public override string Kind => "linear";
-
-    /// <inheritdoc/>
-    protected override string Adjective => "linear";
-
-    /// <summary>Reads <c>linear:D</c>.</summary>
-    public static ScheduleShape Parse(string? args, SpecContext context) => new LinearShape(ParseDuration(args, context));
-
     /// <inheritdoc/>
     protected override IRateProfile Profile(double plateauLr, double finalLr) => new LinearProfile(plateauLr, finalLr);
 }
