@@ -24,6 +24,12 @@ public interface ILearningRateSchedule
     /// <summary>Canonical spec, e.g. <c>linear:10</c> or <c>wsd:warmup=5,stable=100,decay=cosine:20</c> (parses back to the same shape).</summary>
     string Spec { get; }
 
+    /// <summary>
+    /// One line for people, with step counts beside times, e.g. <c>linear decay from 0.58 to 0.145 over 10 (≈ 29 steps)</c>
+    /// (defaults to <see cref="Spec"/> for implementations that have none).
+    /// </summary>
+    string Description => Spec;
+
     /// <summary>The learning rate whose equilibrium the run starts from (<c>p₀ = π(InitialLr)</c>).</summary>
     double InitialLr { get; }
 
