@@ -33,7 +33,7 @@ public sealed class ShiftInvertKrylov
     private readonly double _temperature;
     private readonly int _maxDimension;
     private readonly List<double[]> _basis = [];
-    private double[,] _projected = new double[0, 0];
+    private ProjectedExponential? _projected;
     private double _beta;
 
     /// <summary>Creates the propagator for <c>L_T</c>.</summary>
@@ -64,7 +64,7 @@ public sealed class ShiftInvertKrylov
     {
         _basis.Clear();
         _beta = Norm2(delta);
-        if (_beta == 0) { _projected = new double[0, 0]; Bound = 0; return true; }
+        if (_beta == 0) { _projected = null; Bound = 0; return true; }
         if (_solver.ReferenceCoefficient != gamma || _solver.ReferenceTemperature != _temperature) _solver.Factorize(gamma, _temperature);
         int n = delta.Length;
         var h = new double[_maxDimension + 1, _maxDimension];
@@ -91,8 +91,9 @@ public sealed class ShiftInvertKrylov
             if (m >= CheckEvery && (m % CheckEvery == 0 || last))
             {
                 var (b, hinv) = Project(h, m, gamma);
-                Bound = norm == 0 ? 0 : DefectIntegral(b, hinv, m, norm / gamma * ShiftedNorm1(w, gamma), horizon);
-                if (Bound <= tolerance) { _projected = b; return true; }
+                var exponential = new ProjectedExponential(b);
+                Bound = norm == 0 ? 0 : DefectIntegral(exponential, hinv, m, norm / gamma * ShiftedNorm1(w, gamma), horizon);
+                if (Bound <= tolerance) { _projected = exponential; return true; }
             }
             if (last) break;
             _basis.Add(w);
@@ -105,11 +106,9 @@ public sealed class ShiftInvertKrylov
     public void Evaluate(double tau, Span<double> result)
     {
         result.Clear();
-        int m = _projected.GetLength(0);
-        if (m == 0) return;
-        var e1 = new double[m]; e1[0] = _beta;
-        var y = DenseMatrixExponential.Apply(Scaled(_projected, tau), e1);
-        for (int k = 0; k < m; k++) Axpy(y[k], _basis[k], result);
+        if (_projected is null) return;
+        var y = _projected.FirstColumn(tau);
+        for (int k = 0; k < y.Length; k++) Axpy(_beta * y[k], _basis[k], result);
     }
 
     private static (double[,] B, double[,] HInverse) Project(double[,] h, int m, double gamma)
@@ -125,12 +124,11 @@ public sealed class ShiftInvertKrylov
     }
 
     /// <summary><c>β·scale·∫₀^horizon |e_mᵀ H⁻¹ exp(sB) e₁| ds</c> by the trapezoid rule on a logarithmic grid.</summary>
-    private double DefectIntegral(double[,] b, double[,] hinv, int m, double scale, double horizon)
+    private double DefectIntegral(ProjectedExponential exponential, double[,] hinv, int m, double scale, double horizon)
     {
         double Defect(double s)
         {
-            var e1 = new double[m]; e1[0] = 1;
-            var y = s == 0 ? e1 : DenseMatrixExponential.Apply(Scaled(b, s), e1);
+            var y = exponential.FirstColumn(s);
             double d = 0;
             for (int k = 0; k < m; k++) d += hinv[m - 1, k] * y[k];
             return Math.Abs(d);
@@ -154,15 +152,6 @@ public sealed class ShiftInvertKrylov
         double s = 0;
         for (int i = 0; i < w.Length; i++) s += Math.Abs(w[i] - gamma * lw[i]);
         return s;
-    }
-
-    private static double[,] Scaled(double[,] a, double f)
-    {
-        int m = a.GetLength(0);
-        var r = new double[m, m];
-        for (int i = 0; i < m; i++)
-            for (int j = 0; j < m; j++) r[i, j] = f * a[i, j];
-        return r;
     }
 
     private static double Dot(double[] a, double[] b)

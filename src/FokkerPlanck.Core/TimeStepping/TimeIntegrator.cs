@@ -142,7 +142,7 @@ public sealed class TimeIntegrator : IDisposable
             while (t < endTime)
             {
                 if (cancellation.IsCancellationRequested) { status = IntegrationStatus.Cancelled; break; }
-                if (_opt.KrylovTail && t >= schedule.SettleTime && _accepted >= nextTailAttempt)
+                if (_opt.KrylovTail && t >= schedule.SettleTime && _accepted >= nextTailAttempt && TailReady(t, h))
                 {
                     if (TryTail(t, segment)) { t = endTime; break; }
                     nextTailAttempt = _accepted + TailRetrySteps;
@@ -185,6 +185,14 @@ public sealed class TimeIntegrator : IDisposable
                 solver.Fallbacks - fb0, ops.Assemblies - a0, ops.Products - p0, _drift, _negative,
                 double.IsFinite(_hMin) ? _hMin : 0, _hMax, clock.Elapsed.TotalSeconds, _tailStart, _tailDimension, _tailBound);
         }
+
+        /// <summary>
+        /// The tail is tried once the steps are as long as the gap to the next output: the fast
+        /// transients the stepper resolves with short steps are then gone, and the Krylov basis needs
+        /// only the slow modes (a quench tried at t = 0 would need the fast ones too, at several times the dimension).
+        /// </summary>
+        private bool TailReady(double t, double h)
+            => _nextOutput >= outputTimes.Count || h >= outputTimes[_nextOutput] - t;
 
         /// <summary>Steps taken before a failed tail (Krylov dimension exhausted) is tried again from a later, smoother state.</summary>
         private const int TailRetrySteps = 25;

@@ -26,22 +26,22 @@ public static class Distances
         return s - finalExpectation;
     }
 
-    /// <summary><c>Σ |m_i − π_i|</c> with π given as <c>ln π</c>.</summary>
-    public static double L1(ReadOnlySpan<double> masses, ReadOnlySpan<double> logEquilibrium)
+    /// <summary><c>Σ |m_i − π_i|</c>.</summary>
+    public static double L1(ReadOnlySpan<double> masses, ReadOnlySpan<double> equilibrium)
     {
         double s = 0;
-        for (int i = 0; i < masses.Length; i++) s += Math.Abs(masses[i] - Math.Exp(logEquilibrium[i]));
+        for (int i = 0; i < masses.Length; i++) s += Math.Abs(masses[i] - equilibrium[i]);
         return s;
     }
 
-    /// <summary><c>D(m ‖ π)</c> (see remarks) with π given as <c>ln π</c>.</summary>
-    public static double KullbackLeibler(ReadOnlySpan<double> masses, ReadOnlySpan<double> logEquilibrium)
+    /// <summary><c>D(m ‖ π)</c> (see remarks) with π given both as masses and as <c>ln π</c> (the log keeps cells where π underflows exact).</summary>
+    public static double KullbackLeibler(ReadOnlySpan<double> masses, ReadOnlySpan<double> equilibrium, ReadOnlySpan<double> logEquilibrium)
     {
         double s = 0;
         for (int i = 0; i < masses.Length; i++)
         {
             double m = masses[i], lp = logEquilibrium[i];
-            double p = Math.Exp(lp);
+            double p = equilibrium[i];
             if (!(m > 0)) { s += p; continue; }
             double r = Math.Log(m) - lp;
             s += Math.Abs(r) < SeriesThreshold ? p * r * r * (0.5 + r * (1.0 / 3 + r / 8)) : m * r - m + p;

@@ -12,6 +12,7 @@ public sealed class RelaxationObserver : IStepObserver
 {
     private readonly double[] _loss;
     private readonly double[] _logFinal;
+    private readonly double[] _final;
     private readonly double _finalExpectation;
     private readonly double[][] _left;
     private readonly TensorGrid _grid;
@@ -30,8 +31,9 @@ public sealed class RelaxationObserver : IStepObserver
         ArgumentNullException.ThrowIfNull(logFinal);
         ArgumentNullException.ThrowIfNull(leftVectors);
         _grid = grid; _loss = loss; _logFinal = logFinal; _left = [.. leftVectors];
+        _final = [.. logFinal.Select(Math.Exp)];
         double e = 0;
-        for (int i = 0; i < loss.Length; i++) e += Math.Exp(logFinal[i]) * loss[i];
+        for (int i = 0; i < loss.Length; i++) e += _final[i] * loss[i];
         _finalExpectation = e;
         _snapshotTimes = [.. snapshotTimes ?? []];
     }
@@ -71,8 +73,8 @@ public sealed class RelaxationObserver : IStepObserver
     {
         Times.Add(t);
         ExcessLoss.Add(Distances.ExcessLoss(masses, _loss, _finalExpectation));
-        KullbackLeibler.Add(Distances.KullbackLeibler(masses, _logFinal));
-        L1.Add(Distances.L1(masses, _logFinal));
+        KullbackLeibler.Add(Distances.KullbackLeibler(masses, _final, _logFinal));
+        L1.Add(Distances.L1(masses, _final));
         double sum = 0, low = 0;
         foreach (double m in masses) { sum += m; low = Math.Min(low, m); }
         Mass.Add(sum); MinimumMass.Add(low);

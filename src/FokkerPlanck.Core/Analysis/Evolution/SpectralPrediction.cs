@@ -55,8 +55,9 @@ public static class SpectralPrediction
         var right = Enumerable.Range(1, modes).Select(spectrum.RightVector).ToArray();
         var left = spectrum.LeftVectors[1..];
         var logFinal = spectrum.Operator.LogEquilibrium.ToArray();
+        var final = logFinal.Select(Math.Exp).ToArray();
         double finalExpectation = 0;
-        for (int i = 0; i < n; i++) finalExpectation += Math.Exp(logFinal[i]) * loss[i];
+        for (int i = 0; i < n; i++) finalExpectation += final[i] * loss[i];
         var uLoss = right.Select(u => Dot(u, loss)).ToArray();
         var c = new double[modes];
         for (int k = 0; k < modes; k++) c[k] = Dot(left[k], initialMasses);
@@ -74,8 +75,7 @@ public static class SpectralPrediction
             (t, segment, aPrev) = Advance(schedule, evaluator, lambda, c, t, segment, aPrev, target);
             double lr = schedule.LearningRate(target, segment);
             var (a, expectation) = evaluator.At(lr);
-            family.LogMasses(lr, p);
-            for (int i = 0; i < n; i++) p[i] = Math.Exp(p[i]);
+            evaluator.Masses.CopyTo(p, 0);
             double e = expectation - finalExpectation;
             for (int k = 0; k < modes; k++)
             {
@@ -85,8 +85,8 @@ public static class SpectralPrediction
                 for (int i = 0; i < n; i++) p[i] += lag * u[i];
             }
             excess[q] = e;
-            l1[q] = Distances.L1(p, logFinal);
-            kl[q] = Distances.KullbackLeibler(p, logFinal);
+            l1[q] = Distances.L1(p, final);
+            kl[q] = Distances.KullbackLeibler(p, final, logFinal);
             amplitudes[q] = (double[])c.Clone();
         }
         string model = schedule.SettleTime == 0
@@ -151,12 +151,15 @@ public static class SpectralPrediction
         return s;
     }
 
-    /// <summary><c>A_k(η) = ⟨v_k, π(η)⟩</c> and <c>E_{π(η)}[U]</c>, cached for the last LR asked.</summary>
+    /// <summary><c>A_k(η) = ⟨v_k, π(η)⟩</c>, <c>E_{π(η)}[U]</c> and the masses π(η), cached for the last LR asked.</summary>
     private sealed class EquilibriumOverlaps(IPlateauStateFamily family, double[][] left, double[] loss, int n)
     {
         private readonly double[] _log = new double[n];
         private double _lr = double.NaN;
         private (double[] A, double Expectation) _last;
+
+        /// <summary>π(η) of the last LR asked.</summary>
+        public double[] Masses { get; } = new double[n];
 
         public (double[] A, double Expectation) At(double lr)
         {
@@ -167,6 +170,7 @@ public static class SpectralPrediction
             for (int i = 0; i < n; i++)
             {
                 double p = Math.Exp(_log[i]);
+                Masses[i] = p;
                 e += p * loss[i];
                 for (int k = 0; k < a.Length; k++) a[k] += left[k][i] * p;
             }
