@@ -24,7 +24,7 @@ public enum IntegrationStatus
 /// <param name="Fallbacks">Sweeps abandoned for a new factor.</param>
 /// <param name="Assemblies">Operators assembled (one per new temperature).</param>
 /// <param name="Products">Operator–vector products.</param>
-/// <param name="MaxMassDrift">Largest <c>|Σm − Σm₀|</c> over accepted steps.</param>
+/// <param name="MaxMassDrift">Largest drift <c>|Σm − Σm₀|</c> of one step before the mass projection (the round-off the projection removes).</param>
 /// <param name="MostNegativeMass">Most negative cell mass over accepted steps (0 when all stayed nonnegative).</param>
 /// <param name="SmallestStep">Smallest accepted step.</param>
 /// <param name="LargestStep">Largest accepted step.</param>

@@ -22,6 +22,12 @@ public sealed record IntegratorOptions
     /// <summary>First step (null: estimated from the initial rate of change).</summary>
     public double? InitialStep { get; init; }
 
+    /// <summary>
+    /// Constant step without error control (null: adaptive): for measuring the order of a scheme by step
+    /// refinement. Steps still land on breakpoints and the end; the Krylov tail is not used.
+    /// </summary>
+    public double? FixedStep { get; init; }
+
     /// <summary>Largest step (null: unlimited; the error control and the breakpoints limit it).</summary>
     public double? MaxStep { get; init; }
 
@@ -59,6 +65,7 @@ public sealed record IntegratorOptions
         if (!(RelativeTolerance > 0) || RelativeTolerance >= 1) throw new ArgumentOutOfRangeException(nameof(RelativeTolerance), RelativeTolerance, "The relative tolerance must lie in (0, 1).");
         if (!(AbsoluteTolerance > 0) || AbsoluteTolerance >= 1) throw new ArgumentOutOfRangeException(nameof(AbsoluteTolerance), AbsoluteTolerance, "The absolute tolerance must lie in (0, 1).");
         if (InitialStep is { } h && !(h > 0 && double.IsFinite(h))) throw new ArgumentOutOfRangeException(nameof(InitialStep), h, "The initial step must be positive and finite.");
+        if (FixedStep is { } hf && !(hf > 0 && double.IsFinite(hf))) throw new ArgumentOutOfRangeException(nameof(FixedStep), hf, "The fixed step must be positive and finite.");
         if (MaxStep is { } hm && !(hm > 0)) throw new ArgumentOutOfRangeException(nameof(MaxStep), hm, "The largest step must be positive.");
         if (MaxKrylovDimension < 8) throw new ArgumentOutOfRangeException(nameof(MaxKrylovDimension), MaxKrylovDimension, "The Krylov tail needs at least 8 dimensions.");
         if (MaxSteps < 1) throw new ArgumentOutOfRangeException(nameof(MaxSteps), MaxSteps, "At least one step is needed.");

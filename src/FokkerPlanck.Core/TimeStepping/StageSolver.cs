@@ -146,7 +146,6 @@ public sealed class StageSolver : IDisposable
             Sweeps++;
             if (!double.IsFinite(norm)) return false;
             double contraction = norm / previous;
-            if (Environment.GetEnvironmentVariable("FP_STEPLOG") == "3") Console.Error.WriteLine($"  sweep {sweep} c={c:G4}/{ReferenceCoefficient:G4} T={temperature:G4}/{ReferenceTemperature:G4} norm={norm:G3} rho={contraction:G3}");
             if (sweep > 1 && contraction > _policy.MaxContraction) return false;
             double remaining = sweep > 1 ? norm * contraction / (1 - contraction) : norm;
             if (remaining <= _policy.StopFactor) return true;

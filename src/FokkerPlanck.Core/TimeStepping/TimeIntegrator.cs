@@ -138,14 +138,12 @@ public sealed class TimeIntegrator : IDisposable
             bool rejectedLast = false;
             var status = IntegrationStatus.Completed;
             int k = _opt.Scheme.Order + 1;
-            int nextTailAttempt = 0;
             while (t < endTime)
             {
                 if (cancellation.IsCancellationRequested) { status = IntegrationStatus.Cancelled; break; }
-                if (_opt.KrylovTail && t >= schedule.SettleTime && _accepted >= nextTailAttempt && TailReady(t, h))
+                if (_opt.KrylovTail && _opt.FixedStep is null && t >= schedule.SettleTime && TailReady(t, h))
                 {
                     if (TryTail(t, segment)) { t = endTime; break; }
-                    nextTailAttempt = _accepted + TailRetrySteps;
                 }
                 if (_accepted + _rejected >= _opt.MaxSteps) { status = IntegrationStatus.StepLimitReached; break; }
                 double stop = Math.Min(endTime, segment < breaks.Count ? breaks[segment] : double.PositiveInfinity);
@@ -155,8 +153,7 @@ public sealed class TimeIntegrator : IDisposable
                 if (h <= MinimumStep(t)) { status = IntegrationStatus.StepSizeTooSmall; break; }
                 SetWeights();
                 _opt.Scheme.Advance(_ctx, t, h, segment);
-                double err = ErrorNorm();
-                if (Environment.GetEnvironmentVariable("FP_STEPLOG") == "2") Console.Error.WriteLine($"try t={t:G6} h={h:G4} err={err:G3} T={_ctx.Temperature(t + h, segment):G4} fact={_ctx.Solver.Factorizations} solves={_ctx.Solver.Solves} sweeps={_ctx.Solver.Sweeps} fb={_ctx.Solver.Fallbacks}");
+                double err = _opt.FixedStep is null ? ErrorNorm() : 0;
                 if (!(err <= 1))
                 {
                     _rejected++;
@@ -166,7 +163,7 @@ public sealed class TimeIntegrator : IDisposable
                     rejectedLast = true;
                     continue;
                 }
-                Accept(t, h);
+                Accept(h);
                 double tNew = landing ? stop : t + h;
                 EmitUpTo(tNew, t, h);
                 _ctx.Advance(h);
@@ -177,7 +174,7 @@ public sealed class TimeIntegrator : IDisposable
                     _ctx.PreviousStep = double.NaN; // the rate jumps here: no history across a breakpoint
                     ops.Apply(_ctx.Temperature(t, segment), _ctx.Start, _ctx.StartRate);
                 }
-                h = NextStep(h, err, k, rejectedLast);
+                h = _opt.FixedStep ?? NextStep(h, err, k, rejectedLast);
                 rejectedLast = false;
                 progress?.Report(t);
             }
@@ -186,16 +183,24 @@ public sealed class TimeIntegrator : IDisposable
                 double.IsFinite(_hMin) ? _hMin : 0, _hMax, clock.Elapsed.TotalSeconds, _tailStart, _tailDimension, _tailBound);
         }
 
+        private double _lastTailAttempt = double.NaN;
+
+        /// <summary>Growth of the step between two tries of the tail.</summary>
+        private const double TailRetryGrowth = 4;
+
         /// <summary>
-        /// The tail is tried once the steps are as long as the gap to the next output: the fast
-        /// transients the stepper resolves with short steps are then gone, and the Krylov basis needs
-        /// only the slow modes (a quench tried at t = 0 would need the fast ones too, at several times the dimension).
+        /// The tail is tried as soon as the schedule has settled, and after a failure (the basis would
+        /// exceed its largest dimension, typically while fast transients are still strong) again once
+        /// the steps have grown <see cref="TailRetryGrowth"/>-fold or reach the gap to the next output:
+        /// long steps mean the fast transients are gone and the basis needs only the slow modes.
         /// </summary>
         private bool TailReady(double t, double h)
-            => _nextOutput >= outputTimes.Count || h >= outputTimes[_nextOutput] - t;
-
-        /// <summary>Steps taken before a failed tail (Krylov dimension exhausted) is tried again from a later, smoother state.</summary>
-        private const int TailRetrySteps = 25;
+        {
+            bool ready = double.IsNaN(_lastTailAttempt) || h >= TailRetryGrowth * _lastTailAttempt
+                || _nextOutput < outputTimes.Count && h >= outputTimes[_nextOutput] - t;
+            if (ready) _lastTailAttempt = h;
+            return ready;
+        }
 
         /// <summary>The tail's shift γ is this multiple of the first output interval (the scale it must resolve), within [10⁻⁴, 1] × horizon.</summary>
         private const double TailShiftFactor = 10;
@@ -257,7 +262,7 @@ public sealed class TimeIntegrator : IDisposable
         /// </summary>
         private double InitialStep(int segment)
         {
-            if (_opt.InitialStep is { } given) return given;
+            if ((_opt.FixedStep ?? _opt.InitialStep) is { } given) return given;
             SetWeights();
             int p = _opt.Scheme.Order;
             double d0 = Norm(_ctx.Start), d1 = Norm(_ctx.StartRate);
@@ -347,16 +352,29 @@ public sealed class TimeIntegrator : IDisposable
             return h * q;
         }
 
-        private void Accept(double t, double h)
+        /// <summary>
+        /// Counts an accepted step and projects its end state back onto the mass of the start: every
+        /// stage solve conserves mass in exact arithmetic (unit column sums), but the LU solve of
+        /// <c>I − cL</c> loses ~ε·cond per step, and cond grows with c‖L‖ on long steps (10⁻¹¹ after
+        /// fifty steps of length 100 were seen). Scaling m and f by <c>M₀/Σm</c> is the orthogonal
+        /// projection onto the invariant in the relative sense (Hairer, Lubich and Wanner, <i>Geometric
+        /// Numerical Integration</i>, §IV.4), keeps every sign, and moves each cell by the drift, far below
+        /// the tolerance; the raw drift is reported.
+        /// </summary>
+        private void Accept(double h)
         {
             _accepted++;
             _hMin = Math.Min(_hMin, h); _hMax = Math.Max(_hMax, h);
-            var m = _ctx.End;
+            var m = _ctx.End; var f = _ctx.EndRate;
             double sum = 0, low = 0;
             for (int i = 0; i < m.Length; i++) { sum += m[i]; if (m[i] < low) low = m[i]; }
             _drift = Math.Max(_drift, Math.Abs(sum - _initialMass));
             _negative = Math.Min(_negative, low);
-            if (Environment.GetEnvironmentVariable("FP_STEPLOG") == "1") Console.Error.WriteLine($"{t:R} {h:R}");
+            if (sum != _initialMass && sum > 0)
+            {
+                double scale = _initialMass / sum;
+                for (int i = 0; i < m.Length; i++) { m[i] *= scale; f[i] *= scale; }
+            }
         }
 
         /// <summary>Calls the observers at every output time in (t, tNew] (at t = tNew = 0: the initial state).</summary>
