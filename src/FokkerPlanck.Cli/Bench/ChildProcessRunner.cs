@@ -28,19 +28,27 @@ internal static class ChildProcessRunner
     /// <exception cref="InvalidOperationException">The child failed or printed no result.</exception>
     public static SpectrumBenchmarkResult Run(string caseName, int cellsPerAxis, int modes, double tolerance, bool extras, int? blockSize)
     {
-        var psi = StartInfo();
-        foreach (string a in new[]
-                 {
-                     "bench", "--single", cellsPerAxis.ToString(CultureInfo.InvariantCulture), "--case", caseName,
-                     "--modes", modes.ToString(CultureInfo.InvariantCulture), "--tolerance", tolerance.ToString("R", CultureInfo.InvariantCulture),
-                 })
-            psi.ArgumentList.Add(a);
-        if (!extras) psi.ArgumentList.Add("--skip-extras");
+        var args = new List<string>
+        {
+            "bench", "--single", cellsPerAxis.ToString(CultureInfo.InvariantCulture), "--case", caseName,
+            "--modes", modes.ToString(CultureInfo.InvariantCulture), "--tolerance", tolerance.ToString("R", CultureInfo.InvariantCulture),
+        };
+        if (!extras) args.Add("--skip-extras");
         if (blockSize is { } b)
         {
-            psi.ArgumentList.Add("--block-size");
-            psi.ArgumentList.Add(b.ToString(CultureInfo.InvariantCulture));
+            args.Add("--block-size");
+            args.Add(b.ToString(CultureInfo.InvariantCulture));
         }
+        return Run<SpectrumBenchmarkResult>(args, cellsPerAxis);
+    }
+
+    /// <summary>Runs this program with <paramref name="arguments"/> (a <c>--single</c> measurement) and parses the result line it prints.</summary>
+    /// <typeparam name="T">The result record the child emits.</typeparam>
+    /// <exception cref="InvalidOperationException">The child failed or printed no result.</exception>
+    public static T Run<T>(IEnumerable<string> arguments, int cellsPerAxis)
+    {
+        var psi = StartInfo();
+        foreach (string a in arguments) psi.ArgumentList.Add(a);
         using var p = Process.Start(psi) ?? throw new InvalidOperationException($"cannot start {psi.FileName}");
         var err = p.StandardError.ReadToEndAsync();
         string output = p.StandardOutput.ReadToEnd();
@@ -48,12 +56,13 @@ internal static class ChildProcessRunner
         string? line = output.Split('\n').FirstOrDefault(l => l.StartsWith(ResultMarker, StringComparison.Ordinal));
         if (p.ExitCode != 0 || line is null)
             throw new InvalidOperationException($"benchmark child for N = {cellsPerAxis} failed (exit {p.ExitCode}): {err.Result.Trim()} {output.Trim()}");
-        return JsonSerializer.Deserialize<SpectrumBenchmarkResult>(line[ResultMarker.Length..], Json)
+        return JsonSerializer.Deserialize<T>(line[ResultMarker.Length..], Json)
                ?? throw new InvalidOperationException("benchmark child printed an empty result");
     }
 
     /// <summary>Prints the result line (child side).</summary>
-    public static void Emit(SpectrumBenchmarkResult result)
+    /// <typeparam name="T">The result record.</typeparam>
+    public static void Emit<T>(T result)
         => Console.Out.WriteLine(ResultMarker + JsonSerializer.Serialize(result, Json));
 
     /// <summary>How to re-invoke this program: its app host directly, or the muxer with this assembly.</summary>

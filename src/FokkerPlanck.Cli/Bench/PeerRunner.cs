@@ -3,8 +3,9 @@ using System.Diagnostics;
 namespace FokkerPlanck.Cli.Bench;
 
 /// <summary>
-/// Runs the SciPy reference <c>&lt;repo&gt;/../shared/peer/sqra_ref.py CASE N si_mmd</c> with
-/// <c>/usr/bin/python3</c> and OpenBLAS (pthread) and parses its JSON line.
+/// Runs a SciPy reference script of <c>&lt;repo&gt;/../shared/peer</c> (<c>sqra_ref.py CASE N si_mmd</c>
+/// for the spectrum, <c>evolve_ref.py</c> for the time stepper) with <c>/usr/bin/python3</c> and
+/// OpenBLAS (pthread) and parses its JSON line.
 /// </summary>
 internal sealed class PeerRunner
 {
@@ -20,38 +21,46 @@ internal sealed class PeerRunner
     /// <summary>How to install the peer's dependencies.</summary>
     public const string InstallHint = "apt-get update && apt-get install -y python3-numpy python3-scipy libopenblas0-pthread";
 
-    private const string ScriptName = "sqra_ref.py";
+    /// <summary>The spectrum peer script.</summary>
+    public const string SpectrumScript = "sqra_ref.py";
+
+    /// <summary>The time-stepper peer script (<c>solve_ivp</c>, BDF).</summary>
+    public const string EvolveScript = "evolve_ref.py";
 
     private PeerRunner(string script) => Script = script;
 
-    /// <summary>Full path of <c>sqra_ref.py</c>.</summary>
+    /// <summary>Full path of the script.</summary>
     public string Script { get; }
 
     /// <summary>
-    /// Locates the script and checks that python3 with SciPy is usable; returns null and a reason
-    /// otherwise.
+    /// Locates the script (<see cref="SpectrumScript"/> unless told otherwise) and checks that
+    /// python3 with SciPy is usable; returns null and a reason otherwise.
     /// </summary>
-    public static (PeerRunner? Runner, string? Problem) Locate(string? peerDirectory)
+    public static (PeerRunner? Runner, string? Problem) Locate(string? peerDirectory, string scriptName = SpectrumScript)
     {
         string? dir = peerDirectory ?? DefaultDirectory();
-        if (dir is null || !File.Exists(Path.Combine(dir, ScriptName)))
-            return (null, $"SciPy peer script not found ({(dir is null ? "no repository root above the current folder" : Path.Combine(dir, ScriptName))}); pass --peer-dir.");
+        if (dir is null || !File.Exists(Path.Combine(dir, scriptName)))
+            return (null, $"SciPy peer script not found ({(dir is null ? "no repository root above the current folder" : Path.Combine(dir, scriptName))}); pass --peer-dir.");
         if (!File.Exists(Python)) return (null, $"{Python} is missing; install with: {InstallHint}");
         var (rc, _, err) = RunProcess(Python, ["-c", "import numpy, scipy"], dir);
         if (rc != 0) return (null, $"python3 cannot import numpy/scipy ({err.Trim()}); install with: {InstallHint}");
-        return (new PeerRunner(Path.Combine(dir, ScriptName)), null);
+        return (new PeerRunner(Path.Combine(dir, scriptName)), null);
     }
 
-    /// <summary>Runs the peer for one case and size.</summary>
+    /// <summary>Runs the spectrum peer for one case and size.</summary>
     /// <exception cref="InvalidOperationException">The script failed or printed no JSON.</exception>
     public PeerResult Run(string caseName, int cellsPerAxis)
+        => PeerResult.Parse(RunLine([caseName, cellsPerAxis.ToString(System.Globalization.CultureInfo.InvariantCulture), Mode], cellsPerAxis));
+
+    /// <summary>Runs the script with <paramref name="arguments"/> and returns the last JSON line it printed.</summary>
+    /// <exception cref="InvalidOperationException">The script failed or printed no JSON.</exception>
+    public string RunLine(IEnumerable<string> arguments, int cellsPerAxis)
     {
-        var (rc, output, err) = RunProcess(Python, [Script, caseName, cellsPerAxis.ToString(System.Globalization.CultureInfo.InvariantCulture), Mode],
-            Path.GetDirectoryName(Script)!);
+        var (rc, output, err) = RunProcess(Python, [Script, .. arguments], Path.GetDirectoryName(Script)!);
         string? line = output.Split('\n').LastOrDefault(l => l.TrimStart().StartsWith('{'));
         if (rc != 0 || line is null)
             throw new InvalidOperationException($"SciPy peer failed at N = {cellsPerAxis} (exit {rc}): {Tail(err)}");
-        return PeerResult.Parse(line);
+        return line;
     }
 
     /// <summary><c>&lt;repository root&gt;/../shared/peer</c>, the root being the first folder holding FokkerPlanck.sln above the current folder or the executable.</summary>

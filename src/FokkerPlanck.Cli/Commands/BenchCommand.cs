@@ -12,6 +12,7 @@ namespace FokkerPlanck.Cli.Commands;
 /// <c>fokkerplanck bench</c>: times the relaxation spectrum of the peer's SQRA benchmark operator at
 /// several grid sizes, each in a fresh child process (clean peak memory), and optionally runs the
 /// SciPy reference <c>sqra_ref.py … si_mmd</c> right after each size for a side-by-side table.
+/// Its subcommand <c>bench evolve</c> (<see cref="BenchEvolveCommand"/>) does the same for the time stepper.
 /// </summary>
 internal static class BenchCommand
 {
@@ -40,6 +41,7 @@ internal static class BenchCommand
         var single = new Option<int?>("--single") { Description = "Internal: measure one size and print one JSON line.", Hidden = true };
         var cmd = new Command("bench", "Benchmark the relaxation spectrum (SQRA, shift-invert Lanczos) against the SciPy peer.");
         foreach (var o in new Option[] { sizes, caseName, modes, tol, peer, peerMax, peerDir, skipExtras, inProcess, block, json, repeat, single }) cmd.Options.Add(o);
+        cmd.Subcommands.Add(BenchEvolveCommand.Create());
         cmd.SetAction(parse => CommandRunner.Run(() =>
         {
             var bc = BenchmarkCase.FromName(parse.GetValue(caseName)!);
@@ -118,7 +120,7 @@ internal static class BenchCommand
     }
 
     /// <summary>Parses <c>256,512,1024</c> into ascending distinct sizes ≥ 2.</summary>
-    private static int[] ParseSizes(string text)
+    internal static int[] ParseSizes(string text)
     {
         var parts = text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var ns = parts.Select(p => int.TryParse(p, NumberStyles.None, CultureInfo.InvariantCulture, out int v) && v >= 2
