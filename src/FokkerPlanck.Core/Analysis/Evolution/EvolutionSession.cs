@@ -1,5 +1,6 @@
 using FokkerPlanck.Core.Analysis.Mpemba;
 using FokkerPlanck.Core.Discretization;
+using FokkerPlanck.Core.LinearAlgebra.Factorization;
 using FokkerPlanck.Core.Scenarios;
 using FokkerPlanck.Core.Schedules;
 using FokkerPlanck.Core.Spectral;
@@ -21,9 +22,16 @@ public sealed class EvolutionSession : IDisposable
     private readonly double[] _logFinal;
 
     private EvolutionSession(Scenario scenario, ScenarioSetup setup, GeneratorFamily family, RelaxationSpectrum spectrum,
-        MpembaScanResult scan, TimeIntegrator integrator, EvolutionOptions options)
+        MpembaScanResult scan, TimeIntegrator integrator, EvolutionOptions options, SymbolicFactorization symbolic)
     {
         Scenario = scenario; Setup = setup; Family = family; Spectrum = spectrum; Scan = scan; _integrator = integrator; Options = options;
+        Rates = new InstantaneousRates(scenario.FinalLr, spectrum.Eigenvalues[1..], lr =>
+        {
+            // eigenvalues only: no left vectors, no inertia proof (a missed rate would only blur a prediction)
+            var s = new RelaxationSpectrumSolver(symbolic).Solve(setup.OperatorAt(lr),
+                new SpectrumOptions { Modes = spectrum.Count, RefineLeftVectors = false, VerifyCount = false });
+            return s.Eigenvalues[1..];
+        });
         States = new EquilibriumStateFamily(setup.Sampled, scenario.Kappa);
         _loss = setup.Sampled.CentreValues.ToArray();
         _logFinal = spectrum.Operator.LogEquilibrium.ToArray();
@@ -50,6 +58,9 @@ public sealed class EvolutionSession : IDisposable
     /// <summary>The options.</summary>
     public EvolutionOptions Options { get; }
 
+    /// <summary>The slow rates at any LR (eigen-solves on demand; the predictions of decays use them).</summary>
+    public InstantaneousRates Rates { get; }
+
     /// <summary>The integrator (its counters and timings accumulate over runs).</summary>
     public TimeIntegrator Integrator => _integrator;
 
@@ -74,7 +85,7 @@ public sealed class EvolutionSession : IDisposable
         MpembaScanResult scan;
         try { scan = MpembaScan.Run(spectrum, new EquilibriumStateFamily(setup.Sampled, scenario.Kappa), scenario.Kappa, scenario.FinalLr, scenario.Mpemba.Plateau.Values()); }
         catch (InvalidOperationException e) { throw new ScenarioException("modes", e.Message, e); }
-        return new EvolutionSession(scenario, setup, family, spectrum, scan, new TimeIntegrator(family, symbolic, options.Integrator), options);
+        return new EvolutionSession(scenario, setup, family, spectrum, scan, new TimeIntegrator(family, symbolic, options.Integrator), options, symbolic);
     }
 
     /// <summary>The equilibrium cell masses at learning rate <paramref name="lr"/>.</summary>
@@ -129,7 +140,7 @@ public sealed class EvolutionSession : IDisposable
         var observer = new RelaxationObserver(Setup.Grid, _loss, _logFinal, Spectrum.LeftVectors[1..], snapshots);
         var stats = _integrator.Run(schedule, Scenario.Kappa, initialMasses, endTime, times, [observer], progress, cancellation);
         var observedTimes = observer.Times.ToArray();
-        var predicted = Options.Predict ? SpectralPrediction.Predict(Spectrum, States, schedule, initialMasses, _loss, observedTimes) : null;
+        var predicted = Options.Predict ? SpectralPrediction.Predict(Spectrum, States, schedule, initialMasses, _loss, observedTimes, Rates.At) : null;
         var late = LateTimeRate.Measure(observedTimes, observer.L1, Math.Min(schedule.SettleTime, endTime));
         var lrs = observedTimes.Select(t => schedule.LearningRate(t)).ToArray();
         return new EvolutionRun(schedule.PlateauLr, schedule, observedTimes, [.. observedTimes.Select(schedule.Steps)], lrs,

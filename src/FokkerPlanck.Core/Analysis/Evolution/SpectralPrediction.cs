@@ -19,13 +19,15 @@ public sealed record PredictedSeries(string Model, double[] ExcessLoss, double[]
 /// <remarks>
 /// <para>Write the state as the instantaneous equilibrium plus a lag in the slow modes of the final
 /// operator, <c>p(t) ≈ π_{T(t)} + Σ_k [c_k(t) − A_k(T(t))] u_k</c>, with <c>A_k(T) = ⟨v_k, π_T⟩</c>
-/// (the Mpemba coefficient of T) and <c>c_k = ⟨v_k, p⟩</c>. Projecting the Fokker–Planck equation on
-/// <c>v_k</c> with the final-LR rates gives <c>ċ_k = −λ_k (c_k − A_k(T(t)))</c>: each amplitude relaxes
-/// at rate λ_k toward the value the instantaneous equilibrium would have. For a quench
-/// (<c>A_k(T_c) = 0</c>) this is the exact eigen-expansion <c>c_k = a_k e^{−λ_k t}</c>; for a slow
-/// decay it gives the adiabatic lag <c>c_k − A_k ≈ −(Ṫ/λ_k) dA_k/dT = −(Ṫ/λ_k)⟨v_k, ∂_T π_T⟩</c>. The
-/// approximation is that the lag lives in the final LR's modes, exact once T has reached T_c — where
-/// the late-time behaviour is decided.</para>
+/// (the Mpemba coefficient of T) and <c>c_k = ⟨v_k, p⟩</c>. If <c>v_k</c> is also (nearly) a left
+/// eigenvector at T — the slow modes are basin indicators whose shape hardly depends on T — projecting
+/// the Fokker–Planck equation on it gives <c>ċ_k = −λ_k(T(t)) (c_k − A_k(T(t)))</c>: each amplitude
+/// relaxes at the instantaneous rate toward the value the instantaneous equilibrium would have. For a
+/// quench (<c>A_k(T_c) = 0</c>) this is the exact eigen-expansion <c>c_k = a_k e^{−λ_k t}</c>; for a
+/// slow decay it gives the adiabatic lag <c>c_k − A_k ≈ −(Ṫ/λ_k) dA_k/dT = −(Ṫ/λ_k)⟨v_k, ∂_T π_T⟩</c>
+/// (physics.md §6). The instantaneous rates come from <see cref="InstantaneousRates"/>; with the
+/// final LR's rates instead, a decay from a hot plateau relaxes far too slowly during the decay (barrier
+/// crossing is exponentially faster when hot).</para>
 /// <para>A_k(T(t)) is evaluated on the output times and on <see cref="SamplesPerSegment"/> points of
 /// every segment where η changes, and the amplitude equation is solved exactly for A linear between
 /// samples: <c>c_b = A_b + (c_a − A_a)e^{−λΔ} − (A_b − A_a)(1 − e^{−λΔ})/(λΔ)</c>.</para>
@@ -42,8 +44,9 @@ public static class SpectralPrediction
     /// <param name="initialMasses">p(0).</param>
     /// <param name="loss">U at the cell centres.</param>
     /// <param name="times">Output times, ascending.</param>
+    /// <param name="rates">λ₂ … λ_K at any LR (the instantaneous rates the amplitudes relax with); null: the final LR's.</param>
     public static PredictedSeries Predict(RelaxationSpectrum spectrum, IPlateauStateFamily family, ILearningRateSchedule schedule,
-        ReadOnlySpan<double> initialMasses, double[] loss, IReadOnlyList<double> times)
+        ReadOnlySpan<double> initialMasses, double[] loss, IReadOnlyList<double> times, Func<double, double[]>? rates = null)
     {
         ArgumentNullException.ThrowIfNull(spectrum);
         ArgumentNullException.ThrowIfNull(family);
@@ -51,7 +54,8 @@ public static class SpectralPrediction
         ArgumentNullException.ThrowIfNull(loss);
         ArgumentNullException.ThrowIfNull(times);
         int n = initialMasses.Length, modes = spectrum.Count - 1;
-        var lambda = spectrum.Eigenvalues[1..];
+        var finalRates = spectrum.Eigenvalues[1..];
+        rates ??= _ => finalRates;
         var right = Enumerable.Range(1, modes).Select(spectrum.RightVector).ToArray();
         var left = spectrum.LeftVectors[1..];
         var logFinal = spectrum.Operator.LogEquilibrium.ToArray();
@@ -72,7 +76,7 @@ public static class SpectralPrediction
         for (int q = 0; q < times.Count; q++)
         {
             double target = times[q];
-            (t, segment, aPrev) = Advance(schedule, evaluator, lambda, c, t, segment, aPrev, target);
+            (t, segment, aPrev) = Advance(schedule, evaluator, rates, c, t, segment, aPrev, target);
             double lr = schedule.LearningRate(target, segment);
             var (a, expectation) = evaluator.At(lr);
             evaluator.Masses.CopyTo(p, 0);
@@ -96,7 +100,7 @@ public static class SpectralPrediction
     }
 
     /// <summary>Integrates the amplitudes from t to <paramref name="target"/> across segments.</summary>
-    private static (double T, int Segment, double[] A) Advance(ILearningRateSchedule schedule, EquilibriumOverlaps evaluator, double[] lambda,
+    private static (double T, int Segment, double[] A) Advance(ILearningRateSchedule schedule, EquilibriumOverlaps evaluator, Func<double, double[]> rates,
         double[] c, double t, int segment, double[] aPrev, double target)
     {
         var breaks = schedule.Breakpoints;
@@ -110,7 +114,7 @@ public static class SpectralPrediction
                 double tb = s == pieces ? end : t + (end - t) * s / pieces;
                 double ta = t + (end - t) * (s - 1) / pieces;
                 var (aNext, _) = changing || s == pieces ? evaluator.At(schedule.LearningRate(tb, segment)) : (aPrev, 0.0);
-                Relax(c, aPrev, aNext, lambda, tb - ta);
+                Relax(c, aPrev, aNext, rates(schedule.LearningRate(0.5 * (ta + tb), segment)), tb - ta);
                 aPrev = aNext;
             }
             t = end;
