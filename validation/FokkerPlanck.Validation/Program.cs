@@ -13,6 +13,7 @@ IValidationCase[] all =
     new PotentialStepCase(),
     new ColdLeftEigenvectorCase(),
     new RiverReductionCase(),
+    new TimeStepperCase(),
 ];
 
 string outDir = Path.Combine("validation", "report");
