@@ -158,6 +158,7 @@ public sealed class TimeIntegrator : IDisposable
                 {
                     _rejected++;
                     double tried = h;
+                    _lastError = double.NaN; // the predictive controller's history is broken by a rejection (Gustafsson 1994, §3)
                     h = ShrinkAfterRejection(tried, err, k, rejectedLast ? _lastRejection : null);
                     _lastRejection = (tried, err);
                     rejectedLast = true;
