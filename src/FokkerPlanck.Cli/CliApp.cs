@@ -13,6 +13,7 @@ internal static class CliApp
         root.Subcommands.Add(CheckCommand.Create());
         root.Subcommands.Add(SpectrumCommand.Create());
         root.Subcommands.Add(MpembaCommand.Create());
+        root.Subcommands.Add(EvolveCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());
         return root;
     }

@@ -26,6 +26,11 @@ internal static class CommandRunner
             Error($"invalid formula: {e.Message}");
             return ExitCodes.InvalidInput;
         }
+        catch (Core.Schedules.ScheduleException e)
+        {
+            Error($"invalid schedule: {e.Message}");
+            return ExitCodes.InvalidInput;
+        }
         catch (UsageException e)
         {
             Error(e.Message);

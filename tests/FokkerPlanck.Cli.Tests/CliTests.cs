@@ -18,21 +18,9 @@ public sealed class CliTests : IDisposable
         return path;
     }
 
-    private const string Small = """
-        // a small two-basin river
-        { "name": "small", "landscape": { "kind": "valley-river", "c": "0.5*y^4 - y^2 - 0.02*y", "a": "58 + 46*tanh(3*y)" },
-          "domain": { "x": [-2.5, 2.5], "y": [-1.25, 2.45] }, "reflecting": ["y"],
-          "grid": { "nx": 48, "ny": 96 }, "final_lr": 0.145, "plateau_lr": { "min": 0.15, "max": 2.0, "points": 20 }, "modes": 4 }
-        """;
+    private const string Small = InProcessCli.SmallScenario;
 
-    private static (int Code, string Err) Run(params string[] args)
-    {
-        var err = new StringWriter();
-        var old = Console.Error;
-        Console.SetError(err);
-        try { return (CliApp.Run(args), err.ToString()); }
-        finally { Console.SetError(old); }
-    }
+    private static (int Code, string Err) Run(params string[] args) => InProcessCli.Run(args);
 
     [Fact]
     public void Check_DefaultScenario_ExitsZeroAndWritesJson()

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using FokkerPlanck.Core.IO;
 
 namespace FokkerPlanck.Cli.Output;
 
@@ -13,15 +14,13 @@ internal static class JsonOutput
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
     };
 
-    /// <summary>Serializes <paramref name="node"/> to <paramref name="path"/> (folders created; temp file then move).</summary>
+    /// <summary>Serializes <paramref name="node"/> to <paramref name="path"/> (folders created; written atomically by <see cref="AtomicFile"/>).</summary>
     public static void Write(string path, JsonNode node)
     {
         ArgumentNullException.ThrowIfNull(node);
         string? dir = Path.GetDirectoryName(Path.GetFullPath(path));
         if (dir is not null) Directory.CreateDirectory(dir);
-        string tmp = path + ".tmp";
-        File.WriteAllText(tmp, node.ToJsonString(Options) + "\n");
-        File.Move(tmp, path, overwrite: true);
+        AtomicFile.WriteAllText(path, node.ToJsonString(Options) + "\n");
     }
 
     /// <summary>A JSON number, or null for non-finite values (JSON has no NaN/∞).</summary>

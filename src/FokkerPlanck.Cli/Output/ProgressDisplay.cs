@@ -10,16 +10,10 @@ internal static class ProgressDisplay
         var start = DateTime.UtcNow;
         if (!AnsiConsole.Profile.Capabilities.Interactive || Console.IsErrorRedirected && Console.IsOutputRedirected)
         {
-            work(new SyncProgress(m => Console.Error.WriteLine($"[{(DateTime.UtcNow - start).TotalSeconds,6:F1} s] {m}")));
+            work(new SyncProgress<string>(m => Console.Error.WriteLine($"[{(DateTime.UtcNow - start).TotalSeconds,6:F1} s] {m}")));
             return;
         }
         AnsiConsole.Status().Spinner(Spinner.Known.Dots).Start(title, ctx =>
-            work(new SyncProgress(m => ctx.Status(Markup.Escape($"{title}: {m}  ({(DateTime.UtcNow - start).TotalSeconds:F0} s)")))));
-    }
-
-    /// <summary>Reports synchronously on the calling thread (Progress&lt;T&gt; would post to the thread pool and reorder lines).</summary>
-    private sealed class SyncProgress(Action<string> report) : IProgress<string>
-    {
-        public void Report(string value) => report(value);
+            work(new SyncProgress<string>(m => ctx.Status(Markup.Escape($"{title}: {m}  ({(DateTime.UtcNow - start).TotalSeconds:F0} s)")))));
     }
 }

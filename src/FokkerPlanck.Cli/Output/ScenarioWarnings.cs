@@ -5,10 +5,13 @@ namespace FokkerPlanck.Cli.Output;
 /// <summary>Runs the cheap scenario check before a long computation and prints its warnings (resolution, truncated domains) to stderr.</summary>
 internal static class ScenarioWarnings
 {
-    public static void Print(Scenario scenario)
+    public static void Print(Scenario scenario) => Print(ScenarioSetup.Create(scenario));
+
+    /// <summary>Prints the warnings of a scenario already sampled on its grid.</summary>
+    public static void Print(ScenarioSetup setup)
     {
-        var setup = ScenarioSetup.Create(scenario);
-        var report = ScenarioCheck.Run(scenario, setup.Landscape, setup.Grid);
+        ArgumentNullException.ThrowIfNull(setup);
+        var report = ScenarioCheck.Run(setup.Scenario, setup.Landscape, setup.Grid);
         foreach (string w in report.Warnings) CommandRunner.Warning(w);
     }
 }

@@ -20,6 +20,9 @@ public static class LineChart
     /// <summary>Key of the vertical axis in the returned model.</summary>
     public const string YAxisKey = "y";
 
+    /// <summary>Key of the secondary (right) vertical axis, present when <see cref="LineChartOptions.SecondaryYAxisTitle"/> is set.</summary>
+    public const string SecondaryYAxisKey = "y2";
+
     /// <summary>Fraction of the data range left empty at each end of an automatic axis, so that end points and markers are not cut by the frame.</summary>
     private const double AxisPadding = 0.03;
 
@@ -34,7 +37,7 @@ public static class LineChart
     /// <param name="options">Axes and decorations; null for defaults.</param>
     /// <returns>A model with one <see cref="LineSeries"/> per curve, a bottom and a left axis, and line annotations.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="series"/> or one of its entries or arrays is null.</exception>
-    /// <exception cref="ArgumentException">A series has x and y arrays of different lengths.</exception>
+    /// <exception cref="ArgumentException">A series has x and y arrays of different lengths, or asks for the secondary axis that the options do not define.</exception>
     public static PlotModel Create(IReadOnlyList<LineSeriesData> series, LineChartOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(series);
@@ -43,6 +46,14 @@ public static class LineChart
         var model = PlotTheme.CreateModel(options.Title, options.Subtitle);
         model.Axes.Add(CreateAxis(AxisPosition.Bottom, XAxisKey, options.XAxisTitle, options.LogX, options.XMinimum, options.XMaximum));
         model.Axes.Add(CreateAxis(AxisPosition.Left, YAxisKey, options.YAxisTitle, options.LogY, options.YMinimum, options.YMaximum));
+        bool secondary = options.SecondaryYAxisTitle is not null;
+        if (secondary)
+        {
+            var right = CreateAxis(AxisPosition.Right, SecondaryYAxisKey, options.SecondaryYAxisTitle!, options.LogSecondaryY, null, null);
+            right.MajorGridlineStyle = LineStyle.None; // the left axis's grid is the one drawn
+            right.MinorGridlineStyle = LineStyle.None;
+            model.Axes.Add(right);
+        }
 
         if (options.ShowZeroLine && !options.LogY)
         {
@@ -68,12 +79,14 @@ public static class LineChart
             ArgumentNullException.ThrowIfNull(data.Y, nameof(series));
             if (data.X.Length != data.Y.Length)
                 throw new ArgumentException($"Series {s} ('{data.Name}') has {data.X.Length} x values but {data.Y.Length} y values.", nameof(series));
+            if (data.OnSecondaryAxis && !secondary)
+                throw new ArgumentException($"Series {s} ('{data.Name}') is on the secondary axis, but the options define none (set SecondaryYAxisTitle).", nameof(series));
 
             var line = new LineSeries
             {
                 Title = string.IsNullOrEmpty(data.Name) ? null : data.Name,
                 XAxisKey = XAxisKey,
-                YAxisKey = YAxisKey,
+                YAxisKey = data.OnSecondaryAxis ? SecondaryYAxisKey : YAxisKey,
                 Color = data.Color ?? PlotTheme.SeriesColors[s % PlotTheme.SeriesColors.Count],
                 StrokeThickness = data.LineStyle == LineStyle.None ? 0 : data.StrokeThickness,
                 LineStyle = data.LineStyle,

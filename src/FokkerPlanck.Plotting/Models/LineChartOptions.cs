@@ -49,4 +49,14 @@ public sealed record LineChartOptions
 
     /// <summary>Fixed y-axis maximum, or null for automatic.</summary>
     public double? YMaximum { get; init; }
+
+    /// <summary>
+    /// Title of a second vertical axis on the right, or null for none. Series with
+    /// <see cref="LineSeriesData.OnSecondaryAxis"/> are drawn against it (e.g. a learning rate on the
+    /// left and the step count on the right).
+    /// </summary>
+    public string? SecondaryYAxisTitle { get; init; }
+
+    /// <summary>Logarithmic secondary (right) axis (points with y ≤ 0 are skipped).</summary>
+    public bool LogSecondaryY { get; init; }
 }

@@ -19,4 +19,7 @@ public sealed record LineSeriesData(string? Name, double[] X, double[] Y)
 
     /// <summary>Line width in device-independent pixels (default 2).</summary>
     public double StrokeThickness { get; init; } = 2;
+
+    /// <summary>Draw against the secondary (right) axis; needs <see cref="LineChartOptions.SecondaryYAxisTitle"/>. Default false.</summary>
+    public bool OnSecondaryAxis { get; init; }
 }

@@ -76,6 +76,30 @@ public class LineChartTests
     }
 
     [Fact]
+    public void Create_SecondaryAxis_OnTheRightWithItsSeries()
+    {
+        var model = LineChart.Create(
+            [new("η", X, [0.5, 0.3, 0.2, 0.145]), new("steps", X, [1, 10, 100, 1000]) { OnSecondaryAxis = true }],
+            new LineChartOptions { YAxisTitle = "η", SecondaryYAxisTitle = "steps", LogSecondaryY = true });
+        var right = Assert.Single(model.Axes, a => a.Position == AxisPosition.Right);
+        Assert.Equal("steps", right.Title);
+        Assert.Equal(LineChart.SecondaryYAxisKey, right.Key);
+        Assert.IsType<LogarithmicAxis>(right);
+        Assert.IsType<LinearAxis>(Assert.Single(model.Axes, a => a.Position == AxisPosition.Left));
+        var series = model.Series.Cast<LineSeries>().ToList();
+        Assert.Equal(LineChart.YAxisKey, series[0].YAxisKey);
+        Assert.Equal(LineChart.SecondaryYAxisKey, series[1].YAxisKey);
+    }
+
+    [Fact]
+    public void Create_NoSecondaryAxisUnlessAsked_AndASeriesOnAMissingOneThrows()
+    {
+        var model = LineChart.Create([new("s", X, [1, 2, 3, 4])]);
+        Assert.DoesNotContain(model.Axes, a => a.Position == AxisPosition.Right);
+        Assert.Throws<ArgumentException>(() => LineChart.Create([new("s", X, [1, 2, 3, 4]) { OnSecondaryAxis = true }]));
+    }
+
+    [Fact]
     public void Create_MismatchedLengths_Throws()
     {
         Assert.Throws<ArgumentException>(() => LineChart.Create([new("s", X, [1, 2])]));
