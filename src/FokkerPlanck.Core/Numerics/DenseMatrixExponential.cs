@@ -78,7 +78,8 @@ public static class DenseMatrixExponential
         return r;
     }
 
-    private static double[,] Scale(double[,] a, double f)
+    /// <summary><c>f·a</c> as a new matrix.</summary>
+    internal static double[,] Scale(double[,] a, double f)
     {
         int n = a.GetLength(0);
         var r = new double[n, n];

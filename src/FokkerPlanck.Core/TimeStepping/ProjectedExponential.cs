@@ -58,7 +58,7 @@ internal sealed class ProjectedExponential
         if (_v is null)
         {
             var e1 = new double[m]; e1[0] = 1;
-            return DenseMatrixExponential.Apply(Scale(_b, tau), e1);
+            return DenseMatrixExponential.Apply(DenseMatrixExponential.Scale(_b, tau), e1);
         }
         var z = new double[m];
         for (int i = 0; i < m; i++)
@@ -84,12 +84,4 @@ internal sealed class ProjectedExponential
         return y;
     }
 
-    private static double[,] Scale(double[,] a, double f)
-    {
-        int m = a.GetLength(0);
-        var r = new double[m, m];
-        for (int i = 0; i < m; i++)
-            for (int j = 0; j < m; j++) r[i, j] = f * a[i, j];
-        return r;
-    }
 }
