@@ -83,5 +83,4 @@ internal sealed class ProjectedExponential
         }
         return y;
     }
-
 }
