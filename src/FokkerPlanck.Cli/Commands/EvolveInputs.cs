@@ -138,7 +138,7 @@ internal static class EvolveInputs
 
     /// <summary>The run's end time, by the session's rule (the given end time, else the last breakpoint plus the relaxation times of the slow mode).</summary>
     public static double EndTime(EvolutionSession session, ILearningRateSchedule schedule)
-        => session.Options.EndTime ?? (schedule.Breakpoints.Count > 0 ? schedule.Breakpoints[^1] : 0) + session.Options.RelaxationTimes / session.Scan.EffectiveRate;
+        => session.EndTimeOf(schedule);
 
     /// <summary>
     /// Reads an initial density (cell masses) of shape (nx·ny,) or (ny, nx): finite, nonnegative, not

@@ -134,7 +134,7 @@ public sealed class EvolutionSession : IDisposable
         else if (initialMasses.Length != Family.Size)
             throw new ArgumentException($"the initial density has {initialMasses.Length} cells, the grid {Family.Size} ({Setup.Grid}).", nameof(initialMasses));
         CheckDomainHolds(schedule.PlateauLr, "plateau_lr");
-        double endTime = Options.EndTime ?? (schedule.Breakpoints.Count > 0 ? schedule.Breakpoints[^1] : 0) + Options.RelaxationTimes / Scan.EffectiveRate;
+        double endTime = EndTimeOf(schedule);
         var times = OutputTimes.Build(endTime, Options.OutputPoints, Options.FirstOutputFraction, schedule.Breakpoints);
         var snapshots = OutputTimes.Snapshots(times, Options.Snapshots);
         var observer = new RelaxationObserver(Setup.Grid, _loss, _logFinal, Spectrum.LeftVectors[1..], snapshots);
@@ -145,6 +145,13 @@ public sealed class EvolutionSession : IDisposable
         var lrs = observedTimes.Select(t => schedule.LearningRate(t)).ToArray();
         return new EvolutionRun(schedule.PlateauLr, schedule, observedTimes, [.. observedTimes.Select(schedule.Steps)], lrs,
             [.. lrs.Select(Scenario.TemperatureOf)], observer, predicted, late, stats);
+    }
+
+    /// <summary>The end time of a run under <paramref name="schedule"/>: the options' end time, or the schedule's last breakpoint plus <see cref="EvolutionOptions.RelaxationTimes"/>/λ_eff.</summary>
+    public double EndTimeOf(ILearningRateSchedule schedule)
+    {
+        ArgumentNullException.ThrowIfNull(schedule);
+        return Options.EndTime ?? (schedule.Breakpoints.Count > 0 ? schedule.Breakpoints[^1] : 0) + Options.RelaxationTimes / Scan.EffectiveRate;
     }
 
     /// <summary>Releases the factor storage.</summary>
