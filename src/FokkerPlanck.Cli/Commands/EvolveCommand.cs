@@ -30,19 +30,20 @@ internal static class EvolveCommand
         var atol = new Option<double?>("--atol") { Description = $"Absolute tolerance in units of the total mass (default {EvolutionOptions.DefaultAbsoluteTolerance:G})." };
         var scheme = new Option<string>("--scheme") { Description = $"Time-stepping scheme: {string.Join(" | ", SchemeCatalog.All.Select(s => s.Name))}.", DefaultValueFactory = _ => SchemeCatalog.Default.Name };
         var outputs = new Option<int>("--outputs") { Description = "Log-spaced output times per run (plus t = 0 and the schedule's breakpoints).", DefaultValueFactory = _ => new EvolutionOptions().OutputPoints };
+        var maxSteps = new Option<int>("--max-steps") { Description = "Largest number of time steps per run (accepted and rejected); a run that needs more stops there, its results are written and the exit code is 2.", DefaultValueFactory = _ => new IntegratorOptions().MaxSteps };
         var verdict = new Option<bool>("--verdict") { Description = "Run the plateau × schedule verdict: time to tolerance per plateau and schedule, one finding per schedule." };
         var tolL1 = new Option<double?>("--tolerance-l1") { Description = "L1 tolerance of the times to tolerance (default 1e-3; the KL tolerance follows as X²/2, Pinsker)." };
         var noPlots = new Option<bool>("--no-plots") { Description = "Do not write PNG figures." };
         var outDir = new Option<string>("--out") { Description = "Output folder (created only once the inputs are checked).", Required = true };
         var cmd = new Command("evolve", "Time evolution from plateau equilibria under an LR schedule: distances to π(η_c), mode amplitudes, late-time rate against λ₂/λ₃, spectral prediction; --verdict compares plateaus across schedules.");
         cmd.Arguments.Add(scenarioArg);
-        foreach (var o in new Option[] { plateau, schedule, tEnd, initial, grid, rtol, atol, scheme, outputs, verdict, tolL1, noPlots, outDir }) cmd.Options.Add(o);
+        foreach (var o in new Option[] { plateau, schedule, tEnd, initial, grid, rtol, atol, scheme, outputs, maxSteps, verdict, tolL1, noPlots, outDir }) cmd.Options.Add(o);
         cmd.SetAction(parse => CommandRunner.Run(() =>
         {
             var scenario = ScenarioLoader.Load(parse.GetValue(scenarioArg)!);
             var (nx, ny) = GridOption.Parse(parse.GetValue(grid));
             scenario = scenario.WithGrid(nx, ny);
-            var options = Options(scenario, parse.GetValue(rtol), parse.GetValue(atol), parse.GetValue(scheme)!, parse.GetValue(outputs), parse.GetValue(tEnd));
+            var options = Options(scenario, parse.GetValue(rtol), parse.GetValue(atol), parse.GetValue(scheme)!, parse.GetValue(outputs), parse.GetValue(tEnd), parse.GetValue(maxSteps));
             var tolerance = Positive(parse.GetValue(tolL1), "--tolerance-l1");
             var request = new EvolveRequest(scenario, options, EvolveInputs.ParseLearningRates(parse.GetValue(plateau), "--plateau-lr"),
                 parse.GetValue(schedule) ?? [], parse.GetValue(initial), tolerance, parse.GetValue(outDir)!, !parse.GetValue(noPlots));
@@ -110,8 +111,9 @@ internal static class EvolveCommand
     }
 
     /// <summary>The evolution options from the command line and the scenario, each checked with the option's name.</summary>
-    private static EvolutionOptions Options(Scenario scenario, double? rtol, double? atol, string scheme, int outputs, double? tEnd)
+    private static EvolutionOptions Options(Scenario scenario, double? rtol, double? atol, string scheme, int outputs, double? tEnd, int maxSteps)
     {
+        if (maxSteps < 1) throw new UsageException($"--max-steps must be ≥ 1, got {maxSteps}.");
         static double Fraction(double? v, double fallback, string name)
             => v is null ? fallback : v > 0 && v < 1 ? v.Value : throw new UsageException($"{name} must lie in (0, 1), got {v}.");
         if (outputs < 2) throw new UsageException($"--outputs must be ≥ 2, got {outputs}.");
@@ -125,6 +127,7 @@ internal static class EvolveCommand
                 RelativeTolerance = Fraction(rtol, EvolutionOptions.DefaultRelativeTolerance, "--rtol"),
                 AbsoluteTolerance = Fraction(atol, EvolutionOptions.DefaultAbsoluteTolerance, "--atol"),
                 Scheme = stepper,
+                MaxSteps = maxSteps,
             },
             EndTime = Positive(tEnd, "--t-end") ?? scenario.Evolve.TEnd,
             OutputPoints = outputs,

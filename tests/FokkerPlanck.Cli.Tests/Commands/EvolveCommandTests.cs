@@ -31,6 +31,19 @@ public sealed class EvolveCommandTests : IDisposable
 
     private static (int Code, string Err) Run(params string[] args) => InProcessCli.Run(args);
 
+    /// <summary>A run that needs more steps than --max-steps stops there: its results are written, the status says why, the exit code is 2.</summary>
+    [Fact]
+    public void Evolve_StepLimit_WritesResultsAndExitsTwo()
+    {
+        string outDir = Path.Combine(_dir, "limited");
+        var (code, err) = Run(["evolve", _scenario, "--plateau-lr", "0.3", "--schedule", "linear:5", "--max-steps", "3", .. Fast, "--out", outDir]);
+        Assert.Equal(2, code);
+        using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "evolve.json")));
+        var run = Assert.Single(doc.RootElement.GetProperty("runs").EnumerateArray());
+        Assert.Equal("StepLimitReached", run.GetProperty("statistics").GetProperty("status").GetString());
+        Assert.Contains("StepLimitReached", err, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Evolve_QuenchFromAnOrdinaryPlateau_DecaysAtLambda2AndWritesEveryOutput()
     {
