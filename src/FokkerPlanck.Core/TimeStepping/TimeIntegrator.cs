@@ -143,7 +143,7 @@ public sealed class TimeIntegrator : IDisposable
                 if (cancellation.IsCancellationRequested) { status = IntegrationStatus.Cancelled; break; }
                 if (_opt.KrylovTail && _opt.FixedStep is null && t >= schedule.SettleTime && TailReady(t, h))
                 {
-                    if (TryTail(t, segment)) { t = endTime; break; }
+                    if (TryTail(t, segment, progress)) { t = endTime; progress?.Report(t); break; }
                 }
                 if (_accepted + _rejected >= _opt.MaxSteps) { status = IntegrationStatus.StepLimitReached; break; }
                 double stop = Math.Min(endTime, segment < breaks.Count ? breaks[segment] : double.PositiveInfinity);
@@ -213,7 +213,7 @@ public sealed class TimeIntegrator : IDisposable
         private int _tailDimension;
 
         /// <summary>Propagates from t to the end time with the Krylov exponential of the settled operator; false when the basis would be too large.</summary>
-        private bool TryTail(double t, int segment)
+        private bool TryTail(double t, int segment, IProgress<double>? progress)
         {
             double temperature = _ctx.Temperature(t, segment);
             var pi = owner.Operators.Family.OperatorAt(temperature).LogEquilibrium;
@@ -232,6 +232,7 @@ public sealed class TimeIntegrator : IDisposable
                 krylov.Evaluate(to - t, d);
                 for (int i = 0; i < d.Length; i++) d[i] += mass * Math.Exp(pi[i]);
                 foreach (var o in observers) o.Observe(to, d);
+                progress?.Report(to);
             }
             krylov.Evaluate(horizon, m);
             for (int i = 0; i < m.Length; i++) m[i] += mass * Math.Exp(pi[i]);
