@@ -30,7 +30,7 @@ namespace FokkerPlanck.Core.TimeStepping;
 /// the factor, the assembled operators and the vectors are kept across <see cref="Run"/> calls, so
 /// a sequence of runs (plateaus × schedules) pays for its storage once.</para>
 /// </remarks>
-public sealed class TimeIntegrator : IDisposable
+public sealed partial class TimeIntegrator : IDisposable
 {
     private readonly IntegratorOptions _options;
     private readonly StepContext _context;
@@ -104,7 +104,7 @@ public sealed class TimeIntegrator : IDisposable
     public void Dispose() => _context.Solver.Dispose();
 
     /// <summary>The loop of one run, with its counters.</summary>
-    private sealed class RunState(TimeIntegrator owner, ILearningRateSchedule schedule, double kappa, ReadOnlySpan<double> initial,
+    private sealed partial class RunState(TimeIntegrator owner, ILearningRateSchedule schedule, double kappa, ReadOnlySpan<double> initial,
         double endTime, IReadOnlyList<double> outputTimes, IReadOnlyList<IStepObserver> observers)
     {
         private readonly StepContext _ctx = Bind(owner._context, schedule, kappa, initial);
@@ -135,9 +135,8 @@ public sealed class TimeIntegrator : IDisposable
             ops.Apply(_ctx.Temperature(0, segment), _ctx.Start, _ctx.StartRate);
             EmitUpTo(t, 0, 0);
             double h = InitialStep(segment);
-            bool rejectedLast = false;
+            var control = new StepSizeController(_opt);
             var status = IntegrationStatus.Completed;
-            int k = _opt.Scheme.Order + 1;
             while (t < endTime)
             {
                 if (cancellation.IsCancellationRequested) { status = IntegrationStatus.Cancelled; break; }
@@ -157,11 +156,7 @@ public sealed class TimeIntegrator : IDisposable
                 if (!(err <= 1))
                 {
                     _rejected++;
-                    double tried = h;
-                    _lastError = double.NaN; // the predictive controller's history is broken by a rejection (Gustafsson 1994, §3)
-                    h = ShrinkAfterRejection(tried, err, k, rejectedLast ? _lastRejection : null);
-                    _lastRejection = (tried, err);
-                    rejectedLast = true;
+                    h = control.AfterRejection(h, err);
                     continue;
                 }
                 Accept(h);
@@ -175,78 +170,13 @@ public sealed class TimeIntegrator : IDisposable
                     _ctx.PreviousStep = double.NaN; // the rate jumps here: no history across a breakpoint
                     ops.Apply(_ctx.Temperature(t, segment), _ctx.Start, _ctx.StartRate);
                 }
-                h = _opt.FixedStep ?? NextStep(h, err, k, rejectedLast);
-                rejectedLast = false;
+                h = _opt.FixedStep ?? control.AfterAcceptance(h, err);
                 progress?.Report(t);
             }
             return new IntegrationStatistics(status, t, _accepted, _rejected, solver.Factorizations - f0, solver.Solves - s0, solver.Sweeps - sw0,
                 solver.Fallbacks - fb0, ops.Assemblies - a0, ops.Products - p0, _drift, _negative,
                 double.IsFinite(_hMin) ? _hMin : 0, _hMax, clock.Elapsed.TotalSeconds, _tailStart, _tailDimension, _tailBound);
         }
-
-        private double _lastTailAttempt = double.NaN;
-
-        /// <summary>Growth of the step between two tries of the tail.</summary>
-        private const double TailRetryGrowth = 4;
-
-        /// <summary>
-        /// The tail is tried as soon as the schedule has settled, and after a failure (the basis would
-        /// exceed its largest dimension, typically while fast transients are still strong) again once
-        /// the steps have grown <see cref="TailRetryGrowth"/>-fold or reach the gap to the next output:
-        /// long steps mean the fast transients are gone and the basis needs only the slow modes.
-        /// </summary>
-        private bool TailReady(double t, double h)
-        {
-            bool ready = double.IsNaN(_lastTailAttempt) || h >= TailRetryGrowth * _lastTailAttempt
-                || _nextOutput < outputTimes.Count && h >= outputTimes[_nextOutput] - t;
-            if (ready) _lastTailAttempt = h;
-            return ready;
-        }
-
-        /// <summary>The tail's shift γ is this multiple of the first output interval (the scale it must resolve), within [10⁻⁴, 1] × horizon.</summary>
-        private const double TailShiftFactor = 10;
-
-        /// <summary>Smallest L1 tolerance asked of the tail (the bound's own round-off floor).</summary>
-        private const double TailToleranceFloor = 1e-13;
-
-        private double _tailStart = double.NaN, _tailBound = double.NaN;
-        private int _tailDimension;
-
-        /// <summary>Propagates from t to the end time with the Krylov exponential of the settled operator; false when the basis would be too large.</summary>
-        private bool TryTail(double t, int segment, IProgress<double>? progress)
-        {
-            double temperature = _ctx.Temperature(t, segment);
-            var pi = owner.Operators.Family.OperatorAt(temperature).LogEquilibrium;
-            var m = _ctx.Start; var delta = _ctx.Stage;
-            double mass = Sum(m);
-            for (int i = 0; i < m.Length; i++) delta[i] = m[i] - mass * Math.Exp(pi[i]);
-            double horizon = endTime - t;
-            double firstOutput = _nextOutput < outputTimes.Count ? outputTimes[_nextOutput] - t : horizon;
-            double gamma = Math.Clamp(TailShiftFactor * firstOutput, 1e-4 * horizon, horizon);
-            var krylov = new ShiftInvertKrylov(owner.Operators, _ctx.Solver, temperature, _opt.MaxKrylovDimension);
-            if (!krylov.Build(delta, gamma, horizon, Math.Max(_opt.AbsoluteTolerance, TailToleranceFloor))) return false;
-            var d = owner._dense;
-            while (_nextOutput < outputTimes.Count)
-            {
-                double to = outputTimes[_nextOutput++];
-                krylov.Evaluate(to - t, d);
-                for (int i = 0; i < d.Length; i++) d[i] += mass * Math.Exp(pi[i]);
-                foreach (var o in observers) o.Observe(to, d);
-                progress?.Report(to);
-            }
-            krylov.Evaluate(horizon, m);
-            for (int i = 0; i < m.Length; i++) m[i] += mass * Math.Exp(pi[i]);
-            _drift = Math.Max(_drift, Math.Abs(Sum(m) - _initialMass));
-            foreach (double x in m) _negative = Math.Min(_negative, x);
-            _tailStart = t; _tailDimension = krylov.Dimension; _tailBound = krylov.Bound;
-            return true;
-        }
-
-        /// <summary>Steps shrink at most to this fraction after a rejection.</summary>
-        private const double MinShrink = 0.2;
-
-        /// <summary>A rejected step shrinks by at least this factor (the estimate said it was too long).</summary>
-        private const double MaxShrinkAfterRejection = 0.9;
 
         /// <summary>Steps below this many ulps of t cannot advance the time.</summary>
         private static double MinimumStep(double t) => 64 * double.Epsilon + 1e-14 * Math.Max(Math.Abs(t), 1e-300);
@@ -312,46 +242,6 @@ public sealed class TimeIntegrator : IDisposable
                 s += r * r;
             }
             return Math.Sqrt(s / e.Length);
-        }
-
-        private double _lastError = double.NaN, _lastStep = double.NaN;
-        private (double Step, double Error)? _lastRejection;
-
-        /// <summary>Smallest error order assumed between two consecutive rejections.</summary>
-        private const double MinObservedOrder = 0.5;
-
-        /// <summary>
-        /// The step after a rejection: <c>Safety·err^{−1/k}</c>; after a second consecutive rejection
-        /// the order observed between the two tries replaces k. A stiff transient left by an earlier long
-        /// step (TR-BDF2 damps a mode with hμ ≈ 10 only to −0.2 of its amplitude) makes the error fall far
-        /// more slowly than h^k until the step resolves it; the observed order shrinks the step at once
-        /// instead of in a long run of rejections.
-        /// </summary>
-        private double ShrinkAfterRejection(double h, double err, int k, (double Step, double Error)? previous)
-        {
-            if (!double.IsFinite(err)) return h * MinShrink;
-            double order = k;
-            if (previous is { } p && p.Step > h && p.Error > 0)
-                order = Math.Clamp(Math.Log(p.Error / err) / Math.Log(p.Step / h), MinObservedOrder, k);
-            double q = _opt.Safety * Math.Pow(err, -1.0 / order);
-            return h * Math.Clamp(q, MinShrink, MaxShrinkAfterRejection);
-        }
-
-        /// <summary>
-        /// The next step after an accepted one: the smaller of the elementary proposal
-        /// <c>Safety·err^{−1/k}</c> and Gustafsson's predictive one, which also follows the trend of the
-        /// error (<c>·(h/h_old)(err_old/err)^{1/k}</c>; Gustafsson, ACM TOMS 20, 496 (1994); Hairer and
-        /// Wanner II, §IV.8, eq. 8.21), so a steadily growing error is met before it causes rejections.
-        /// </summary>
-        private double NextStep(double h, double err, int k, bool rejectedLast)
-        {
-            double q = err > 0 ? _opt.Safety * Math.Pow(err, -1.0 / k) : _opt.MaxGrowth;
-            if (double.IsFinite(_lastError) && err > 0 && _lastError > 0)
-                q = Math.Min(q, q * (h / _lastStep) * Math.Pow(_lastError / err, 1.0 / k));
-            _lastError = Math.Max(err, 1e-10); _lastStep = h;
-            q = Math.Min(q, rejectedLast ? 1.0 : _opt.MaxGrowth);
-            if (q >= 1 && q < _opt.MinGrowth) q = 1;
-            return h * q;
         }
 
         /// <summary>
