@@ -14,6 +14,7 @@ internal static class CliApp
         root.Subcommands.Add(SpectrumCommand.Create());
         root.Subcommands.Add(MpembaCommand.Create());
         root.Subcommands.Add(EvolveCommand.Create());
+        root.Subcommands.Add(OptimizePlateauCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());
         return root;
     }
