@@ -18,8 +18,14 @@ namespace FokkerPlanck.Core.Analysis.DynamicMpemba;
 /// </remarks>
 public static class DynamicMpembaMapper
 {
-    /// <summary>Non-zero durations of the default map (besides D = 0): geometric over [<see cref="ShortestDecay"/>, <see cref="LongestDecay"/>] slow times 1/λ_eff.</summary>
-    public const int DefaultDurationCount = 8;
+    /// <summary>
+    /// Non-zero durations of the default map (besides D = 0): geometric over [<see cref="ShortestDecay"/>,
+    /// <see cref="LongestDecay"/>] slow times 1/λ_eff, one per decade. Each point costs about 8 runs
+    /// (2 to bracket, 4 for Brent, 2 for the tolerance study): on the default scenario (128×256, 2 cores,
+    /// about 3.5 s a run) 8 durations took 12.5 min for the four shapes, past the few minutes a default
+    /// should take, so the default has 4; pass more with the durations option.
+    /// </summary>
+    public const int DefaultDurationCount = 4;
 
     /// <summary>The shortest default decay in slow times 1/λ_eff (10⁻³: the limit of a quench on every landscape where valley rates are ≲ 10³ λ_eff).</summary>
     public const double ShortestDecay = 1e-3;
