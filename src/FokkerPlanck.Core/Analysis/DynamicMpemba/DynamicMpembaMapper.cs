@@ -21,14 +21,15 @@ public static class DynamicMpembaMapper
     /// <summary>
     /// Non-zero durations of the default map (besides D = 0): geometric over [<see cref="ShortestDecay"/>,
     /// <see cref="LongestDecay"/>] slow times 1/λ_eff, one per decade. Each point costs about 8 runs
-    /// (2 to bracket, 4 for Brent, 2 for the tolerance study): on the default scenario (128×256, 2 cores,
-    /// about 3.5 s a run) 8 durations took 12.5 min for the four shapes, past the few minutes a default
-    /// should take, so the default has 4; pass more with the durations option.
+    /// (2 to bracket, 4 for Brent, 2 for the tolerance study) and a duration without a zero a scan of
+    /// about 11: on the default scenario (128×256, 2 cores, about 3.5 s a run) 8 durations from 10⁻³/λ
+    /// took 12.5 min for the four shapes and 4 took 7.6 min, past the few minutes a default should take,
+    /// so the default has 3; pass more with the durations option.
     /// </summary>
-    public const int DefaultDurationCount = 4;
+    public const int DefaultDurationCount = 3;
 
-    /// <summary>The shortest default decay in slow times 1/λ_eff (10⁻³: the limit of a quench on every landscape where valley rates are ≲ 10³ λ_eff).</summary>
-    public const double ShortestDecay = 1e-3;
+    /// <summary>The shortest default decay in slow times 1/λ_eff (10⁻²: at 10⁻³ the point is within 0.02 % of the quench's on the default scenario, nothing to read off a map).</summary>
+    public const double ShortestDecay = 1e-2;
 
     /// <summary>The longest default decay in slow times 1/λ_eff (one slow time: the slow mode relaxes during the decay itself).</summary>
     public const double LongestDecay = 1.0;
