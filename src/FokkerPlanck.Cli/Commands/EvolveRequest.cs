@@ -17,10 +17,13 @@ internal sealed record EvolveRequest(Scenario Scenario, EvolutionOptions Options
     string? Initial, double? ToleranceL1, string OutDir, bool Plots)
 {
     /// <summary>Samples the scenario, solves the eigenproblem at the final LR and scans the plateaus (spinner on stderr), then prints the scenario's warnings.</summary>
-    public EvolutionSession OpenSession()
+    public EvolutionSession OpenSession() => OpenSession(Scenario, Options, "evolve");
+
+    /// <summary><see cref="OpenSession()"/> for any command: <paramref name="title"/> labels the spinner.</summary>
+    public static EvolutionSession OpenSession(Scenario scenario, EvolutionOptions options, string title)
     {
         EvolutionSession session = null!;
-        ProgressDisplay.Run("evolve", p => session = EvolutionSession.Create(Scenario, Options, p));
+        ProgressDisplay.Run(title, p => session = EvolutionSession.Create(scenario, options, p));
         try { ScenarioWarnings.Print(session.Setup); }
         catch
         {

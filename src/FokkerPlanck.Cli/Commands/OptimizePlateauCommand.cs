@@ -82,20 +82,9 @@ internal static class OptimizePlateauCommand
         return ExitCodes.Ok;
     }
 
+    /// <summary>The session of the map: its runs stop at the settle time and record nothing on the way (no output grid, no prediction).</summary>
     private static EvolutionSession OpenSession(Scenario scenario)
-    {
-        EvolutionSession session = null!;
-        // the runs stop at the settle time and record nothing on the way: no output grid, no prediction
-        var options = new EvolutionOptions { OutputPoints = 2, Snapshots = 0, Predict = false };
-        ProgressDisplay.Run("optimize-plateau", p => session = EvolutionSession.Create(scenario, options, p));
-        try { ScenarioWarnings.Print(session.Setup); }
-        catch
-        {
-            session.Dispose();
-            throw;
-        }
-        return session;
-    }
+        => EvolveRequest.OpenSession(scenario, new EvolutionOptions { OutputPoints = 2, Snapshots = 0, Predict = false }, "optimize-plateau");
 
     /// <summary>Parses <c>--shapes</c>: known finite decays, comma-separated, duplicates dropped.</summary>
     /// <exception cref="UsageException">An entry is not one of <see cref="Shapes"/>.</exception>

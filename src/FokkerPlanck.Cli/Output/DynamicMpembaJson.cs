@@ -8,49 +8,38 @@ namespace FokkerPlanck.Cli.Output;
 /// <summary>dynamic_mpemba.json and dynamic_mpemba.csv of <c>optimize-plateau</c> (each written atomically).</summary>
 internal static class DynamicMpembaJson
 {
-    /// <summary>The document: the scenario's spectrum, the options, and one entry per shape × duration.</summary>
+    /// <summary>The document: the session's header (as evolve.json's), the options, and one entry per shape × duration.</summary>
     public static JsonObject Build(EvolutionSession session, DynamicMpembaMapOptions options, DynamicMpembaMap map)
     {
-        var scenario = session.Scenario;
-        var g = session.Setup.Grid;
         var search = options.Search;
         var integrator = session.Integrator.Options;
-        return new JsonObject
+        var o = EvolveJson.Header(session);
+        o["next_mode"] = new JsonObject { ["index"] = session.Scan.NextMode, ["rate"] = JsonOutput.Number(map.NextRate) };
+        o["gain"] = JsonOutput.Number(map.Gain);
+        o["conventions"] = new JsonObject
         {
-            ["scenario"] = scenario.Name,
-            ["kappa"] = scenario.Kappa,
-            ["final_lr"] = scenario.FinalLr,
-            ["final_temperature"] = scenario.FinalTemperature,
-            ["grid"] = new JsonObject { ["nx"] = g.Nx, ["ny"] = g.Ny, ["one_dimensional"] = g.IsOneDimensional },
-            ["lambda"] = JsonOutput.Numbers(session.Spectrum.Eigenvalues),
-            ["effective_mode"] = new JsonObject { ["index"] = session.Scan.EffectiveMode, ["rate"] = map.EffectiveRate },
-            ["next_mode"] = new JsonObject { ["index"] = session.Scan.NextMode, ["rate"] = JsonOutput.Number(map.NextRate) },
-            ["gain"] = JsonOutput.Number(map.Gain),
-            ["quench_points"] = JsonOutput.Numbers(map.QuenchPoints.Select(p => p.Lr)),
-            ["conventions"] = new JsonObject
-            {
-                ["time"] = "t = steps x eta; durations D in the same units; duration_slow_times = D * lambda_eff",
-                ["amplitude"] = "a_k = <v_k(eta_c), p(t_settle)> with p from a run from pi(eta_h) under KIND:D; the effective slowest mode's amplitude vanishes at plateau_lr",
-                ["reduced_amplitude"] = "a_eff / (T_h - T_c) (the trivial zero at eta_c divided out); scan values are of this",
-                ["gain"] = "lambda_next / lambda_eff: the rate of the approach after settling at a dynamic point, over the usual one",
-                ["adiabatic_lr"] = "the nearest zero of the adiabatic prediction (physics.md section 6), no runs",
-                ["tolerance_error"] = "|root with rtol and atol 10x tighter - root|",
-                ["grid_error"] = "grid convergence index from a grid sqrt(2) coarser (Roache 1994), null unless --grid-study",
-                ["branch_lr"] = "the zero continuing the quench's strong point from the previous duration (nearest in log eta)",
-            },
-            ["options"] = new JsonObject
-            {
-                ["scan_points"] = search.ScanPoints, ["root_tolerance"] = search.RootTolerance, ["guided"] = search.Guided,
-                ["tolerance_study"] = search.ToleranceStudy, ["tighter_factor"] = search.TighterFactor, ["grid_study"] = map.GridStudy,
-                ["stop_when_none"] = options.StopWhenNone, ["rtol"] = integrator.RelativeTolerance, ["atol"] = integrator.AbsoluteTolerance,
-            },
-            ["kinds"] = new JsonArray([.. map.Kinds.Select(k => (JsonNode)k)]),
-            ["durations"] = JsonOutput.Numbers(map.Durations),
-            ["complete"] = map.Complete,
-            ["runs"] = map.Runs,
-            ["seconds"] = map.Seconds,
-            ["entries"] = new JsonArray([.. map.Entries.Select(e => (JsonNode)Entry(e, map.EffectiveRate))]),
+            ["time"] = "t = steps x eta; durations D in the same units; duration_slow_times = D * lambda_eff",
+            ["amplitude"] = "a_k = <v_k(eta_c), p(t_settle)> with p from a run from pi(eta_h) under KIND:D; the effective slowest mode's amplitude vanishes at plateau_lr",
+            ["reduced_amplitude"] = "a_eff / (T_h - T_c) (the trivial zero at eta_c divided out); scan values are of this",
+            ["gain"] = "lambda_next / lambda_eff: the rate of the approach after settling at a dynamic point, over the usual one",
+            ["adiabatic_lr"] = "the nearest zero of the adiabatic prediction (physics.md section 6), no runs",
+            ["tolerance_error"] = "|root with rtol and atol 10x tighter - root|",
+            ["grid_error"] = "grid convergence index from a grid sqrt(2) coarser (Roache 1994), null unless --grid-study",
+            ["branch_lr"] = "the zero continuing the quench's strong point from the previous duration (nearest in log eta)",
         };
+        o["options"] = new JsonObject
+        {
+            ["scan_points"] = search.ScanPoints, ["root_tolerance"] = search.RootTolerance, ["guided"] = search.Guided,
+            ["tolerance_study"] = search.ToleranceStudy, ["tighter_factor"] = search.TighterFactor, ["grid_study"] = map.GridStudy,
+            ["stop_when_none"] = options.StopWhenNone, ["rtol"] = integrator.RelativeTolerance, ["atol"] = integrator.AbsoluteTolerance,
+        };
+        o["kinds"] = new JsonArray([.. map.Kinds.Select(k => (JsonNode)k)]);
+        o["durations"] = JsonOutput.Numbers(map.Durations);
+        o["complete"] = map.Complete;
+        o["runs"] = map.Runs;
+        o["seconds"] = map.Seconds;
+        o["entries"] = new JsonArray([.. map.Entries.Select(e => (JsonNode)Entry(e, map.EffectiveRate))]);
+        return o;
     }
 
     private static JsonObject Entry(DynamicMpembaEntry e, double slowRate)

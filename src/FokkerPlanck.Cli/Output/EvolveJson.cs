@@ -65,7 +65,8 @@ internal static class EvolveJson
     public static string SnapshotName(double plateauLr, int index)
         => $"snapshot_{plateauLr.ToString("G6", System.Globalization.CultureInfo.InvariantCulture)}_{index}.npy";
 
-    private static JsonObject Header(EvolutionSession session)
+    /// <summary>The scenario, grid, eigenvalues, effective mode and strong Mpemba points every document of a session starts with.</summary>
+    internal static JsonObject Header(EvolutionSession session)
     {
         var scenario = session.Scenario;
         var g = session.Setup.Grid;

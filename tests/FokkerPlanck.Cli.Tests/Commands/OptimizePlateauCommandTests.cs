@@ -31,7 +31,7 @@ public sealed class OptimizePlateauCommandTests : IDisposable
         var root = doc.RootElement;
         Assert.True(root.GetProperty("complete").GetBoolean());
         Assert.Equal([0, 0.5, 5], root.GetProperty("durations").EnumerateArray().Select(d => d.GetDouble()));
-        double quench = Assert.Single(root.GetProperty("quench_points").EnumerateArray()).GetDouble();
+        double quench = Assert.Single(root.GetProperty("strong_mpemba_points").EnumerateArray()).GetProperty("lr").GetDouble();
         var entries = root.GetProperty("entries").EnumerateArray().ToList();
         Assert.Equal(6, entries.Count);
         foreach (string shape in new[] { "linear", "step" })

@@ -1,8 +1,8 @@
 using FokkerPlanck.Core.Analysis.DynamicMpemba;
 using FokkerPlanck.Core.Analysis.Evolution;
-using FokkerPlanck.Core.Scenarios;
 using FokkerPlanck.Core.Schedules;
 using FokkerPlanck.Core.TimeStepping;
+using FokkerPlanck.Core.Tests.Analysis.Evolution;
 
 namespace FokkerPlanck.Core.Tests.Analysis.DynamicMpemba;
 
@@ -24,11 +24,7 @@ public sealed class DynamicTwoBasinSession : IDisposable
 
     public DynamicTwoBasinSession()
     {
-        var scenario = new Scenario("two-basin",
-            new ProblemSpec(new LandscapeSpec(LandscapeKind.ValleyRiver, "0.5*y^4 - y^2 - 0.02*y", "58 + 46*tanh(3*y)", null),
-                (-2.5, 2.5), (-1.25, 2.45), new GridSpec(40, 80, RefineMode.Auto), 1.0, "sg", ["y"]),
-            0.145, new MpembaSection(new PlateauRange(0.15, 2.0, 24), 4), EvolveSection.Empty);
-        Session = EvolutionSession.Create(scenario, new EvolutionOptions
+        Session = EvolutionSession.Create(TwoBasinSession.Scenario, new EvolutionOptions
         {
             // a new factor for every stage: a run does not depend on the factor the previous run left behind
             Integrator = new() { RelativeTolerance = RelativeTolerance, AbsoluteTolerance = 1e-10, Refactorization = RefactorizationPolicy.Always },

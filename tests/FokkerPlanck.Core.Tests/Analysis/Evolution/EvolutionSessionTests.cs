@@ -8,14 +8,13 @@ namespace FokkerPlanck.Core.Tests.Analysis.Evolution;
 /// <summary>One session on a small two-basin river, shared by the tests (the eigen-solve is the expensive part).</summary>
 public sealed class TwoBasinSession : IDisposable
 {
-    public TwoBasinSession()
-    {
-        var scenario = new Scenario("two-basin",
-            new ProblemSpec(new LandscapeSpec(LandscapeKind.ValleyRiver, "0.5*y^4 - y^2 - 0.02*y", "58 + 46*tanh(3*y)", null),
-                (-2.5, 2.5), (-1.25, 2.45), new GridSpec(40, 80, RefineMode.Auto), 1.0, "sg", ["y"]),
-            0.145, new MpembaSection(new PlateauRange(0.15, 2.0, 24), 4), EvolveSection.Empty);
-        Session = EvolutionSession.Create(scenario, new EvolutionOptions { OutputPoints = 120 });
-    }
+    /// <summary>The small two-basin river (40×80, 4 modes).</summary>
+    public static Scenario Scenario { get; } = new("two-basin",
+        new ProblemSpec(new LandscapeSpec(LandscapeKind.ValleyRiver, "0.5*y^4 - y^2 - 0.02*y", "58 + 46*tanh(3*y)", null),
+            (-2.5, 2.5), (-1.25, 2.45), new GridSpec(40, 80, RefineMode.Auto), 1.0, "sg", ["y"]),
+        0.145, new MpembaSection(new PlateauRange(0.15, 2.0, 24), 4), EvolveSection.Empty);
+
+    public TwoBasinSession() => Session = EvolutionSession.Create(Scenario, new EvolutionOptions { OutputPoints = 120 });
 
     public EvolutionSession Session { get; }
 
