@@ -11,7 +11,7 @@ namespace FokkerPlanck.Core.Analysis.DynamicMpemba;
 /// where the trivial zero was divided out (see <see cref="MpembaScan"/>).</remarks>
 internal static class AmplitudeRoots
 {
-    /// <summary>Half-width (relative) of the first bracket tried around a guess: the adiabatic zeros lie within about 1 % of the runs' on the two-basin scenario up to decays of 0.1/λ₂.</summary>
+    /// <summary>Half-width (relative) of the first bracket tried around a guess: the adiabatic zeros lie within 1.5 % of the runs' on the default two-basin scenario for every decay that has one (README), so one try usually brackets.</summary>
     public const double GuideWidth = 0.02;
 
     /// <summary>Factor by which the bracket around a guess widens after a try without a sign change.</summary>
