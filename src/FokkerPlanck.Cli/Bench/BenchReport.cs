@@ -4,6 +4,8 @@ using System.Text.Json.Nodes;
 using FokkerPlanck.Cli.Output;
 using Spectre.Console;
 
+using static FokkerPlanck.Cli.Bench.BenchJson;
+
 namespace FokkerPlanck.Cli.Bench;
 
 /// <summary>Terminal tables and the JSON document of a <c>bench</c> run.</summary>
@@ -71,43 +73,27 @@ internal static class BenchReport
     }
 
     /// <summary>The machine-readable document: environment plus, per size, both tools' figures.</summary>
-    public static JsonObject ToJson(IReadOnlyList<BenchRow> rows, BenchEnvironment env) => new()
-    {
-        ["tool"] = "fokkerplanck-bench",
-        ["environment"] = JsonSerializer.SerializeToNode(env, ChildProcessRunner.Json),
-        ["sizes"] = new JsonArray([.. rows.Select(r => (JsonNode)new JsonObject
+    public static JsonObject ToJson(IReadOnlyList<BenchRow> rows, BenchEnvironment env) => BenchJson.Document("fokkerplanck-bench", env, rows.Select(r => new BenchJson.Size(r.Ours.CellsPerAxis, r.Ours.Unknowns, r.Ours, r.Peer?.Raw, r.PeerProblem,
+        new JsonObject
         {
-            ["n"] = r.Ours.CellsPerAxis,
-            ["unknowns"] = r.Ours.Unknowns,
-            ["ours"] = JsonSerializer.SerializeToNode(r.Ours, ChildProcessRunner.Json),
-            ["scipy"] = r.Peer?.Raw.DeepClone(),
-            ["scipy_problem"] = r.PeerProblem,
-            ["comparison"] = new JsonObject
+            ["scipy_total_s"] = N(r.Peer?.TotalSeconds),
+            ["speedup_total"] = N(r.Speedup),
+            ["speedup_eigen"] = N(r.EigenSpeedup),
+            ["scipy_cpu_s"] = N(r.Peer?.CpuSeconds),
+            ["cpu_ratio_scipy_over_ours"] = N(r.Peer is null ? null : r.Peer.CpuSeconds / r.Ours.CpuSeconds),
+            ["memory_ratio_ours_over_scipy"] = N(r.MemoryRatio),
+            ["rate_abs_differences"] = r.RateDifferences is { } d ? JsonOutput.Numbers(d) : null,
+            ["max_rate_abs_difference"] = N(r.RateDifferences?.Max()),
+            ["scaling_exponent_ours_total"] = N(r.OursSlope),
+            ["scaling_exponent_ours_eigen"] = N(r.OursEigenSlope),
+            ["scaling_exponent_scipy_total"] = N(r.PeerSlope),
+            ["repetitions"] = new JsonArray([.. r.Repetitions.Select(x => (JsonNode)new JsonObject
             {
-                ["scipy_total_s"] = N(r.Peer?.TotalSeconds),
-                ["speedup_total"] = N(r.Speedup),
-                ["speedup_eigen"] = N(r.EigenSpeedup),
-                ["scipy_cpu_s"] = N(r.Peer?.CpuSeconds),
-                ["cpu_ratio_scipy_over_ours"] = N(r.Peer is null ? null : r.Peer.CpuSeconds / r.Ours.CpuSeconds),
-                ["memory_ratio_ours_over_scipy"] = N(r.MemoryRatio),
-                ["rate_abs_differences"] = r.RateDifferences is { } d ? JsonOutput.Numbers(d) : null,
-                ["max_rate_abs_difference"] = N(r.RateDifferences?.Max()),
-                ["scaling_exponent_ours_total"] = N(r.OursSlope),
-                ["scaling_exponent_ours_eigen"] = N(r.OursEigenSlope),
-                ["scaling_exponent_scipy_total"] = N(r.PeerSlope),
-                ["repetitions"] = new JsonArray([.. r.Repetitions.Select(x => (JsonNode)new JsonObject
-                {
-                    ["ours_total_s"] = N(x.Ours),
-                    ["scipy_total_s"] = N(x.Peer),
-                    ["speedup_total"] = N(x.Peer / x.Ours),
-                })]),
-            },
-        })]),
-    };
+                ["ours_total_s"] = N(x.Ours),
+                ["scipy_total_s"] = N(x.Peer),
+                ["speedup_total"] = N(x.Peer / x.Ours),
+            })]),
+        })));
 
-    private static JsonNode? N(double? v) => v is { } x ? JsonOutput.Number(x) : null;
-    private static string S(double? v) => v is { } x ? x.ToString(x < 10 ? "F3" : "F2", CultureInfo.InvariantCulture) : "—";
     private static string F(double? v) => v is { } x ? x.ToString("F2", CultureInfo.InvariantCulture) : "—";
-    private static string X(double? v) => v is { } x ? x.ToString("F1", CultureInfo.InvariantCulture) + "×" : "—";
-    private static string E(double? v) => v is { } x ? x.ToString("0.0E+0", CultureInfo.InvariantCulture) : "—";
 }

@@ -4,6 +4,8 @@ using System.Text.Json.Nodes;
 using FokkerPlanck.Cli.Output;
 using Spectre.Console;
 
+using static FokkerPlanck.Cli.Bench.BenchJson;
+
 namespace FokkerPlanck.Cli.Bench;
 
 /// <summary>Terminal tables and the JSON document of a <c>bench evolve</c> run.</summary>
@@ -85,43 +87,27 @@ internal static class EvolveBenchReport
     }
 
     /// <summary>The machine-readable document: environment plus, per size, both tools' figures and the comparisons.</summary>
-    public static JsonObject ToJson(IReadOnlyList<EvolveBenchRow> rows, EvolveBenchEnvironment env) => new()
-    {
-        ["tool"] = "fokkerplanck-bench-evolve",
-        ["environment"] = JsonSerializer.SerializeToNode(env, ChildProcessRunner.Json),
-        ["sizes"] = new JsonArray([.. rows.Select(r => (JsonNode)new JsonObject
+    public static JsonObject ToJson(IReadOnlyList<EvolveBenchRow> rows, EvolveBenchEnvironment env) => BenchJson.Document("fokkerplanck-bench-evolve", env, rows.Select(r => new BenchJson.Size(r.Ours.CellsPerAxis, r.Ours.Unknowns, r.Ours, r.Peer?.Raw, r.PeerProblem,
+        new JsonObject
         {
-            ["n"] = r.Ours.CellsPerAxis,
-            ["unknowns"] = r.Ours.Unknowns,
-            ["ours"] = JsonSerializer.SerializeToNode(r.Ours, ChildProcessRunner.Json),
-            ["scipy"] = r.Peer?.Raw.DeepClone(),
-            ["scipy_problem"] = r.PeerProblem,
-            ["comparison"] = new JsonObject
+            ["scipy_t_solve_s"] = N(r.Peer?.SolveSeconds),
+            ["speedup_total"] = N(r.Speedup),
+            ["memory_ratio_ours_over_scipy"] = N(r.MemoryRatio),
+            ["excess_loss_rel_differences"] = r.ExcessLossDifferences is { } d ? JsonOutput.Numbers(d) : null,
+            ["max_excess_loss_rel_difference"] = N(r.MaxExcessLossDifference),
+            ["excess_loss_disagrees"] = r.Peer is null ? null : r.Disagrees,
+            ["ours_reference_deviations"] = r.OursReferenceDeviations is { } a ? JsonOutput.Numbers(a) : null,
+            ["scipy_reference_deviations"] = r.PeerReferenceDeviations is { } b ? JsonOutput.Numbers(b) : null,
+            ["repetitions"] = new JsonArray([.. r.Repetitions.Select(x => (JsonNode)new JsonObject
             {
-                ["scipy_t_solve_s"] = N(r.Peer?.SolveSeconds),
-                ["speedup_total"] = N(r.Speedup),
-                ["memory_ratio_ours_over_scipy"] = N(r.MemoryRatio),
-                ["excess_loss_rel_differences"] = r.ExcessLossDifferences is { } d ? JsonOutput.Numbers(d) : null,
-                ["max_excess_loss_rel_difference"] = N(r.MaxExcessLossDifference),
-                ["excess_loss_disagrees"] = r.Peer is null ? null : r.Disagrees,
-                ["ours_reference_deviations"] = r.OursReferenceDeviations is { } a ? JsonOutput.Numbers(a) : null,
-                ["scipy_reference_deviations"] = r.PeerReferenceDeviations is { } b ? JsonOutput.Numbers(b) : null,
-                ["repetitions"] = new JsonArray([.. r.Repetitions.Select(x => (JsonNode)new JsonObject
-                {
-                    ["ours_total_s"] = N(x.Ours),
-                    ["ours_load"] = x.OursLoad,
-                    ["scipy_t_solve_s"] = N(x.Peer),
-                    ["scipy_load"] = x.PeerLoad,
-                })]),
-            },
-        })]),
-    };
+                ["ours_total_s"] = N(x.Ours),
+                ["ours_load"] = x.OursLoad,
+                ["scipy_t_solve_s"] = N(x.Peer),
+                ["scipy_load"] = x.PeerLoad,
+            })]),
+        })));
 
     private static double? At(double[]? values, int i) => values is not null && i < values.Length ? values[i] : null;
-    private static JsonNode? N(double? v) => v is { } x ? JsonOutput.Number(x) : null;
-    private static string S(double? v) => v is { } x ? x.ToString(x < 10 ? "F3" : "F2", CultureInfo.InvariantCulture) : "—";
-    private static string X(double? v) => v is { } x ? x.ToString("F1", CultureInfo.InvariantCulture) + "×" : "—";
     private static string I(long? v) => v is { } x ? x.ToString(CultureInfo.InvariantCulture) : "—";
-    private static string E(double? v) => v is { } x ? x.ToString("0.0E+0", CultureInfo.InvariantCulture) : "—";
     private static string G(double? v) => v is { } x ? x.ToString("G6", CultureInfo.InvariantCulture) : "—";
 }
