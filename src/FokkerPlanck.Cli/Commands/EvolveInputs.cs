@@ -82,29 +82,12 @@ internal static class EvolveInputs
     {
         var scenario = session.Scenario;
         if (TablePlateau(schedule, fromOption, scenario) is { } fixedLr) return [fixedLr];
-        if ((fromOption ?? scenario.Evolve.PlateauLrs?.ToArray()) is { } given) return SnapToStrongPoints(given, session);
+        if ((fromOption ?? scenario.Evolve.PlateauLrs?.ToArray()) is { } given) return [.. given.Distinct()];
         var set = session.Scan.Points.Select(p => p.Lr).ToList();
         double reference = ReferencePlateauFactor * scenario.FinalLr;
         if (!set.Any(p => Math.Abs(p - reference) <= 1e-9 * reference)) set.Add(reference);
         return [.. set.Order()];
     }
-
-    /// <summary>
-    /// A given plateau within <see cref="StrongPointMatch"/> (relative) of a strong Mpemba point is
-    /// taken as that point (a value copied from a printout has 4–6 digits), with a note on stderr; so
-    /// the runs and the verdict treat it as the strong point.
-    /// </summary>
-    public static double[] SnapToStrongPoints(double[] plateaus, EvolutionSession session)
-        => [.. plateaus.Select(p =>
-        {
-            var point = session.Scan.Points.FirstOrDefault(s => s.Lr != p && Math.Abs(p / s.Lr - 1) <= StrongPointMatch);
-            if (point is null) return p;
-            Console.Error.WriteLine($"note: plateau LR {p.ToString(CultureInfo.InvariantCulture)} taken as the strong Mpemba point {point.Lr.ToString("G10", CultureInfo.InvariantCulture)}.");
-            return point.Lr;
-        }).Distinct()];
-
-    /// <summary>Relative distance within which a given plateau LR is taken as a strong Mpemba point (half a unit in the 4th digit).</summary>
-    public const double StrongPointMatch = 5e-4;
 
     /// <summary>
     /// Binds every shape to every plateau and checks that the domain holds the equilibria the runs

@@ -17,7 +17,7 @@ internal static class EvolveVerdict
         schedules ??= EvolveInputs.ParseSchedules(ScheduleVerdict.DefaultSpecs(session.Scan.EffectiveRate), q.Scenario, []);
         var strong = session.Scan.Points.Where(p => p.Kind == "cooling").Select(p => p.Lr).ToArray();
         double finalLr = q.Scenario.FinalLr;
-        var plateaus = q.Plateaus is { } given ? EvolveInputs.SnapToStrongPoints(given, session) : ScheduleVerdict.DefaultPlateaus(finalLr, strong, q.Scenario.Mpemba.Plateau.Max);
+        var plateaus = q.Plateaus is { } given ? [.. given.Distinct()] : ScheduleVerdict.DefaultPlateaus(finalLr, strong, q.Scenario.Mpemba.Plateau.Max);
         EvolveInputs.Bind(session, plateaus, schedules, fromEquilibrium: true, q.Plateaus is null ? "plateau_lr" : "--plateau-lr");
         var shapes = schedules.Select(s => s.Shape).ToList();
         var tol = q.Tolerances();

@@ -80,11 +80,10 @@ internal static class FaceRateAssembly
     /// <param name="writeColumns">False when <paramref name="ci"/> already holds the pattern (an in-place refill leaves it untouched).</param>
     /// <param name="values">One value array per form.</param>
     /// <param name="buffers">Pool of per-worker face-rate buffers to reuse across calls, or null to allocate.</param>
-    public static void Fill(Input input, ReadOnlySpan<FokkerPlanckOperator.Form> forms, int[] rp, int[] ci, bool writeColumns, double[][] values, ConcurrentBag<FaceRates>? buffers)
+    public static void Fill(Input input, FokkerPlanckOperator.Form[] forms, int[] rp, int[] ci, bool writeColumns, double[][] values, ConcurrentBag<FaceRates>? buffers)
     {
         var g = input.Grid; int nx = g.Nx, ny = g.Ny;
-        var formArray = forms.ToArray();
-        bool symmetric = formArray.Contains(FokkerPlanckOperator.Form.SymmetricPositive);
+        bool symmetric = forms.Contains(FokkerPlanckOperator.Form.SymmetricPositive);
         int rowsPerBlock = Math.Max(1, ChunkCells / nx);
         int blocks = (ny + rowsPerBlock - 1) / rowsPerBlock;
         Parallel.For(0, blocks,
@@ -93,7 +92,7 @@ internal static class FaceRateAssembly
             {
                 int j0 = blk * rowsPerBlock, j1 = Math.Min(ny, j0 + rowsPerBlock);
                 ComputeBlockRates(input, j0, j1, symmetric, buf);
-                GatherBlock(input, j0, j1, formArray, rp, ci, writeColumns, values, buf);
+                GatherBlock(input, j0, j1, forms, rp, ci, writeColumns, values, buf);
                 return buf;
             },
             buf => buffers?.Add(buf));

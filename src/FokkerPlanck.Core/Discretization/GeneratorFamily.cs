@@ -11,8 +11,8 @@ namespace FokkerPlanck.Core.Discretization;
 /// <remarks>
 /// The entries are those of <see cref="FokkerPlanckOperator.Create"/> at the same temperature and
 /// flux, to the last bit (the same <see cref="FaceRateAssembly"/> computes both). A refill
-/// allocates nothing: the log-conductance arrays and the per-worker face-rate buffers are kept, and
-/// the target's pattern arrays are not written.
+/// allocates no array of the grid's size: the log-conductance arrays and the per-worker face-rate
+/// buffers are kept, and the target's pattern arrays are not written.
 /// </remarks>
 public sealed class GeneratorFamily
 {
@@ -23,6 +23,8 @@ public sealed class GeneratorFamily
     private readonly int[] _columns;
     private readonly ConcurrentBag<FaceRateAssembly.FaceRates> _buffers = [];
     private readonly double[][] _target = new double[1][];
+    private static readonly FokkerPlanckOperator.Form[] ForwardOnly = [FokkerPlanckOperator.Form.Forward];
+    private static readonly FokkerPlanckOperator.Form[] BackwardOnly = [FokkerPlanckOperator.Form.Backward];
     private readonly object _gate = new();
 
     /// <summary>Creates the family of <paramref name="landscape"/> with face flux <paramref name="flux"/> (Scharfetter–Gummel when null).</summary>
@@ -79,7 +81,7 @@ public sealed class GeneratorFamily
             FaceRateAssembly.LogConductances(Landscape, Flux, temperature, _logX, _logY);
             _target[0] = target.ValueArray;
             FaceRateAssembly.Fill(new FaceRateAssembly.Input(Landscape.Grid, Landscape.Arrays.Centre, _volumes, _logX, _logY, temperature),
-                [form], _rowPointers, _columns, writeColumns: false, _target, _buffers);
+                form == FokkerPlanckOperator.Form.Forward ? ForwardOnly : BackwardOnly, _rowPointers, _columns, writeColumns: false, _target, _buffers);
             _target[0] = [];
         }
     }

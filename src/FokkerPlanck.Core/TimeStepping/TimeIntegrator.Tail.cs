@@ -37,10 +37,10 @@ public sealed partial class TimeIntegrator
         private bool TryTail(double t, int segment, IProgress<double>? progress)
         {
             double temperature = _ctx.Temperature(t, segment);
-            var pi = owner.Operators.Family.OperatorAt(temperature).LogEquilibrium;
-            var m = _ctx.Start; var delta = _ctx.Stage;
+            var logPi = owner.Operators.Family.OperatorAt(temperature).LogEquilibrium;
+            var m = _ctx.Start; var delta = _ctx.Stage; var equilibrium = _ctx.StageRate;
             double mass = Sum(m);
-            for (int i = 0; i < m.Length; i++) delta[i] = m[i] - mass * Math.Exp(pi[i]);
+            for (int i = 0; i < m.Length; i++) { equilibrium[i] = mass * Math.Exp(logPi[i]); delta[i] = m[i] - equilibrium[i]; }
             double horizon = endTime - t;
             double firstOutput = _nextOutput < outputTimes.Count ? outputTimes[_nextOutput] - t : horizon;
             double gamma = Math.Clamp(TailShiftFactor * firstOutput, 1e-4 * horizon, horizon);
@@ -51,12 +51,12 @@ public sealed partial class TimeIntegrator
             {
                 double to = outputTimes[_nextOutput++];
                 krylov.Evaluate(to - t, d);
-                for (int i = 0; i < d.Length; i++) d[i] += mass * Math.Exp(pi[i]);
+                for (int i = 0; i < d.Length; i++) d[i] += equilibrium[i];
                 foreach (var o in observers) o.Observe(to, d);
                 progress?.Report(to);
             }
             krylov.Evaluate(horizon, m);
-            for (int i = 0; i < m.Length; i++) m[i] += mass * Math.Exp(pi[i]);
+            for (int i = 0; i < m.Length; i++) m[i] += equilibrium[i];
             _drift = Math.Max(_drift, Math.Abs(Sum(m) - _initialMass));
             foreach (double x in m) _negative = Math.Min(_negative, x);
             _tailStart = t; _tailDimension = krylov.Dimension; _tailBound = krylov.Bound;

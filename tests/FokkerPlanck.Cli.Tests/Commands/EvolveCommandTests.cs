@@ -114,7 +114,7 @@ public sealed class EvolveCommandTests : IDisposable
     public void Verdict_TwoPlateausTwoSchedules_WritesTheTableAndOneFindingPerSchedule()
     {
         string outDir = Path.Combine(_dir, "verdict");
-        // 0.577 is the strong Mpemba point of this grid as printed (0.57707…): it is taken as the point
+        // 0.577 is the strong Mpemba point of this grid as printed (0.57707…): the verdict counts it as the point
         var (code, err) = Run(["evolve", _scenario, "--verdict", "--plateau-lr", "0.3,0.577", "--schedule", "constant", "--schedule", "linear:5", .. Fast, "--out", outDir]);
         Assert.True(code == 0, err);
         using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "verdict.json")));

@@ -126,14 +126,13 @@ public sealed class EvolutionSession : IDisposable
         ArgumentNullException.ThrowIfNull(schedule);
         if (Math.Abs(schedule.FinalLr - Scenario.FinalLr) > 1e-12 * Scenario.FinalLr)
             throw new ArgumentException($"the schedule ends at η = {schedule.FinalLr:G6}, but the scenario's final LR is {Scenario.FinalLr:G6}; distances and modes are measured at the final LR, so the two must agree (change final_lr or the schedule).", nameof(schedule));
-        if (initialMasses is null)
-        {
-            CheckDomainHolds(schedule.InitialLr, "plateau_lr");
-            initialMasses = Equilibrium(schedule.InitialLr);
-        }
-        else if (initialMasses.Length != Family.Size)
+        bool fromEquilibrium = initialMasses is null;
+        if (initialMasses is not null && initialMasses.Length != Family.Size)
             throw new ArgumentException($"the initial density has {initialMasses.Length} cells, the grid {Family.Size} ({Setup.Grid}).", nameof(initialMasses));
+        // the hottest LR of the schedule, and the initial one when the run starts from its equilibrium (once when they coincide)
         CheckDomainHolds(schedule.PlateauLr, "plateau_lr");
+        if (fromEquilibrium && schedule.InitialLr != schedule.PlateauLr) CheckDomainHolds(schedule.InitialLr, "plateau_lr");
+        initialMasses ??= Equilibrium(schedule.InitialLr);
         double endTime = EndTimeOf(schedule);
         var times = OutputTimes.Build(endTime, Options.OutputPoints, Options.FirstOutputFraction, schedule.Breakpoints);
         var snapshots = OutputTimes.Snapshots(times, Options.Snapshots);

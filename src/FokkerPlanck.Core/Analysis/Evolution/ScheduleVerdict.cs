@@ -77,6 +77,13 @@ public static class ScheduleVerdict
     /// <summary>Plateau LRs of the default table: the strong points, the final LR, the geometric mean of the final LR and the first strong point, and these multiples of the largest strong point.</summary>
     public static readonly double[] BeyondFactors = [1.5, 2.0, 3.0];
 
+    /// <summary>
+    /// A plateau within this relative distance of a strong Mpemba point counts as that point in the
+    /// findings: half a unit in the fourth digit, so a value copied from a printout (4–6 digits) is
+    /// recognized. The run itself uses the LR as given.
+    /// </summary>
+    public const double StrongPointMatch = 5e-4;
+
     /// <summary>Durations of the default decays as fractions of the slow time 1/λ_eff.</summary>
     public static readonly double[] DurationFractions = [0.01, 0.1, 1.0];
 
@@ -141,7 +148,7 @@ public static class ScheduleVerdict
         var run = session.Run(schedule, cancellation: cancellation);
         var o = run.Observed;
         double tL1 = run.TimeToReach(o.L1, tol.L1);
-        return new VerdictRow(schedule.PlateauLr, schedule.Spec, strong.Any(s => Math.Abs(s - schedule.PlateauLr) <= 1e-9 * s), tL1,
+        return new VerdictRow(schedule.PlateauLr, schedule.Spec, strong.Any(s => Math.Abs(schedule.PlateauLr / s - 1) <= StrongPointMatch), tL1,
             double.IsFinite(tL1) ? schedule.Steps(tL1) : double.PositiveInfinity, run.TimeToReach(o.KullbackLeibler, tol.KullbackLeibler),
             run.TimeToReach(o.ExcessLoss, tol.ExcessLoss), run.LateTimeRate.Rate, run.Times[^1]);
     }

@@ -113,7 +113,7 @@ public static class SpectralPrediction
             {
                 double tb = s == pieces ? end : t + (end - t) * s / pieces;
                 double ta = t + (end - t) * (s - 1) / pieces;
-                var (aNext, _) = changing || s == pieces ? evaluator.At(schedule.LearningRate(tb, segment)) : (aPrev, 0.0);
+                var (aNext, _) = evaluator.At(schedule.LearningRate(tb, segment));
                 Relax(c, aPrev, aNext, rates(schedule.LearningRate(0.5 * (ta + tb), segment)), tb - ta);
                 aPrev = aNext;
             }

@@ -65,9 +65,12 @@ public class EvolutionSessionTests(TwoBasinSession fixture) : IClassFixture<TwoB
             if (Math.Abs(observed) < 1e-9) continue;
             Assert.True(Math.Abs(p.ExcessLoss[q] / observed - 1) < 1e-3, $"t = {run.Times[q]:G4}: predicted {p.ExcessLoss[q]:E4}, observed {observed:E4}");
         }
-        // the amplitudes a_k(t) = a_k(0) e^{−λ_k t} are exact for the quench
-        int last = run.Times.Length - 1;
-        Assert.Equal(p.Amplitudes[last][0], run.Observed.Amplitudes[last][0], 1e-9);
+        // the amplitudes a_k(t) = a_k(0) e^{−λ_k t} are exact for the quench: compare where a₂ has decayed
+        // by e⁻⁵ (an absolute comparison at the end, where both are ~e⁻²⁰ a₂(0), could not fail)
+        int q5 = Array.FindIndex(run.Times, t => t >= 5 / Session.Spectrum.Eigenvalues[1]);
+        double a2 = run.Observed.Amplitudes[q5][0];
+        Assert.True(Math.Abs(a2) > 1e-4 * Math.Abs(run.Observed.Amplitudes[0][0]), "a₂ is still resolved there");
+        Assert.True(Math.Abs(p.Amplitudes[q5][0] / a2 - 1) < 1e-6, $"a₂ predicted {p.Amplitudes[q5][0]:E6}, observed {a2:E6}");
     }
 
     /// <summary>A slow decay: the adiabatic prediction tracks the amplitudes during and after the decay.</summary>
