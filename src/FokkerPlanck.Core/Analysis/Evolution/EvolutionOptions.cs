@@ -10,7 +10,7 @@ public sealed record EvolutionOptions
 
     /// <summary>
     /// Default relative tolerance per cell. At 1e-4 (with <see cref="DefaultAbsoluteTolerance"/>) the
-    /// excess losses of the benchmark decay agree with a run at 1e-8 to 3·10⁻⁵ relative at every checkpoint
+    /// excess losses of the benchmark decay agree with a run at 1e-8 to 4·10⁻⁵ relative at every checkpoint
     /// (see <c>docs/performance.md</c>); the per-cell relative control of the distribution's far tails, not the
     /// observables, is what a tighter value would buy.
     /// </summary>
