@@ -46,6 +46,9 @@ public sealed class EnsembleValidationResult
     /// <summary>Stiffest curvature a_max of the landscape (h·a_max, η·a_max).</summary>
     public double MaxCurvature { get; set; }
 
+    /// <summary>The particles' cell counts at the last comparison time reached, with the FP cell masses there (the 2D picture; O(cells) memory).</summary>
+    public (double Time, long[] Counts, double[] Masses)? Histogram { get; set; }
+
     /// <summary>True when every comparison time was reached.</summary>
     public bool Complete { get; set; }
 }
@@ -135,6 +138,7 @@ public sealed class EnsembleValidation
                 int k = Array.IndexOf(landing, snapshot.Time);
                 var comparison = comparer.Compare(snapshot.State.X, snapshot.State.Y, p);
                 result.Times.Add(new ValidationTime(times[k], snapshot.Time, snapshot.Step, schedule.Steps(snapshot.Time), schedule.LearningRate(snapshot.Time), comparison));
+                result.Histogram = (snapshot.Time, CellCounts(grid, snapshot.State), p);
             }
             reducing += Stopwatch.GetElapsedTime(start).TotalSeconds;
             result.ParticleSteps = snapshot.Step * (long)snapshot.State.Count;
@@ -143,6 +147,14 @@ public sealed class EnsembleValidation
         }, particleProgress, cancellation);
         result.Complete = result.Times.Count == landing.Length;
         return result;
+    }
+
+    /// <summary>Particles per cell.</summary>
+    private static long[] CellCounts(Grids.TensorGrid grid, ParticleState state)
+    {
+        var counts = new long[grid.CellCount];
+        for (int p = 0; p < state.Count; p++) counts[ParticleReductions.CellOf(grid, state.X[p], state.Y[p])]++;
+        return counts;
     }
 
     /// <summary>L at every particle, by blocks of the evaluator's size.</summary>
