@@ -32,8 +32,8 @@ internal static class CheckSamplesSummary
             row.Add($"{m.Count}");
             row.Add(P(m.Y.Test.PValue));
             if (twoD) row.Add(P(m.X!.Test.PValue));
-            row.Add($"{loss.Particles.Mean:G4} [{loss.Interval.Low:G3}, {loss.Interval.High:G3}]");
-            row.Add($"{loss.FokkerPlanck:G4} ± {loss.FokkerPlanckError:G2}");
+            row.Add(Markup.Escape($"{loss.Particles.Mean:G4} [{loss.Interval.Low:G3}, {loss.Interval.High:G3}]"));
+            row.Add(Markup.Escape($"{loss.FokkerPlanck:G4} ± {loss.FokkerPlanckError:G2}"));
             row.Add(P(loss.Test.PValue));
             row.Add(m.Amplitudes.Count == 0 ? "—" : P(m.Amplitudes.Min(a => a.Test.PValue)));
             row.Add(m.Verdict == Verdict.Consistent ? $"[green]consistent[/] ({P(m.PValue)})" : $"[red]inconsistent[/] ({P(m.PValue)})");
@@ -50,6 +50,6 @@ internal static class CheckSamplesSummary
         if (dir is not null) AnsiConsole.MarkupLine($"results in [blue]{Markup.Escape(Path.GetFullPath(dir))}[/] (check-samples.json)");
     }
 
-    /// <summary>A p-value: 3 significant digits, or "&lt;1e-300" at 0.</summary>
-    private static string P(double p) => p == 0 ? "<1e-300" : p < 1e-3 ? $"{p:E1}" : $"{p:F3}";
+    /// <summary>A p-value: three decimals, two significant digits below 10⁻³ (e.g. 5.2E-10), "&lt;1e-300" at 0.</summary>
+    private static string P(double p) => p == 0 ? "<1e-300" : p < 1e-3 ? p.ToString("0.0E+0", System.Globalization.CultureInfo.InvariantCulture) : $"{p:F3}";
 }
