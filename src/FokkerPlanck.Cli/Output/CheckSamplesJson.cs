@@ -10,7 +10,8 @@ namespace FokkerPlanck.Cli.Output;
 /// <summary>The check-samples.json document.</summary>
 internal static class CheckSamplesJson
 {
-    private static JsonObject Method() => new()
+    /// <summary>How the comparison is made (shared with <c>langevin</c>).</summary>
+    public static JsonObject Method() => new()
     {
         ["grouping"] = "samples whose t (or step) values are exactly equal form one time; steps become times through the schedule",
         ["reference"] = "the Fokker-Planck solution from the equilibrium at the schedule's initial LR, following the schedule; cell masses as a piecewise-constant density",
@@ -46,11 +47,18 @@ internal static class CheckSamplesJson
 
     private static JsonObject Time(SampleTimeCheck t)
     {
-        var c = t.Comparison;
+        var o = new JsonObject { ["t"] = t.Time, ["steps"] = t.Steps is { } s ? JsonValue.Create(s) : null, ["runs"] = t.Runs };
+        foreach (var (key, value) in Comparison(t.Comparison)) o[key] = value?.DeepClone();
+        return o;
+    }
+
+    /// <summary>One time's comparison: verdict, tests, histograms, excess loss and amplitudes (shared with <c>langevin</c>).</summary>
+    public static JsonObject Comparison(ParticleComparison c)
+    {
         var loss = c.ExcessLoss;
         return new JsonObject
         {
-            ["t"] = t.Time, ["steps"] = t.Steps is { } s ? JsonValue.Create(s) : null, ["n"] = c.Count, ["runs"] = t.Runs,
+            ["n"] = c.Count,
             ["verdict"] = c.Verdict.ToString(), ["p_value"] = c.PValue,
             ["tests"] = new JsonArray([.. c.Tests.Select(x => (JsonNode)new JsonObject
             {

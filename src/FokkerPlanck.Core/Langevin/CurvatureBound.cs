@@ -1,4 +1,5 @@
 using FokkerPlanck.Core.Discretization;
+using FokkerPlanck.Core.Landscapes;
 
 namespace FokkerPlanck.Core.Langevin;
 
@@ -9,11 +10,28 @@ namespace FokkerPlanck.Core.Langevin;
 /// </summary>
 public static class CurvatureBound
 {
-    /// <summary><c>max |∂²L/∂x²|, |∂²L/∂y²|</c> over the interior cells (three-point second differences on the centres).</summary>
+    /// <summary>
+    /// <c>max |∂²L/∂x²|, |∂²L/∂y²|</c> over the interior cells (three-point second differences on the
+    /// centres). For a valley–river loss the valley's own numbers are used instead: <c>max a(y)</c> and
+    /// <c>max |c''(y)|</c> along the river, since <c>∂²L/∂y² = c'' + ½a''x²</c> is large only at valley
+    /// walls no particle reaches (x of many valley widths).
+    /// </summary>
     public static double Maximum(DiscreteLandscape sampled)
     {
         ArgumentNullException.ThrowIfNull(sampled);
         var grid = sampled.Grid;
+        if (sampled.Landscape is ValleyRiverLandscape valley)
+        {
+            var y = grid.Y.Centres;
+            double most = 0;
+            for (int j = 0; j < grid.Ny; j++)
+            {
+                most = Math.Max(most, valley.Curvature.Value(y[j]));
+                if (j > 0 && j < grid.Ny - 1)
+                    most = Math.Max(most, Math.Abs(SecondDifference(y, j, valley.River.Value(y[j - 1]), valley.River.Value(y[j]), valley.River.Value(y[j + 1]))));
+            }
+            return most;
+        }
         var u = sampled.CentreValues;
         double max = 0;
         for (int j = 0; j < grid.Ny; j++)
