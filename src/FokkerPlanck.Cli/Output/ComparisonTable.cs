@@ -1,3 +1,4 @@
+using System.Globalization;
 using FokkerPlanck.Core.Analysis.Statistics;
 using FokkerPlanck.Core.Langevin.Comparison;
 using Spectre.Console;
@@ -43,6 +44,6 @@ internal static class ComparisonTable
         AnsiConsole.Write(t);
     }
 
-    /// <summary>A p-value: 3 significant digits, or "&lt;1e-300" at 0.</summary>
-    public static string P(double p) => p == 0 ? "<1e-300" : p < 1e-3 ? $"{p:E1}" : $"{p:F3}";
+    /// <summary>A p-value: three decimals, two significant digits below 10⁻³ (e.g. 5.2E-10, not 5.2E-010), "&lt;1e-300" at 0.</summary>
+    public static string P(double p) => p == 0 ? "<1e-300" : p < 1e-3 ? p.ToString("0.0E+0", CultureInfo.InvariantCulture) : $"{p:F3}";
 }

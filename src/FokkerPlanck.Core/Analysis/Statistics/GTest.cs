@@ -16,8 +16,9 @@ namespace FokkerPlanck.Core.Analysis.Statistics;
 /// <para><b>Williams' correction.</b> G/q with <c>q = 1 + (k² − 1)/(6nν)</c> brings the null
 /// distribution closer to χ²_ν for moderate n (Williams 1976, <i>Biometrika</i> 63:33–37; Sokal &amp;
 /// Rohlf §17.2).</para>
-/// <para><b>Sparse bins.</b> The χ² approximation needs expected counts that are not small; by Cochran's
-/// rule every category must expect at least 5 (Cochran 1954, <i>Biometrics</i> 10:417–451). Adjacent
+/// <para><b>Sparse bins.</b> The χ² approximation needs expected counts that are not small; the
+/// conservative form of Cochran's rule asks every category to expect at least 5 (Cochran 1954,
+/// <i>Biometrics</i> 10:417–451, whose own rule tolerates a few categories down to 1). Adjacent
 /// bins are merged along the axis, from the low end: a group is closed as soon as its expected count
 /// reaches <see cref="MinimumExpected"/>, and a short remainder at the high end joins the last group.
 /// The grouping depends on the expected counts only, never on the observed ones, so it is fixed before
@@ -30,7 +31,7 @@ namespace FokkerPlanck.Core.Analysis.Statistics;
 /// </remarks>
 public static class GTest
 {
-    /// <summary>Cochran's rule: every tested category expects at least 5 observations.</summary>
+    /// <summary>Cochran's rule (its conservative form): every tested category expects at least 5 observations, so that G/q is close to χ²_ν.</summary>
     public const double MinimumExpected = 5;
 
     /// <summary>Tests <paramref name="observed"/> counts against <paramref name="probabilities"/> (normalized here).</summary>
