@@ -46,6 +46,7 @@ internal static class SgdOutput
         ["low_basin_fokker_planck"] = JsonOutput.Number(p.FokkerPlanckLowBasin),
         ["low_basin_corrected_free_energy"] = JsonOutput.Number(p.CorrectedLowBasin),
         ["wall_fraction"] = p.WallFraction,
+        ["burn_in_relaxations"] = p.BurnInRelaxations,
     };
 
     private static JsonObject Mpemba(SgdMpembaResult r, double curvature) => new()

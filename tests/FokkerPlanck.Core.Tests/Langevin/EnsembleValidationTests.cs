@@ -59,9 +59,9 @@ public class EnsembleValidationTests(TwoBasinFineSession fixture) : IClassFixtur
     [Fact]
     public void EulerMaruyama_WithATooLargeStep_IsCaughtByTheValleyMarginal()
     {
-        // h·a_max = 0.5: Euler's valley variance is T/(a(1 − ha/2)), up to 33 % wide in the sharp basin
+        // h·a_max = 1: Euler's valley variance is T/(a(1 − ha/2)), twice the true one in the sharp basin
         double aMax = CurvatureBound.Maximum(fixture.Session.Setup.Sampled);
-        var result = Run(LangevinMethod.EulerMaruyama, "constant", 0.58, [0.3], timeStep: 0.5 / aMax);
+        var result = Run(LangevinMethod.EulerMaruyama, "constant", 0.58, [0.3], timeStep: 1.0 / aMax);
         var x = result.Times[0].Comparison.X!;
         Assert.True(x.Test.PValue < 1e-6, $"x-marginal p = {x.Test.PValue:G3}");
         Assert.Equal(Verdict.Inconsistent, result.Times[0].Comparison.Verdict);

@@ -19,8 +19,9 @@ public readonly record struct Measured(double Value, double Error);
 /// <param name="FokkerPlanckLowBasin">The same fraction in the FP equilibrium at η.</param>
 /// <param name="CorrectedLowBasin">The same from the force-corrected free energy <c>F = c + (T/2) ln[a/(1 − ηa/2)]</c> (physics.md §7); NaN past the edge.</param>
 /// <param name="WallFraction">Fraction of particles in the outermost cells of the x walls (particles thrown against them past the edge of stability).</param>
+/// <param name="BurnInRelaxations">The burn-in's length in units of 1/λ₂(η) (below <see cref="SgdMpembaOptions.BurnInRelaxations"/> when <see cref="SgdMpembaOptions.MaxBurnInSteps"/> capped it: the basin populations may then not be SGD's own yet).</param>
 public sealed record DeparturePoint(double Lr, double LrTimesCurvature, Measured ValleyRatio, double SgdValleyRatio,
-    Measured? LowBasin, double FokkerPlanckLowBasin, double CorrectedLowBasin, double WallFraction);
+    Measured? LowBasin, double FokkerPlanckLowBasin, double CorrectedLowBasin, double WallFraction, double BurnInRelaxations);
 
 /// <summary>
 /// Where the discrete SGD map leaves the Fokker–Planck picture: at constant learning rates of growing
@@ -47,7 +48,7 @@ public static class SgdDepartureStudy
         for (int k = 0; k < lrs.Count; k++)
         {
             double lr = lrs[k], t = session.Scenario.TemperatureOf(lr);
-            var state = Stationary(session, gradient, lr, options, cancellation);
+            var (state, relaxations) = Stationary(session, gradient, lr, options, cancellation);
             var ratio = new double[state.Count];
             var predicted = new double[state.Count];
             var low = new double[state.Count];
@@ -72,21 +73,27 @@ public static class SgdDepartureStudy
                 fp = BasinSplit.MassBelow(grid, session.Equilibrium(lr), y0);
                 corrected = BasinSplit.CorrectedMassBelow(valley, grid, lr, t, y0);
             }
-            result.Add(new DeparturePoint(lr, lr * curvature, new Measured(r, re), pred, lowBasin, fp, corrected, atWalls / (double)state.Count));
+            result.Add(new DeparturePoint(lr, lr * curvature, new Measured(r, re), pred, lowBasin, fp, corrected, atWalls / (double)state.Count, relaxations));
             progress?.Report((k + 1) / (double)lrs.Count);
         }
         return result;
     }
 
-    /// <summary>An ensemble at SGD's own stationary state at <paramref name="lr"/>: the FP equilibrium, burnt in for <see cref="SgdMpembaOptions.BurnInRelaxations"/>/λ₂(η).</summary>
-    internal static ParticleState Stationary(EvolutionSession session, IBlockGradient gradient, double lr, SgdMpembaOptions options, CancellationToken cancellation)
+    /// <summary>
+    /// An ensemble at the scheme's own stationary state at <paramref name="lr"/>: the FP equilibrium, burnt in
+    /// for <see cref="SgdMpembaOptions.BurnInRelaxations"/>/λ₂(η) (at most <see cref="SgdMpembaOptions.MaxBurnInSteps"/>
+    /// steps); also the relaxation times reached.
+    /// </summary>
+    internal static (ParticleState State, double Relaxations) Stationary(EvolutionSession session, IBlockGradient gradient, double lr, SgdMpembaOptions options, CancellationToken cancellation)
     {
         var grid = session.Setup.Grid;
         var state = InitialEnsemble.FromMasses(grid, session.Equilibrium(lr), options.Particles, options.Seed);
-        double burnIn = options.BurnInRelaxations / session.Rates.At(lr)[0];
+        double rate = session.Rates.At(lr)[0];
+        double step = options.Method == LangevinMethod.Sgd ? lr : options.TimeStep;
+        double burnIn = Math.Min(options.BurnInRelaxations / rate, options.MaxBurnInSteps * step);
         var run = new EnsembleRun(gradient, EnsembleRun.WallsOf(grid), new EnsembleOptions { Particles = options.Particles, Seed = options.Seed, Threads = options.Threads, Method = options.Method });
         var planner = new StepPlanner(ScheduleCatalog.Parse("constant").Bind(lr, lr), session.Scenario.Kappa, options.Method, options.TimeStep);
         run.Run(state, planner, planner.LandingTimes([burnIn]), _ => { }, null, cancellation);
-        return state;
+        return (state, burnIn * rate);
     }
 }

@@ -24,6 +24,12 @@ public sealed record SgdMpembaOptions
     public double BurnInRelaxations { get; init; } = 3;
 
     /// <summary>
+    /// Cap on the burn-in's steps: at low temperature 1/λ₂ grows like the barrier's Arrhenius factor and
+    /// would take millions of steps; the relaxation times actually reached are reported with each point.
+    /// </summary>
+    public int MaxBurnInSteps { get; init; } = 200_000;
+
+    /// <summary>
     /// The slow amplitude is read at <c>t* = FastModeTimes/λ₃(η_c)</c> after the quench, when the faster
     /// modes have decayed by e⁻⁵ ≈ 0.7 % of their start while the slow one keeps <c>e^{−λ₂t*}</c>.
     /// </summary>
@@ -107,7 +113,7 @@ public static class SgdMpembaStudy
         var grid = session.Setup.Grid;
         var walls = EnsembleRun.WallsOf(grid);
         var quench = ScheduleCatalog.Parse("constant");
-        var state = SgdDepartureStudy.Stationary(session, gradient, lr, options, cancellation);
+        var (state, _) = SgdDepartureStudy.Stationary(session, gradient, lr, options, cancellation);
         steps = state.NextStep;
         state.Time = 0;
         state.NextStep = 0;
