@@ -1,9 +1,11 @@
+using System.Diagnostics;
+
 namespace FokkerPlanck.Core.Expressions.Blocks;
 
 /// <summary>
 /// Lowers <see cref="Node"/> trees to a straight-line tape over virtual registers (one per
-/// instruction): constant subtrees folded, equal subtrees shared, constant operands kept as
-/// immediates where the operation has a form for them.
+/// instruction): constant parts folded first (<see cref="BlockConstantFolder"/>), equal subtrees
+/// shared, constant operands kept as immediates where the operation has a form for them.
 /// </summary>
 /// <remarks>
 /// The tape keeps the scalar evaluation order of <see cref="FormulaInterpreter"/> and
@@ -30,7 +32,7 @@ internal sealed class BlockTapeBuilder
     /// <summary>Lowers <paramref name="root"/> and returns the virtual register that holds its value (a fill or a copy when the root is a constant or a bare variable).</summary>
     public int AddOutput(Node root)
     {
-        var value = Lower(root);
+        var value = Lower(BlockConstantFolder.Fold(root));
         return value switch
         {
             { IsConstant: true } => Fill(value.Value),
@@ -56,7 +58,7 @@ internal sealed class BlockTapeBuilder
             return known;
         }
 
-        var value = IsConstantTree(node) ? Operand.Of(FormulaInterpreter.Evaluate(node, [])) : LowerOperation(node);
+        var value = LowerOperation(node);
         _shared[node] = value;
         return value;
     }
@@ -75,12 +77,6 @@ internal sealed class BlockTapeBuilder
 
     private Operand Conditional(ConditionalNode c)
     {
-        if (IsConstantTree(c.Condition))
-        {
-            // A constant condition picks one branch, as the scalar code does; the other is never lowered.
-            return Lower(FormulaInterpreter.Evaluate(c.Condition, []) != 0.0 ? c.WhenTrue : c.WhenFalse);
-        }
-
         int whenTrue = Block(Lower(c.WhenTrue)), whenFalse = Block(Lower(c.WhenFalse));
         if (c.Condition is BinaryNode b && FunctionTable.IsComparison(b.Operator))
         {
@@ -129,7 +125,6 @@ internal sealed class BlockTapeBuilder
         return e switch
         {
             1.0 => a,
-            0.0 => Operand.Of(1.0), // Math.Pow(u, 0) = 1 for every u, NaN included
             2.0 => Unary(BlockOpCode.Square, a),
             3.0 => Unary(BlockOpCode.Cube, a),
             4.0 => Unary(BlockOpCode.Fourth, a),
@@ -140,7 +135,11 @@ internal sealed class BlockTapeBuilder
         };
     }
 
-    private Operand Unary(BlockOpCode code, Operand a) => Reg(Emit(new BlockInstruction(code, 0, a.Slot)));
+    private Operand Unary(BlockOpCode code, Operand a)
+    {
+        Debug.Assert(!a.IsConstant, "constant operands are folded before lowering");
+        return Reg(Emit(new BlockInstruction(code, 0, a.Slot)));
+    }
 
     /// <summary>The slot of <paramref name="value"/>, filling a register once per distinct constant.</summary>
     private int Block(Operand value) => value.IsConstant ? Fill(value.Value) : value.Slot;
@@ -164,17 +163,6 @@ internal sealed class BlockTapeBuilder
     }
 
     private static Operand Reg(int slot) => new(slot, 0, false);
-
-    private static bool IsConstantTree(Node node) => node switch
-    {
-        ConstantNode => true,
-        VariableNode => false,
-        NegationNode n => IsConstantTree(n.Operand),
-        FunctionNode f => IsConstantTree(f.Argument),
-        BinaryNode b => IsConstantTree(b.Left) && IsConstantTree(b.Right),
-        ConditionalNode c => IsConstantTree(c.Condition) && IsConstantTree(c.WhenTrue) && IsConstantTree(c.WhenFalse),
-        _ => false,
-    };
 
     private static BlockOpCode BinaryCode(BinaryOperator op) => op switch
     {
