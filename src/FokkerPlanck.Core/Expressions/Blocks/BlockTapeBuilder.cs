@@ -10,9 +10,10 @@ namespace FokkerPlanck.Core.Expressions.Blocks;
 /// <remarks>
 /// The tape keeps the scalar evaluation order of <see cref="FormulaInterpreter"/> and
 /// <see cref="ExpressionCompiler"/> (no re-association, no fused multiply–add), so every
-/// arithmetic step rounds exactly as the compiled delegate does; only the SIMD functions of
-/// <see cref="BlockFunctions"/> may differ, by a few ulp. Constant folding uses the interpreter
-/// itself, so folded values are bit for bit the scalar ones.
+/// arithmetic step rounds exactly as the compiled delegate does; only the vector exp, log, sin,
+/// cos, the tanh, sinh, cosh of <see cref="BlockFunctionEmitter"/> and integer powers by squaring
+/// may differ, by a few ulp. Constant folding uses the interpreter itself, so folded values are
+/// bit for bit the scalar ones.
 /// </remarks>
 internal sealed class BlockTapeBuilder
 {

@@ -24,7 +24,7 @@ public class BlockProgramPropertyTests
     private static readonly string[] Constants = ["0", "1", "2", "0.5", "1.5", "3", "pi", "0.25"];
 
     [Property(Arbitrary = [typeof(RandomCases)], MaxTest = 300)]
-    public bool Run_RandomExactFormula_MatchesCompiledFormulaExactly(RandomCase c)
+    public bool Evaluate_RandomExactFormula_MatchesCompiledFormulaExactly(RandomCase c)
     {
         var f = Formula.Parse(c.Text, ["x", "y"]);
         var rng = new Random(c.Seed);

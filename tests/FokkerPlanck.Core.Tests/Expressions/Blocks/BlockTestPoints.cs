@@ -6,7 +6,7 @@ namespace FokkerPlanck.Core.Tests.Expressions.Blocks;
 /// <summary>Random test points and the scalar reference (the compiled delegate) for block-program tests.</summary>
 internal static class BlockTestPoints
 {
-    /// <summary>The block capacity used by the tests (the Langevin drift's block).</summary>
+    /// <summary>The largest block used by the tests (the Langevin drift's block).</summary>
     public const int Capacity = 256;
 
     /// <summary>Values that exercise the edges of every operation: signed zeros, ±1, NaN, ±∞, a tiny and a huge number.</summary>
@@ -51,14 +51,12 @@ internal static class BlockTestPoints
     /// <summary>The program (one output) at every point, run in consecutive blocks of <paramref name="block"/> points.</summary>
     public static double[] Vector(BlockProgram p, double[] x, double[] y, int block)
     {
-        var registers = p.CreateRegisters(Capacity);
         var r = new double[y.Length];
         for (int start = 0; start < y.Length; start += block)
         {
             int n = Math.Min(block, y.Length - start);
-            if (p.VariableCount == 1) p.Run(registers, y.AsSpan(start, n));
-            else p.Run(registers, x.AsSpan(start, n), y.AsSpan(start, n));
-            p.Output(registers, 0).CopyTo(r.AsSpan(start, n));
+            if (p.VariableCount == 1) p.Evaluate(y.AsSpan(start, n), default, r.AsSpan(start, n));
+            else p.Evaluate(x.AsSpan(start, n), y.AsSpan(start, n), r.AsSpan(start, n));
         }
 
         return r;
