@@ -15,9 +15,9 @@ namespace FokkerPlanck.Core.Langevin.Random;
 /// </para>
 /// <para>
 /// Tail truncation: the smallest uniform is 2⁻⁵³, so <c>|ξ|, |η| ≤ √(106 ln 2) ≈ 8.57</c>; a standard
-/// normal exceeds that with probability ≈ 10⁻¹⁷. Equal inputs give equal bits at every SIMD width this
-/// machine runs (AVX-512 or AVX2 lanes; tested); the scalar fallback of machines without either uses
-/// <see cref="Math"/>'s log and sine, which may differ from the vector ones in the last bit.
+/// normal exceeds that with probability ≈ 10⁻¹⁷. The logarithm, sine and cosine are our own
+/// (<see cref="LanesMath"/>, ≈ 1 ulp), written once for every lane width, so AVX-512, AVX2 and the
+/// scalar path give the same bits: a run is reproducible across machines, not only across thread counts.
 /// </para>
 /// </remarks>
 public static class GaussianNoise

@@ -123,23 +123,39 @@ internal static class NoiseKernels
 
     private readonly struct UniformMap : IPairMap<double>
     {
-        public static (double, double) Map(ulong a, ulong b) => (OpenUnit.From(a), OpenUnit.From(b));
+        public static (double, double) Map(ulong a, ulong b) => (OpenUnit.From(Scalar(a)).V, OpenUnit.From(Scalar(b)).V);
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static (Vector512<double>, Vector512<double>) Map(Vector512<ulong> a, Vector512<ulong> b) => (OpenUnit.From(a), OpenUnit.From(b));
+        public static (Vector512<double>, Vector512<double>) Map(Vector512<ulong> a, Vector512<ulong> b)
+            => (OpenUnit.From(new Lanes512(a.AsDouble())).V, OpenUnit.From(new Lanes512(b.AsDouble())).V);
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static (Vector256<double>, Vector256<double>) Map(Vector256<ulong> a, Vector256<ulong> b) => (OpenUnit.From(a), OpenUnit.From(b));
+        public static (Vector256<double>, Vector256<double>) Map(Vector256<ulong> a, Vector256<ulong> b)
+            => (OpenUnit.From(new Lanes256(a.AsDouble())).V, OpenUnit.From(new Lanes256(b.AsDouble())).V);
     }
 
     private readonly struct NormalMap : IPairMap<double>
     {
-        public static (double, double) Map(ulong a, ulong b) => BoxMuller.Transform(OpenUnit.From(a), OpenUnit.From(b));
+        public static (double, double) Map(ulong a, ulong b)
+        {
+            var (x, y) = BoxMuller.Transform(OpenUnit.From(Scalar(a)), OpenUnit.From(Scalar(b)));
+            return (x.V, y.V);
+        }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static (Vector512<double>, Vector512<double>) Map(Vector512<ulong> a, Vector512<ulong> b) => BoxMuller.Transform(OpenUnit.From(a), OpenUnit.From(b));
+        public static (Vector512<double>, Vector512<double>) Map(Vector512<ulong> a, Vector512<ulong> b)
+        {
+            var (x, y) = BoxMuller.Transform(OpenUnit.From(new Lanes512(a.AsDouble())), OpenUnit.From(new Lanes512(b.AsDouble())));
+            return (x.V, y.V);
+        }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static (Vector256<double>, Vector256<double>) Map(Vector256<ulong> a, Vector256<ulong> b) => BoxMuller.Transform(OpenUnit.From(a), OpenUnit.From(b));
+        public static (Vector256<double>, Vector256<double>) Map(Vector256<ulong> a, Vector256<ulong> b)
+        {
+            var (x, y) = BoxMuller.Transform(OpenUnit.From(new Lanes256(a.AsDouble())), OpenUnit.From(new Lanes256(b.AsDouble())));
+            return (x.V, y.V);
+        }
     }
+
+    private static Lane1 Scalar(ulong bits) => new(BitConverter.UInt64BitsToDouble(bits));
 }

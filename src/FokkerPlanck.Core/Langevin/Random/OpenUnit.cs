@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Runtime.Intrinsics;
 
 namespace FokkerPlanck.Core.Langevin.Random;
 
@@ -9,19 +8,19 @@ namespace FokkerPlanck.Core.Langevin.Random;
 /// mean exactly ½ and symmetric under <c>u ↔ 1 − u</c>.
 /// </summary>
 /// <remarks>
-/// Built without an integer-to-double conversion, identically in every lane width and the scalar
-/// path: the bits <c>v | 0x3FF0…</c> are the double <c>m = 1 + v·2⁻⁵²</c> ∈ [1, 2), and
-/// <c>m − (1 − 2⁻⁵³)</c> is exact (the result has at most 53 significant bits). Why 52 bits and not 32:
-/// Box–Muller's radius <c>√(−2 ln u)</c> is capped by the smallest u; 2⁻⁵³ caps it at 8.57, where the
-/// normal tail beyond is ≈ 10⁻¹⁷, while 32-bit uniforms would cap it at ≈ 6.7 and lose a tail mass of
-/// ≈ 2·10⁻¹¹, i.e. real events in a run of 10¹¹–10¹² draws.
+/// Built without an integer-to-double conversion, identically in every lane width: the bits
+/// <c>v | 0x3FF0…</c> are the double <c>m = 1 + v·2⁻⁵²</c> ∈ [1, 2), and <c>m − (1 − 2⁻⁵³)</c> is exact
+/// (the result has at most 53 significant bits). Why 52 bits and not 32: Box–Muller's radius
+/// <c>√(−2 ln u)</c> is capped by the smallest u; 2⁻⁵³ caps it at 8.57, where the normal tail beyond is
+/// ≈ 10⁻¹⁷, while 32-bit uniforms would cap it at ≈ 6.7 and lose a tail mass of ≈ 2·10⁻¹¹, i.e. real
+/// events in a run of 10¹¹–10¹² draws.
 /// </remarks>
 internal static class OpenUnit
 {
     /// <summary>Exponent bits of 1.0.</summary>
     private const ulong OneBits = 0x3FF0_0000_0000_0000UL;
 
-    /// <summary>Mantissa bits dropped: 64 − 52.</summary>
+    /// <summary>Bits dropped: 64 − 52.</summary>
     private const int DroppedBits = 12;
 
     /// <summary><c>1 − 2⁻⁵³</c>, the largest double below 1.</summary>
@@ -30,15 +29,9 @@ internal static class OpenUnit
     /// <summary>Smallest uniform produced, 2⁻⁵³.</summary>
     public const double Smallest = 1.0 / (1L << 53);
 
-    /// <summary>The uniform of 64 random bits.</summary>
+    /// <summary>The uniforms of the lanes' 64 random bits (the lanes hold raw bit patterns).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static double From(ulong bits) => BitConverter.UInt64BitsToDouble((bits >> DroppedBits) | OneBits) - Offset;
-
-    /// <summary>Eight at once.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<double> From(Vector512<ulong> bits) => ((bits >>> DroppedBits) | Vector512.Create(OneBits)).AsDouble() - Vector512.Create(Offset);
-
-    /// <summary>Four at once.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<double> From(Vector256<ulong> bits) => ((bits >>> DroppedBits) | Vector256.Create(OneBits)).AsDouble() - Vector256.Create(Offset);
+    public static T From<T>(T bits)
+        where T : struct, IDoubleLanes<T>
+        => T.Or(T.ShiftRight(bits, DroppedBits), T.FromBits(OneBits)) - T.Create(Offset);
 }
