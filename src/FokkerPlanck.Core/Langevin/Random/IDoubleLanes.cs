@@ -77,4 +77,10 @@ internal interface IDoubleLanes<TSelf>
 
     /// <summary>True when any lane of <paramref name="mask"/> is nonzero.</summary>
     static abstract bool Any(TSelf mask);
+
+    /// <summary>True when any lane lies outside <c>[lo, hi]</c> (NaN lanes do not count).</summary>
+    static abstract bool AnyOutside(TSelf z, TSelf lo, TSelf hi);
+
+    /// <summary>True when any lane is NaN.</summary>
+    static abstract bool AnyNaN(TSelf a);
 }

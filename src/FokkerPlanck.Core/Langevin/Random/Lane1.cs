@@ -89,6 +89,14 @@ internal readonly record struct Lane1(double V) : IDoubleLanes<Lane1>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool Any(Lane1 mask) => Raw(mask) != 0;
 
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool AnyOutside(Lane1 z, Lane1 lo, Lane1 hi) => z.V < lo.V || z.V > hi.V;
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool AnyNaN(Lane1 a) => double.IsNaN(a.V);
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ulong Raw(Lane1 a) => BitConverter.DoubleToUInt64Bits(a.V);
 

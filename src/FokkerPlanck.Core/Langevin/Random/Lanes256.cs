@@ -89,4 +89,12 @@ internal readonly record struct Lanes256(Vector256<double> V) : IDoubleLanes<Lan
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool Any(Lanes256 mask) => mask.V.AsUInt64() != Vector256<ulong>.Zero;
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool AnyOutside(Lanes256 z, Lanes256 lo, Lanes256 hi) => Vector256.LessThanAny(z.V, lo.V) || Vector256.GreaterThanAny(z.V, hi.V);
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool AnyNaN(Lanes256 a) => !Vector256.EqualsAll(a.V, a.V);
 }

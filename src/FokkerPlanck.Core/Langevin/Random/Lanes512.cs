@@ -89,4 +89,12 @@ internal readonly record struct Lanes512(Vector512<double> V) : IDoubleLanes<Lan
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool Any(Lanes512 mask) => mask.V.AsUInt64() != Vector512<ulong>.Zero;
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool AnyOutside(Lanes512 z, Lanes512 lo, Lanes512 hi) => Vector512.LessThanAny(z.V, lo.V) || Vector512.GreaterThanAny(z.V, hi.V);
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool AnyNaN(Lanes512 a) => !Vector512.EqualsAll(a.V, a.V);
 }
