@@ -35,6 +35,8 @@ internal static class LangevinCommand
         var plateau = new Option<double?>("--plateau-lr") { Description = "Plateau LR η_h the ensemble starts from (default: the FP strong Mpemba point, else 2η_c)." };
         var schedule = new Option<string?>("--schedule") { Description = "LR schedule (default: the scenario's \"schedule\", else constant). Kinds:" + Environment.NewLine + ScheduleCatalog.HelpText };
         var times = new Option<string?>("--times") { Description = "Comparison times, comma-separated (default: after the schedule settles, 0.5/λ₃, 3/λ₃ and 0.25/λ₂)." };
+        var initial = new Option<string?>("--initial") { Description = "Start from this density instead of π(η_h): .npy cell masses of shape (nx·ny,) or (ny, nx), normalized to mass 1 (particles drawn exactly from it)." };
+        var startPoint = new Option<string?>("--start") { Description = "Start every particle at the point X,Y (the FP reference starts with all mass in that point's cell)." };
         var dt = new Option<double?>("--dt") { Description = $"Time step of em/lm (default {EnsembleOptions.DefaultStiffnessProduct:G2}/a_max)." };
         var kappa = new Option<double?>("--kappa") { Description = "Run at this κ (T = κη) with the scenario's temperatures kept (LRs scaled by κ_file/κ): SGD needs η·a_max < 2." };
         var threads = new Option<int?>("--threads") { Description = "Threads (default: all cores); the numbers do not depend on it." };
@@ -44,7 +46,7 @@ internal static class LangevinCommand
         var outDir = new Option<string>("--out") { Description = "Output folder (created only once the inputs are checked).", Required = true };
         var cmd = new Command("langevin", "A Langevin/SGD particle ensemble through an LR schedule against the Fokker–Planck solution: marginals, excess loss and mode amplitudes tested at chosen times.");
         cmd.Arguments.Add(scenarioArg);
-        foreach (var o in new Option[] { particles, seed, method, plateau, schedule, times, dt, kappa, threads, level, grid, noPlots, outDir }) cmd.Options.Add(o);
+        foreach (var o in new Option[] { particles, seed, method, plateau, schedule, times, initial, startPoint, dt, kappa, threads, level, grid, noPlots, outDir }) cmd.Options.Add(o);
         cmd.SetAction(parse => CommandRunner.Run(() =>
         {
             var (nx, ny) = GridOption.Parse(parse.GetValue(grid));
@@ -60,8 +62,9 @@ internal static class LangevinCommand
             if (!(alpha > 0 && alpha < 1)) throw new UsageException($"--level must lie in (0, 1), e.g. 0.01; got {alpha.ToString(CultureInfo.InvariantCulture)}.");
             if (parse.GetValue(plateau) is { } p && !(p > 0 && double.IsFinite(p))) throw new UsageException($"--plateau-lr must be positive and finite, got {p.ToString(CultureInfo.InvariantCulture)}.");
             var options = new EnsembleOptions { Method = m, Particles = parse.GetValue(particles), Seed = parse.GetValue(seed), TimeStep = parse.GetValue(dt), Threads = parse.GetValue(threads) };
+            if (parse.GetValue(initial) is not null && parse.GetValue(startPoint) is not null) throw new UsageException("--initial and --start both given; the ensemble starts from one of them.");
             var request = new LangevinRequest(scenario, options, parse.GetValue(plateau), parse.GetValue(schedule), EvolveInputs.ParseLearningRates(parse.GetValue(times), "--times"),
-                alpha, parse.GetValue(outDir)!, !parse.GetValue(noPlots));
+                alpha, parse.GetValue(outDir)!, !parse.GetValue(noPlots)) { Initial = parse.GetValue(initial), Start = ParsePoint(parse.GetValue(startPoint), scenario) };
             return Run(request);
         }));
         return cmd;
@@ -70,10 +73,12 @@ internal static class LangevinCommand
     private static int Run(LangevinRequest q)
     {
         var shape = EvolveInputs.ParseSchedules(q.Schedule is null ? [] : [q.Schedule], q.Scenario, ["constant"])[0];
+        var g = q.Scenario.Problem.Grid;
+        var start = q.Initial is not null ? new EnsembleStart(EvolveInputs.ReadInitial(q.Initial, g.Nx, g.Ny), null) : q.Start is { } at ? new EnsembleStart(null, at) : null;
         using var session = EvolveRequest.OpenSession(q.Scenario, new EvolutionOptions { Predict = false, Snapshots = 0 }, "langevin");
         double plateau = EvolveInputs.TablePlateau(shape, q.PlateauLr is { } given ? [given] : null, q.Scenario)
             ?? q.PlateauLr ?? session.Scan.Points.Select(p => p.Lr).DefaultIfEmpty(EvolveInputs.ReferencePlateauFactor * q.Scenario.FinalLr).First();
-        var schedule = EvolveInputs.Bind(session, [plateau], [shape], fromEquilibrium: true, q.PlateauLr is null ? "plateau_lr" : "--plateau-lr")[0][0];
+        var schedule = EvolveInputs.Bind(session, [plateau], [shape], fromEquilibrium: start is null, q.PlateauLr is null ? "plateau_lr" : "--plateau-lr")[0][0];
         var validation = new EnsembleValidation(session, BlockGradient.Create(q.Scenario), q.Options, q.Level);
         CheckStability(q, schedule, validation.MaxCurvature);
         var times = q.Times ?? Defaults(session, schedule);
@@ -96,7 +101,7 @@ internal static class LangevinCommand
                 }
                 var fp = new SyncProgress<double>(t => progress.Report(0, t / end));
                 var particles = new SyncProgress<double>(f => { StartParticles(); progress.Report(1, f); });
-                result = validation.Run(schedule, times, partial =>
+                result = validation.Run(schedule, times, start, partial =>
                 {
                     StartParticles();
                     LangevinOutput.Write(q.OutDir, session, schedule, q.Options, validation, partial);
@@ -114,6 +119,23 @@ internal static class LangevinCommand
             return ExitCodes.NotConverged;
         }
         return result.Times.All(t => t.Comparison.Verdict == Verdict.Consistent) ? ExitCodes.Ok : ExitCodes.Inconsistent;
+    }
+
+    /// <summary>X,Y inside the scenario's box (y alone for 1D scenarios).</summary>
+    private static (double X, double Y)? ParsePoint(string? text, Scenario scenario)
+    {
+        if (text is null) return null;
+        var parts = text.Split(',', StringSplitOptions.TrimEntries);
+        var values = parts.Select(p => double.TryParse(p, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) && double.IsFinite(v) ? v : double.NaN).ToArray();
+        bool oneD = scenario.IsOneDimensional;
+        if (values.Length != (oneD ? 1 : 2) || values.Any(double.IsNaN))
+            throw new UsageException($"--start: \"{text}\" is not a point; give {(oneD ? "Y (a 1D scenario)" : "X,Y")}, e.g. {(oneD ? "0.5" : "0,0.5")}.");
+        var (yMin, yMax) = scenario.Problem.YRange;
+        var (xMin, xMax) = scenario.Problem.XRange ?? (0, 0);
+        double x = oneD ? 0 : values[0], y = values[^1];
+        if (y < yMin || y > yMax || !oneD && (x < xMin || x > xMax))
+            throw new UsageException($"--start: ({text}) lies outside the domain x ∈ [{xMin:G4}, {xMax:G4}], y ∈ [{yMin:G4}, {yMax:G4}].");
+        return (x, y);
     }
 
     /// <summary>SGD past its edge of stability anywhere on the schedule is refused with the κ that fixes it; the SDE step likewise.</summary>
@@ -140,4 +162,11 @@ internal static class LangevinCommand
 }
 
 /// <summary>The checked command line of <c>langevin</c>.</summary>
-internal sealed record LangevinRequest(Scenario Scenario, EnsembleOptions Options, double? PlateauLr, string? Schedule, double[]? Times, double Level, string OutDir, bool Plots);
+internal sealed record LangevinRequest(Scenario Scenario, EnsembleOptions Options, double? PlateauLr, string? Schedule, double[]? Times, double Level, string OutDir, bool Plots)
+{
+    /// <summary>The <c>--initial</c> .npy path, or null.</summary>
+    public string? Initial { get; init; }
+
+    /// <summary>The <c>--start</c> point, or null.</summary>
+    public (double X, double Y)? Start { get; init; }
+}

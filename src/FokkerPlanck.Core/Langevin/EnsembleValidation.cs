@@ -16,6 +16,11 @@ namespace FokkerPlanck.Core.Langevin;
 /// <param name="Comparison">Histograms, excess loss and amplitudes with their tests and the Holm-corrected verdict.</param>
 public sealed record ValidationTime(double Requested, double Time, long Step, double ScheduleSteps, double LearningRate, ParticleComparison Comparison);
 
+/// <summary>Where an ensemble and its FP reference start, other than the equilibrium at the schedule's initial LR.</summary>
+/// <param name="Masses">A density as cell masses (particles drawn exactly from it), or null.</param>
+/// <param name="Point">All particles at one point (the FP reference starts with the mass in that point's cell), or null.</param>
+public sealed record EnsembleStart(double[]? Masses, (double X, double Y)? Point);
+
 /// <summary>The excess loss along the run (particles against FP), for the loss curves.</summary>
 /// <param name="Time">Time.</param>
 /// <param name="Particles">The particles' mean excess loss with its standard error.</param>
@@ -98,17 +103,25 @@ public sealed class EnsembleValidation
     /// after each comparison time (the caller writes its files there); the FP stage and the particles report
     /// their progress separately.
     /// </summary>
-    public EnsembleValidationResult Run(ILearningRateSchedule schedule, IReadOnlyList<double> times, Action<EnsembleValidationResult>? onTime = null,
+    /// <param name="schedule">η(t).</param>
+    /// <param name="times">Comparison times.</param>
+    /// <param name="start">Where both start: null for the FP equilibrium at the schedule's initial LR, else a density (cell masses) or a point.</param>
+    /// <param name="onTime">Called after each comparison time.</param>
+    /// <param name="fokkerPlanckProgress">Progress of the FP reference (time reached / last time).</param>
+    /// <param name="particleProgress">Progress of the particles.</param>
+    /// <param name="cancellation">Stops the run between plans.</param>
+    public EnsembleValidationResult Run(ILearningRateSchedule schedule, IReadOnlyList<double> times, EnsembleStart? start = null, Action<EnsembleValidationResult>? onTime = null,
         IProgress<double>? fokkerPlanckProgress = null, IProgress<double>? particleProgress = null, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(schedule);
         ArgumentNullException.ThrowIfNull(times);
+        var grid = _session.Setup.Grid;
+        var initialMasses = start?.Masses ?? (start?.Point is { } point ? PointMass(grid, point) : null);
         var planner = Planner(schedule);
         var landing = planner.LandingTimes(times);
         var curve = planner.LandingTimes(CurveTimes(times));
         var all = landing.Concat(curve).Distinct().Order().ToArray();
-        var densities = _session.DensitiesAt(schedule, all, null, fokkerPlanckProgress, cancellation);
-        var grid = _session.Setup.Grid;
+        var densities = _session.DensitiesAt(schedule, all, initialMasses, fokkerPlanckProgress, cancellation);
         double equilibriumLoss = _session.FinalLossExpectation;
         var comparer = new ParticleDensityComparer(grid, _session.Setup.Landscape, new ParticleComparerOptions
         {
@@ -117,7 +130,8 @@ public sealed class EnsembleValidation
             Level = _level,
         });
         var result = new EnsembleValidationResult { MaxCurvature = MaxCurvature, TimeStep = _options.Method == LangevinMethod.Sgd ? double.NaN : TimeStep };
-        var state = InitialEnsemble.FromMasses(grid, _session.Equilibrium(schedule.InitialLr), _options.Particles, _options.Seed);
+        var state = start?.Point is { } at ? InitialEnsemble.AtPoint(at.X, at.Y, _options.Particles)
+            : InitialEnsemble.FromMasses(grid, initialMasses ?? _session.Equilibrium(schedule.InitialLr), _options.Particles, _options.Seed);
         var loss = new double[state.Count];
         var evaluator = _gradient.CreateEvaluator();
         var clock = Stopwatch.StartNew();
@@ -147,6 +161,14 @@ public sealed class EnsembleValidation
         }, particleProgress, cancellation);
         result.Complete = result.Times.Count == landing.Length;
         return result;
+    }
+
+    /// <summary>The FP start of particles at one point: all mass in the cell holding it (the cell's width is the FP's resolution of a point).</summary>
+    private static double[] PointMass(Grids.TensorGrid grid, (double X, double Y) point)
+    {
+        var masses = new double[grid.CellCount];
+        masses[ParticleReductions.CellOf(grid, point.X, point.Y)] = 1;
+        return masses;
     }
 
     /// <summary>Particles per cell.</summary>

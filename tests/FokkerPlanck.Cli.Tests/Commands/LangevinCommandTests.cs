@@ -67,6 +67,22 @@ public sealed class LangevinCommandTests : IDisposable
         Assert.Equal(Tests("one", "1"), Tests("two", "2"));
     }
 
+    [Fact]
+    public void Langevin_OneDimensional_FromAPoint_AgreesWithTheFokkerPlanckSolutionFromThatCell()
+    {
+        // the 1D tilted double well on 512 cells (the 24×48 two-basin grid resolves the valley with 1.2 cells, too coarse to agree)
+        string scenario = Path.Combine(_dir, "one-d.json");
+        File.WriteAllText(scenario, """
+            { "name": "1d", "landscape": { "kind": "potential1d", "U": "0.5*y^4 - y^2 + 0.3*y" }, "domain": { "y": [-2.5, 2.5] },
+              "grid": { "ny": 512 }, "final_lr": 0.25, "plateau_lr": { "min": 0.05, "max": 3.0, "points": 40 }, "modes": 4 }
+            """);
+        string outDir = Path.Combine(_dir, "point");
+        var (code, err) = InProcessCli.Run(["langevin", scenario, "--particles", "4000", "--times", "0.3,1", "--start", "1", "--no-plots", "--out", outDir]);
+        Assert.True(code == 0, err);
+        using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "langevin.json")));
+        Assert.Equal(2, doc.RootElement.GetProperty("tests").GetArrayLength());
+    }
+
     public static TheoryData<string, string[], string> BadInputs => new()
     {
         { "an unknown method", ["--method", "heun"], "--method" },
@@ -75,6 +91,10 @@ public sealed class LangevinCommandTests : IDisposable
         { "SGD past its edge of stability", ["--method", "sgd"], "--kappa" },
         { "a level outside (0, 1)", ["--level", "1.5"], "--level" },
         { "an explicit step past stability", ["--dt", "0.1"], "--dt" },
+        { "a start outside the box", ["--start", "9,0"], "--start" },
+        { "a start that is not a point", ["--start", "0;1"], "--start" },
+        { "two starts", ["--start", "0,0", "--initial", "p.npy"], "--initial" },
+        { "a missing initial density", ["--initial", "missing.npy"], "--initial" },
     };
 
     [Theory]
