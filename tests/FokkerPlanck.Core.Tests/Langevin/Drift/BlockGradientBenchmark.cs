@@ -32,7 +32,7 @@ public class BlockGradientBenchmark(ITestOutputHelper output)
     {
         if (Environment.GetEnvironmentVariable("FP_DRIFT_BENCH") is null) return;
         var scenario = BlockGradientTests.Load(name);
-        var (x, y) = BlockGradientTests.Sample(scenario, new Random(1), Particles);
+        var (x, y) = BlockGradientTests.Sample(scenario, new System.Random(1), Particles);
         var vector = Time(BlockGradient.Create(scenario).CreateEvaluator(), x, y);
         var scalar = Time(new ScalarBlockGradient(ScenarioLandscapeFactory.Create(scenario)), x, y);
         string load = File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Trim() : "n/a";

@@ -43,7 +43,7 @@ public class BlockGradientTests(ITestOutputHelper output)
     public void Gradient_EveryBlockLength_MatchesScalarReference(string name)
     {
         var scenario = Load(name);
-        var (x, y) = Sample(scenario, new Random(name.Length));
+        var (x, y) = Sample(scenario, new System.Random(name.Length));
         var (gx, gy) = Run(BlockGradient.Create(scenario).CreateEvaluator(), x, y, lengths: true);
         var (sx, sy) = Run(new ScalarBlockGradient(ScenarioLandscapeFactory.Create(scenario)), x, y, lengths: false);
         AssertClose(name, "gx", gx, sx);
@@ -55,7 +55,7 @@ public class BlockGradientTests(ITestOutputHelper output)
     public void Loss_FullBlocks_MatchesScalarReference(string name)
     {
         var scenario = Load(name);
-        var (x, y) = Sample(scenario, new Random(name.Length + 1));
+        var (x, y) = Sample(scenario, new System.Random(name.Length + 1));
         var vector = BlockGradient.Create(scenario).CreateEvaluator();
         var scalar = new ScalarBlockGradient(ScenarioLandscapeFactory.Create(scenario));
         double[] v = new double[y.Length], s = new double[y.Length];
@@ -85,7 +85,7 @@ public class BlockGradientTests(ITestOutputHelper output)
     {
         var scenario = Load("peer-valley.json");
         var gradient = BlockGradient.Create(scenario);
-        var (x, y) = Sample(scenario, new Random(3));
+        var (x, y) = Sample(scenario, new System.Random(3));
         var (gx, gy) = Run(gradient.CreateEvaluator(), x, y, lengths: false);
         var results = new (double[] Gx, double[] Gy)[2];
         var threads = Enumerable.Range(0, 2).Select(t => new Thread(() =>
@@ -138,7 +138,7 @@ public class BlockGradientTests(ITestOutputHelper output)
     };
 
     /// <summary>Uniform points in the domain stretched by <see cref="DomainStretch"/> about its centre.</summary>
-    internal static (double[] X, double[] Y) Sample(Scenario scenario, Random rng, int count = Points)
+    internal static (double[] X, double[] Y) Sample(Scenario scenario, System.Random rng, int count = Points)
     {
         var (xmin, xmax) = scenario.Problem.XRange ?? (-1.0, 1.0);
         var (ymin, ymax) = scenario.Problem.YRange;
