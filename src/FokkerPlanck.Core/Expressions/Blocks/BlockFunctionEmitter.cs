@@ -24,27 +24,40 @@ internal sealed class BlockFunctionEmitter(VectorApi api)
     /// </summary>
     private const double LargeArgument = 20.0;
 
+    /// <summary>tanh u rounds to ±1 beyond |u| ≈ 19.1 (2e^{−2|u|} &lt; 2⁻⁵⁴); capping the argument there keeps e^{2|u|} finite.</summary>
+    private const double TanhSaturation = 20.0;
+
     // sinh u = u (1 + z/3! + z²/5! + … + z⁶/13!), z = u²: the first omitted term, u¹⁵/15!, is
     // below 5e-17 of sinh u for |u| < SeriesLimit.
-    private static readonly double[] SinhSeries = [1.0 / 6.0, 1.0 / 120.0, 1.0 / 5040.0, 1.0 / 362880.0, 1.0 / 39916800.0, 1.0 / 6227020800.0];
+    private static readonly double[] SinhCoefficients = [1.0 / 6.0, 1.0 / 120.0, 1.0 / 5040.0, 1.0 / 362880.0, 1.0 / 39916800.0, 1.0 / 6227020800.0];
+
+    // cosh u = 1 + z/2! + z²/4! + … + z⁷/14!: the first omitted term, u¹⁶/16!, is below 1e-18 for |u| < SeriesLimit.
+    private static readonly double[] CoshCoefficients = [1.0, 1.0 / 2.0, 1.0 / 24.0, 1.0 / 720.0, 1.0 / 40320.0, 1.0 / 3628800.0, 1.0 / 479001600.0, 1.0 / 87178291200.0];
 
     private static readonly MethodInfo ScalarPower = typeof(FunctionTable).GetMethod(nameof(FunctionTable.Power))!;
 
-    /// <summary>tanh u: s/√(1 + s²) with s the sinh series for |u| &lt; 0.5, else ±(1 − 2/(e^{2|u|} + 1)).</summary>
+    /// <summary>
+    /// tanh u = ±(e − 1)/(e + 1) with e = e^{2 min(|u|, 20)} (tanh is 1 in double beyond |u| ≈ 19),
+    /// and sinh u / cosh u from their Taylor series for |u| &lt; 0.5: one exp, one division.
+    /// </summary>
     public Expression Tanh(ParameterExpression u)
     {
         var a = Expression.Variable(api.VectorType, "a");
         var e = Expression.Variable(api.VectorType, "e");
-        var s = Expression.Variable(api.VectorType, "s");
+        var z = Expression.Variable(api.VectorType, "z");
+        var small = Expression.Variable(api.VectorType, "small");
         var one = api.Constant(1.0);
-        return Expression.Block(api.VectorType, [a, e, s],
+        var capped = api.Call("Min", a, api.Constant(TanhSaturation));
+        return Expression.Block(api.VectorType, [a, e, z, small],
             Expression.Assign(a, api.Call("Abs", u)),
-            Expression.Assign(e, api.Call("Exp", Expression.Add(a, a))),
-            Expression.Assign(s, Series(u)),
-            api.Call("ConditionalSelect",
-                api.Call("LessThan", a, api.Constant(SeriesLimit)),
-                Expression.Divide(s, api.Call("Sqrt", Expression.Add(one, Expression.Multiply(s, s)))),
-                api.Call("CopySign", Expression.Subtract(one, Expression.Divide(api.Constant(2.0), Expression.Add(e, one))), u)));
+            Expression.Assign(e, api.Call("Exp", Expression.Add(capped, capped))),
+            Expression.Assign(z, Expression.Multiply(u, u)),
+            Expression.Assign(small, api.Call("LessThan", a, api.Constant(SeriesLimit))),
+            api.Call("CopySign",
+                Expression.Divide(
+                    api.Call("ConditionalSelect", small, SinhSeries(u, z), Expression.Subtract(e, one)),
+                    api.Call("ConditionalSelect", small, CoshSeries(z), Expression.Add(e, one))),
+                u));
     }
 
     /// <summary>sinh u: the series for |u| &lt; 0.5, else ±(e − 1/e)/2 with e = e^|u| (see <see cref="LargeArgument"/>).</summary>
@@ -121,7 +134,7 @@ internal sealed class BlockFunctionEmitter(VectorApi api)
         var moderate = Expression.Multiply(sinh ? Expression.Subtract(e, inverse) : Expression.Add(e, inverse), half);
         var big = api.Call("ConditionalSelect", large, Expression.Multiply(Expression.Multiply(e, half), e), moderate);
         var value = sinh
-            ? api.Call("ConditionalSelect", api.Call("LessThan", a, api.Constant(SeriesLimit)), Series(u), api.Call("CopySign", big, u))
+            ? api.Call("ConditionalSelect", api.Call("LessThan", a, api.Constant(SeriesLimit)), SinhSeries(u), api.Call("CopySign", big, u))
             : big;
         return Expression.Block(api.VectorType, [a, large, e],
             Expression.Assign(a, api.Call("Abs", u)),
@@ -131,13 +144,22 @@ internal sealed class BlockFunctionEmitter(VectorApi api)
     }
 
     /// <summary>The sinh Taylor series u + u·z·(1/3! + z(1/5! + …)), z = u², in Horner form.</summary>
-    private BlockExpression Series(ParameterExpression u)
+    private BlockExpression SinhSeries(ParameterExpression u)
     {
         var z = Expression.Variable(api.VectorType, "z");
-        Expression p = api.Constant(SinhSeries[^1]);
-        for (int k = SinhSeries.Length - 2; k >= 0; k--) p = Expression.Add(api.Constant(SinhSeries[k]), Expression.Multiply(z, p));
-        return Expression.Block(api.VectorType, [z],
-            Expression.Assign(z, Expression.Multiply(u, u)),
-            Expression.Add(u, Expression.Multiply(Expression.Multiply(u, z), p)));
+        return Expression.Block(api.VectorType, [z], Expression.Assign(z, Expression.Multiply(u, u)), SinhSeries(u, z));
+    }
+
+    private BinaryExpression SinhSeries(ParameterExpression u, ParameterExpression z) =>
+        Expression.Add(u, Expression.Multiply(Expression.Multiply(u, z), Horner(SinhCoefficients, z)));
+
+    private Expression CoshSeries(ParameterExpression z) => Horner(CoshCoefficients, z);
+
+    /// <summary>c₀ + z(c₁ + z(c₂ + …)).</summary>
+    private Expression Horner(double[] coefficients, ParameterExpression z)
+    {
+        Expression p = api.Constant(coefficients[^1]);
+        for (int k = coefficients.Length - 2; k >= 0; k--) p = Expression.Add(api.Constant(coefficients[k]), Expression.Multiply(z, p));
+        return p;
     }
 }

@@ -38,9 +38,20 @@ internal static class BlockKernelCompiler
         var emitter = new BlockFunctionEmitter(api);
 
         var body = new List<Expression> { Expression.Assign(offset, Expression.Convert(Expression.Convert(i, typeof(uint)), typeof(nuint))) };
-        body.AddRange(variables.Select((v, k) => Expression.Assign(v, api.Load(inputs[k], offset))));
         ParameterExpression Slot(int slot) => slot < 0 ? variables[-1 - slot] : registers[slot];
-        body.AddRange(tape.Select((step, k) => Expression.Assign(registers[k], Step(step, Slot, api, emitter))));
+        var loaded = new bool[variableCount];
+        for (int k = 0; k < tape.Count; k++)
+        {
+            // Each variable is loaded just before its first use, so it is not live across an earlier
+            // exp or log call (those are calls, and every vector register live across one is spilled).
+            foreach (int v in tape[k].Reads().Where(slot => slot < 0).Select(slot => -1 - slot).Where(v => !loaded[v]))
+            {
+                loaded[v] = true;
+                body.Add(Expression.Assign(variables[v], api.Load(inputs[v], offset)));
+            }
+
+            body.Add(Expression.Assign(registers[k], Step(tape[k], Slot, api, emitter)));
+        }
         body.AddRange(outputs.Select((register, k) => api.Store(registers[register], outs[k], offset)));
         body.Add(Expression.AddAssign(i, Expression.Constant(api.Count)));
 

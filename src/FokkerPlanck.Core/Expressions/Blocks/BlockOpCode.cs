@@ -6,7 +6,7 @@ namespace FokkerPlanck.Core.Expressions.Blocks;
 /// </summary>
 internal enum BlockOpCode : byte
 {
-    /// <summary>d = K (a constant that an operation needs as a block).</summary>
+    /// <summary>d = K broadcast (a constant operand of an operation that has no constant form).</summary>
     Fill,
 
     /// <summary>d = A (an output that is a bare variable).</summary>

@@ -17,7 +17,7 @@ namespace FokkerPlanck.Core.Tests.Langevin.Drift;
 /// </remarks>
 public class BlockGradientTests(ITestOutputHelper output)
 {
-    /// <summary>Measured ≤ 4.5e-16 (peer valley, two-basin, the 1D and 2D cases below); about 10 ulp with slack.</summary>
+    /// <summary>Measured ≤ 2.9e-16 (peer valley, two-basin, the 1D and 2D cases below); about 10 ulp with slack.</summary>
     private const double Tolerance = 2e-15;
 
     /// <summary>Points compared per landscape.</summary>
