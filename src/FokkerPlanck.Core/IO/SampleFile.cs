@@ -40,18 +40,11 @@ public static class SampleFile
 
     private static SampleSet ReadCsv(string path, string label)
     {
-        var options = CsvReaderOptions.Default with
-        {
-            Separator = ',', HasHeader = true, TrimWhitespace = true, SkipEmptyLines = true,
-            TrackLineNumbers = true, MalformedData = CsvMalformedDataHandling.Throw,
-        };
         try
         {
-            using var csv = CsvReader.FromFile(path, options);
-            csv.ReadHeader();
-            var header = csv.Headers.ToArray();
-            if (header.Length == 0 || header.All(string.IsNullOrWhiteSpace))
-                throw new SampleFileException($"{label} line 1", $"the file is empty; a sample file needs a header with {SampleColumns.Expected}, then one sample per row");
+            using var csv = CsvReader.FromFile(path, UserCsv.Options);
+            var header = UserCsv.Header(csv)
+                ?? throw new SampleFileException($"{label} line 1", $"the file is empty; a sample file needs a header with {SampleColumns.Expected}, then one sample per row");
             long headerLine = Math.Max(csv.LineNumber, 1);
             var columns = SampleColumns.Parse(header, name => $"{label} line {headerLine}, column \"{name}\"");
             var rows = new SampleRows(columns, label, "line");

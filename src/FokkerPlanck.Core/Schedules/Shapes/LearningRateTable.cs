@@ -1,5 +1,6 @@
 using System.Globalization;
 using CsvHelper;
+using FokkerPlanck.Core.IO;
 
 namespace FokkerPlanck.Core.Schedules.Shapes;
 
@@ -21,18 +22,11 @@ internal sealed record LearningRateTable(double[] Positions, double[] Rates, boo
     /// <exception cref="ScheduleException">The file is malformed.</exception>
     public static LearningRateTable Read(string path, string label)
     {
-        var options = CsvReaderOptions.Default with
-        {
-            Separator = ',', HasHeader = true, TrimWhitespace = true, SkipEmptyLines = true,
-            TrackLineNumbers = true, MalformedData = CsvMalformedDataHandling.Throw,
-        };
         try
         {
-            using var csv = CsvReader.FromFile(path, options);
-            csv.ReadHeader();
-            var header = csv.Headers.ToArray();
-            if (header.Length == 0 || header.All(string.IsNullOrWhiteSpace))
-                throw new ScheduleException($"{label} line 1", $"the file is empty; a table needs a header with {Columns}, then at least 2 rows");
+            using var csv = CsvReader.FromFile(path, UserCsv.Options);
+            var header = UserCsv.Header(csv)
+                ?? throw new ScheduleException($"{label} line 1", $"the file is empty; a table needs a header with {Columns}, then at least 2 rows");
             var (positionColumn, rateColumn, inSteps) = ReadHeader(header, $"{label} line {Math.Max(csv.LineNumber, 1)}");
             string positionName = inSteps ? StepColumn : TimeColumn;
             var positions = new List<double>();
