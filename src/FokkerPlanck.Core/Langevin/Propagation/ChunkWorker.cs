@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using FokkerPlanck.Core.Langevin.Drift;
 using FokkerPlanck.Core.Langevin.Random;
 
@@ -51,6 +52,7 @@ internal sealed class ChunkWorker
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Run<T>(int chunk)
         where T : struct, IDoubleLanes<T>
     {

@@ -22,7 +22,7 @@ internal static class ParticleUpdate
     /// <param name="amplitude">√(2Th), or half of it with <paramref name="nextNoise"/>.</param>
     /// <param name="lo">Lower wall.</param>
     /// <param name="hi">Upper wall.</param>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     public static bool Advance<T>(Span<double> z, ReadOnlySpan<double> gradient, ReadOnlySpan<double> noise, Span<double> nextNoise,
         double step, double amplitude, double lo, double hi)
         where T : struct, IDoubleLanes<T>
