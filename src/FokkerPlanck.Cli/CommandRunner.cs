@@ -31,6 +31,11 @@ internal static class CommandRunner
             Error($"invalid schedule: {e.Message}");
             return ExitCodes.InvalidInput;
         }
+        catch (Core.IO.SampleFileException e)
+        {
+            Error($"invalid samples: {e.Message}");
+            return ExitCodes.InvalidInput;
+        }
         catch (UsageException e)
         {
             Error(e.Message);

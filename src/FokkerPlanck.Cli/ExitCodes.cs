@@ -11,6 +11,11 @@ internal static class ExitCodes
     public const int NotConverged = 2;
     /// <summary><c>check --strict</c> found warnings.</summary>
     public const int Warnings = 3;
+    /// <summary>
+    /// <c>check-samples</c>: the samples of some time are inconsistent with the Fokker–Planck solution at the
+    /// chosen level. The same code as <see cref="Warnings"/>: 3 means "a check ran and failed".
+    /// </summary>
+    public const int Inconsistent = 3;
     /// <summary>Unexpected internal error (a bug: please report with the command line).</summary>
     public const int InternalError = 70;
 }

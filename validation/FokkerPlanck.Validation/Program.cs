@@ -14,6 +14,7 @@ IValidationCase[] all =
     new ColdLeftEigenvectorCase(),
     new RiverReductionCase(),
     new TimeStepperCase(),
+    new LangevinCase(),
 ];
 
 string outDir = Path.Combine("validation", "report");

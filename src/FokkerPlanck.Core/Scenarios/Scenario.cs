@@ -124,6 +124,26 @@ public sealed record Scenario(
     /// <summary>Temperature of a learning rate.</summary>
     public double TemperatureOf(double lr) => Problem.TemperatureOf(lr);
 
+    /// <summary>
+    /// The scenario at another κ with the same temperatures: every learning rate (final, plateau scan,
+    /// evolve plateaus) scaled by κ/κ′, so the Fokker–Planck picture is unchanged while the discrete map's
+    /// <c>η·a</c> shrinks or grows (how SGD is brought below its edge of stability, physics.md §7).
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">κ′ is not positive and finite.</exception>
+    public Scenario WithKappa(double kappa)
+    {
+        if (!(kappa > 0) || !double.IsFinite(kappa)) throw new ArgumentOutOfRangeException(nameof(kappa), kappa, "κ must be positive and finite.");
+        double f = Kappa / kappa;
+        var plateau = Mpemba.Plateau;
+        return this with
+        {
+            Problem = Problem with { Kappa = kappa },
+            FinalLr = FinalLr * f,
+            Mpemba = Mpemba with { Plateau = plateau with { Min = plateau.Min * f, Max = plateau.Max * f } },
+            Evolve = Evolve with { PlateauLrs = Evolve.PlateauLrs?.Select(lr => lr * f).ToArray() },
+        };
+    }
+
     /// <summary>The scenario with its cell counts overridden where given (this scenario when neither is).</summary>
     /// <param name="nx">Cells along x, or null to keep.</param>
     /// <param name="ny">Cells along y, or null to keep.</param>

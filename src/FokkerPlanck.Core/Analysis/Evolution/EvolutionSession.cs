@@ -146,6 +146,57 @@ public sealed class EvolutionSession : IDisposable
             [.. lrs.Select(Scenario.TemperatureOf)], observer, predicted, late, stats);
     }
 
+    /// <summary>
+    /// The cell masses at each of <paramref name="times"/> (ascending, ≥ 0) under <paramref name="schedule"/>
+    /// from <paramref name="initialMasses"/> (default: the equilibrium at the schedule's initial LR): the
+    /// Fokker–Planck reference that particle ensembles and users' samples are compared with.
+    /// </summary>
+    /// <exception cref="ArgumentException">Times are not ascending and nonnegative, or the initial state has the wrong size.</exception>
+    /// <exception cref="ScenarioException">The domain truncates the equilibrium at the schedule's initial or plateau LR.</exception>
+    public IReadOnlyList<double[]> DensitiesAt(ILearningRateSchedule schedule, IReadOnlyList<double> times, double[]? initialMasses = null,
+        IProgress<double>? progress = null, CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(schedule);
+        ArgumentNullException.ThrowIfNull(times);
+        if (initialMasses is not null && initialMasses.Length != Family.Size)
+            throw new ArgumentException($"the initial density has {initialMasses.Length} cells, the grid {Family.Size} ({Setup.Grid}).", nameof(initialMasses));
+        CheckDomainHolds(schedule.PlateauLr, "plateau_lr");
+        if (initialMasses is null && schedule.InitialLr != schedule.PlateauLr) CheckDomainHolds(schedule.InitialLr, "plateau_lr");
+        var start = initialMasses ?? Equilibrium(schedule.InitialLr);
+        var recorder = new DensityRecorder();
+        var positive = times.Where(t => t > 0).ToArray();
+        for (int k = 0; k < times.Count; k++)
+            if (!(times[k] >= 0) || k > 0 && !(times[k] > times[k - 1]))
+                throw new ArgumentException($"comparison times must increase strictly from 0; entry {k} is {times[k]}.", nameof(times));
+        if (positive.Length > 0) _integrator.Run(schedule, Scenario.Kappa, start, positive[^1], positive, [recorder], progress, cancellation);
+        var result = new List<double[]>(times.Count);
+        if (times.Count > positive.Length) result.Add([.. start]);
+        result.AddRange(recorder.Masses);
+        return result;
+    }
+
+    /// <summary>The loss at the cell centres (what the excess loss averages).</summary>
+    public ReadOnlySpan<double> LossAtCentres => _loss;
+
+    /// <summary><c>E_{π(η_c)}[L]</c> on the grid: the zero of the excess loss.</summary>
+    public double FinalLossExpectation
+    {
+        get
+        {
+            double e = 0;
+            for (int k = 0; k < _loss.Length; k++) e += Math.Exp(_logFinal[k]) * _loss[k];
+            return e;
+        }
+    }
+
+    /// <summary>Keeps a copy of the masses at every output time.</summary>
+    private sealed class DensityRecorder : IStepObserver
+    {
+        public List<double[]> Masses { get; } = [];
+
+        public void Observe(double t, ReadOnlySpan<double> masses) => Masses.Add(masses.ToArray());
+    }
+
     /// <summary>The end time of a run under <paramref name="schedule"/>: the options' end time, or the schedule's last breakpoint plus <see cref="EvolutionOptions.RelaxationTimes"/>/λ_eff.</summary>
     public double EndTimeOf(ILearningRateSchedule schedule)
     {

@@ -20,7 +20,7 @@ public interface IBlockGradient
 public interface IGradientEvaluator
 {
     /// <summary>
-    /// <c>(∂L/∂x, ∂L/∂y)</c> at the points <c>(x[i], y[i])</c>, <c>i &lt; y.Length ≤ </c><c>BlockGradient.MaxBlock</c>.
+    /// <c>(∂L/∂x, ∂L/∂y)</c> at the points <c>(x[i], y[i])</c>, <c>i &lt; y.Length ≤ </c><see cref="BlockGradient.MaxBlock"/>.
     /// For one-dimensional landscapes <paramref name="x"/> is not read and <paramref name="gx"/> is set to 0.
     /// </summary>
     void Gradient(ReadOnlySpan<double> x, ReadOnlySpan<double> y, Span<double> gx, Span<double> gy);

@@ -1,0 +1,172 @@
+using System.CommandLine;
+using System.Globalization;
+using FokkerPlanck.Cli.Output;
+using FokkerPlanck.Core.Analysis.Evolution;
+using FokkerPlanck.Core.Analysis.Statistics;
+using FokkerPlanck.Core.Langevin;
+using FokkerPlanck.Core.Langevin.Drift;
+using FokkerPlanck.Core.Scenarios;
+using FokkerPlanck.Core.Schedules;
+
+namespace FokkerPlanck.Cli.Commands;
+
+/// <summary>
+/// <c>fokkerplanck langevin SCENARIO --out DIR</c>: a Langevin or SGD ensemble from the plateau
+/// equilibrium through a schedule, compared with the Fokker–Planck solution at chosen times (one verdict
+/// per time), with the loss curves and histograms.
+/// </summary>
+internal static class LangevinCommand
+{
+    /// <summary>Default comparison times after the schedule settles, in units of 1/λ₃ (fast modes dying) and 1/λ₂ (the slow mode under way).</summary>
+    private static readonly (double Value, bool Slow)[] DefaultTimes = [(0.5, false), (3, false), (0.25, true)];
+
+    /// <summary>The methods by their command-line names.</summary>
+    private static readonly Dictionary<string, LangevinMethod> Methods = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["em"] = LangevinMethod.EulerMaruyama, ["lm"] = LangevinMethod.LeimkuhlerMatthews, ["sgd"] = LangevinMethod.Sgd,
+    };
+
+    public static Command Create()
+    {
+        var scenarioArg = new Argument<string>("scenario") { Description = "Scenario file (JSON, comments allowed)." };
+        var particles = new Option<int>("--particles") { Description = "Ensemble size.", DefaultValueFactory = _ => EnsembleOptions.DefaultParticles };
+        var seed = new Option<ulong>("--seed") { Description = "Seed of the counter-based generator: the same seed gives the same numbers whatever the thread count.", DefaultValueFactory = _ => 1UL };
+        var method = new Option<string>("--method") { Description = "em (Euler–Maruyama), lm (Leimkuhler–Matthews: exact valley variance) or sgd (the discrete map, step η).", DefaultValueFactory = _ => "lm" };
+        var plateau = new Option<double?>("--plateau-lr") { Description = "Plateau LR η_h the ensemble starts from (default: the FP strong Mpemba point, else 2η_c)." };
+        var schedule = new Option<string?>("--schedule") { Description = "LR schedule (default: the scenario's \"schedule\", else constant). Kinds:" + Environment.NewLine + ScheduleCatalog.HelpText };
+        var times = new Option<string?>("--times") { Description = "Comparison times, comma-separated (default: after the schedule settles, 0.5/λ₃, 3/λ₃ and 0.25/λ₂)." };
+        var initial = new Option<string?>("--initial") { Description = "Start from this density instead of π(η_h): .npy cell masses of shape (nx·ny,) or (ny, nx), normalized to mass 1 (particles drawn exactly from it)." };
+        var startPoint = new Option<string?>("--start") { Description = "Start every particle at the point X,Y (the FP reference starts with all mass in that point's cell)." };
+        var dt = new Option<double?>("--dt") { Description = $"Time step of em/lm (default {EnsembleOptions.DefaultStiffnessProduct:G2}/a_max)." };
+        var kappa = new Option<double?>("--kappa") { Description = "Run at this κ (T = κη) with the scenario's temperatures kept (LRs scaled by κ_file/κ): SGD needs η·a_max < 2." };
+        var threads = new Option<int?>("--threads") { Description = "Threads (default: all cores); the numbers do not depend on it." };
+        var level = new Option<double>("--level") { Description = "Significance level α of each time's verdict (Holm-corrected over its tests).", DefaultValueFactory = _ => Significance.DefaultLevel };
+        var grid = GridOption.Create();
+        var noPlots = new Option<bool>("--no-plots") { Description = "Do not write PNG figures." };
+        var outDir = new Option<string>("--out") { Description = "Output folder (created only once the inputs are checked).", Required = true };
+        var cmd = new Command("langevin", "A Langevin/SGD particle ensemble through an LR schedule against the Fokker–Planck solution: marginals, excess loss and mode amplitudes tested at chosen times.");
+        cmd.Arguments.Add(scenarioArg);
+        foreach (var o in new Option[] { particles, seed, method, plateau, schedule, times, initial, startPoint, dt, kappa, threads, level, grid, noPlots, outDir }) cmd.Options.Add(o);
+        cmd.SetAction(parse => CommandRunner.Run(() =>
+        {
+            var (nx, ny) = GridOption.Parse(parse.GetValue(grid));
+            var scenario = ScenarioLoader.Load(parse.GetValue(scenarioArg)!).WithGrid(nx, ny);
+            if (parse.GetValue(kappa) is { } k)
+                scenario = k > 0 && double.IsFinite(k) ? scenario.WithKappa(k) : throw new UsageException($"--kappa must be positive and finite, got {k.ToString(CultureInfo.InvariantCulture)}.");
+            string name = parse.GetValue(method)!;
+            if (!Methods.TryGetValue(name, out var m)) throw new UsageException($"--method: unknown method \"{name}\"; use em, lm or sgd.");
+            if (parse.GetValue(particles) < 2) throw new UsageException($"--particles must be ≥ 2 (a standard error needs two), got {parse.GetValue(particles)}.");
+            if (parse.GetValue(threads) is < 1) throw new UsageException("--threads must be ≥ 1.");
+            if (parse.GetValue(dt) is { } h && !(h > 0 && double.IsFinite(h))) throw new UsageException($"--dt must be positive and finite, got {h.ToString(CultureInfo.InvariantCulture)}.");
+            double alpha = parse.GetValue(level);
+            if (!(alpha > 0 && alpha < 1)) throw new UsageException($"--level must lie in (0, 1), e.g. 0.01; got {alpha.ToString(CultureInfo.InvariantCulture)}.");
+            if (parse.GetValue(plateau) is { } p && !(p > 0 && double.IsFinite(p))) throw new UsageException($"--plateau-lr must be positive and finite, got {p.ToString(CultureInfo.InvariantCulture)}.");
+            var options = new EnsembleOptions { Method = m, Particles = parse.GetValue(particles), Seed = parse.GetValue(seed), TimeStep = parse.GetValue(dt), Threads = parse.GetValue(threads) };
+            if (parse.GetValue(initial) is not null && parse.GetValue(startPoint) is not null) throw new UsageException("--initial and --start both given; the ensemble starts from one of them.");
+            var request = new LangevinRequest(scenario, options, parse.GetValue(plateau), parse.GetValue(schedule), EvolveInputs.ParseLearningRates(parse.GetValue(times), "--times"),
+                alpha, parse.GetValue(outDir)!, !parse.GetValue(noPlots)) { Initial = parse.GetValue(initial), Start = ParsePoint(parse.GetValue(startPoint), scenario) };
+            return Run(request);
+        }));
+        return cmd;
+    }
+
+    private static int Run(LangevinRequest q)
+    {
+        var shape = EvolveInputs.ParseSchedules(q.Schedule is null ? [] : [q.Schedule], q.Scenario, ["constant"])[0];
+        var g = q.Scenario.Problem.Grid;
+        var start = q.Initial is not null ? new EnsembleStart(EvolveInputs.ReadInitial(q.Initial, g.Nx, g.Ny), null) : q.Start is { } at ? new EnsembleStart(null, at) : null;
+        using var session = EvolveRequest.OpenSession(q.Scenario, new EvolutionOptions { Predict = false, Snapshots = 0 }, "langevin");
+        double plateau = EvolveInputs.TablePlateau(shape, q.PlateauLr is { } given ? [given] : null, q.Scenario)
+            ?? q.PlateauLr ?? session.Scan.Points.Select(p => p.Lr).DefaultIfEmpty(EvolveInputs.ReferencePlateauFactor * q.Scenario.FinalLr).First();
+        var schedule = EvolveInputs.Bind(session, [plateau], [shape], fromEquilibrium: start is null, q.PlateauLr is null ? "plateau_lr" : "--plateau-lr")[0][0];
+        var validation = new EnsembleValidation(session, BlockGradient.Create(q.Scenario), q.Options, q.Level);
+        CheckStability(q, schedule, validation.MaxCurvature);
+        var times = q.Times ?? Defaults(session, schedule);
+        Directory.CreateDirectory(q.OutDir);
+        LangevinOutput.Header(session, schedule, q.Options, validation);
+        EnsembleValidationResult result = null!;
+        using (var cancel = CtrlC.Cancellation())
+        {
+            RunProgress.Run([$"Fokker–Planck reference to t = {times[^1]:G4}", $"{q.Options.Particles:N0} particles ({q.Options.Method})"], progress =>
+            {
+                double end = times[^1];
+                progress.Start(0);
+                bool particlesStarted = false;
+                void StartParticles()
+                {
+                    if (particlesStarted) return;
+                    particlesStarted = true;
+                    progress.Finish(0);
+                    progress.Start(1);
+                }
+                var fp = new SyncProgress<double>(t => progress.Report(0, t / end));
+                var particles = new SyncProgress<double>(f => { StartParticles(); progress.Report(1, f); });
+                result = validation.Run(schedule, times, start, partial =>
+                {
+                    StartParticles();
+                    LangevinOutput.Write(q.OutDir, session, schedule, q.Options, validation, partial);
+                }, fp, particles, cancel.Token);
+                StartParticles();
+                progress.Finish(1);
+            });
+        }
+        LangevinOutput.Write(q.OutDir, session, schedule, q.Options, validation, result);
+        if (q.Plots) LangevinOutput.Figures(q.OutDir, session, result, q.Options);
+        LangevinOutput.Summary(session, result, q.Level, q.OutDir);
+        if (!result.Complete)
+        {
+            CommandRunner.Error($"stopped after {result.Times.Count} of {times.Length} comparison times; those reached are written.");
+            return ExitCodes.NotConverged;
+        }
+        return result.Times.All(t => t.Comparison.Verdict == Verdict.Consistent) ? ExitCodes.Ok : ExitCodes.Inconsistent;
+    }
+
+    /// <summary>X,Y inside the scenario's box (y alone for 1D scenarios).</summary>
+    private static (double X, double Y)? ParsePoint(string? text, Scenario scenario)
+    {
+        if (text is null) return null;
+        var parts = text.Split(',', StringSplitOptions.TrimEntries);
+        var values = parts.Select(p => double.TryParse(p, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) && double.IsFinite(v) ? v : double.NaN).ToArray();
+        bool oneD = scenario.IsOneDimensional;
+        if (values.Length != (oneD ? 1 : 2) || values.Any(double.IsNaN))
+            throw new UsageException($"--start: \"{text}\" is not a point; give {(oneD ? "Y (a 1D scenario)" : "X,Y")}, e.g. {(oneD ? "0.5" : "0,0.5")}.");
+        var (yMin, yMax) = scenario.Problem.YRange;
+        var (xMin, xMax) = scenario.Problem.XRange ?? (0, 0);
+        double x = oneD ? 0 : values[0], y = values[^1];
+        if (y < yMin || y > yMax || !oneD && (x < xMin || x > xMax))
+            throw new UsageException($"--start: ({text}) lies outside the domain x ∈ [{xMin:G4}, {xMax:G4}], y ∈ [{yMin:G4}, {yMax:G4}].");
+        return (x, y);
+    }
+
+    /// <summary>SGD past its edge of stability anywhere on the schedule is refused with the κ that fixes it; the SDE step likewise.</summary>
+    private static void CheckStability(LangevinRequest q, ILearningRateSchedule schedule, double curvature)
+    {
+        if (q.Options.Method == LangevinMethod.Sgd)
+        {
+            double top = Math.Max(schedule.PlateauLr, schedule.InitialLr) * curvature;
+            if (!(top < 2))
+                throw new UsageException($"SGD at η = {Math.Max(schedule.PlateauLr, schedule.InitialLr):G4} has η·a_max = {top:G3} ≥ 2 (a_max = {curvature:G4}): past its edge of stability. "
+                    + $"Give --kappa {q.Scenario.Kappa * top:G3} or more (the temperatures stay, the LRs shrink), or a lower --plateau-lr.");
+        }
+        else if (q.Options.TimeStep is { } h && !(h * curvature < 2))
+            throw new UsageException($"--dt {h:G4} is past the stability limit 2/a_max = {2 / curvature:G4} of an explicit step; use a smaller --dt (default {EnsembleOptions.DefaultStiffnessProduct:G2}/a_max).");
+    }
+
+    /// <summary>The default comparison times: after the schedule's last breakpoint, 0.5/λ₃, 3/λ₃ and 0.25/λ₂.</summary>
+    private static double[] Defaults(EvolutionSession session, ILearningRateSchedule schedule)
+    {
+        double settle = schedule.Breakpoints.Count > 0 ? schedule.Breakpoints[^1] : 0;
+        double fast = session.Scan.NextMode > 0 ? session.Scan.NextRate : session.Spectrum.Eigenvalues[^1], slow = session.Scan.EffectiveRate;
+        return [.. DefaultTimes.Select(d => settle + d.Value / (d.Slow ? slow : fast)).Distinct().Order()];
+    }
+}
+
+/// <summary>The checked command line of <c>langevin</c>.</summary>
+internal sealed record LangevinRequest(Scenario Scenario, EnsembleOptions Options, double? PlateauLr, string? Schedule, double[]? Times, double Level, string OutDir, bool Plots)
+{
+    /// <summary>The <c>--initial</c> .npy path, or null.</summary>
+    public string? Initial { get; init; }
+
+    /// <summary>The <c>--start</c> point, or null.</summary>
+    public (double X, double Y)? Start { get; init; }
+}

@@ -1,0 +1,99 @@
+using FokkerPlanck.Core.Analysis.Evolution;
+using FokkerPlanck.Core.Langevin;
+using FokkerPlanck.Core.Langevin.Comparison;
+using FokkerPlanck.Plotting;
+using FokkerPlanck.Plotting.Export;
+using FokkerPlanck.Plotting.Models;
+using OxyPlot;
+
+namespace FokkerPlanck.Cli.Output;
+
+/// <summary>The figures of <c>langevin</c>: loss curves, marginal histograms over the FP marginals, the 2D residual map.</summary>
+internal static class LangevinFigures
+{
+    /// <summary>Error bars and the residual colour range span this many standard deviations.</summary>
+    private const double Sigmas = 2;
+
+    /// <summary>The residual map's colour range: ±4σ covers the noise of a consistent ensemble (|z| &gt; 4 in under 1e-4 of the cells).</summary>
+    private const double ResidualRange = 4;
+
+    public static void All(string dir, EvolutionSession session, EnsembleValidationResult r, EnsembleOptions options)
+    {
+        string method = options.Method.ToString();
+        if (r.Loss.Count > 0) Loss(r, method, Path.Combine(dir, "langevin_loss.png"));
+        if (r.Times.Count == 0) return;
+        Marginals([.. r.Times.Select(t => (t.Time, t.Comparison.Y))], "y (river)", method, Path.Combine(dir, "langevin_y_marginal.png"));
+        if (r.Times[0].Comparison.X is not null)
+            Marginals([.. r.Times.Select(t => (t.Time, t.Comparison.X!))], "x (valley)", method, Path.Combine(dir, "langevin_x_marginal.png"));
+        if (r.Histogram is { } h && !session.Setup.Grid.IsOneDimensional) Residuals(session, h, Path.Combine(dir, "langevin_residuals.png"));
+    }
+
+    private static void Loss(EnsembleValidationResult r, string method, string path)
+    {
+        var pts = r.Loss.Where(p => p.Time > 0).ToList();
+        double[] t = [.. pts.Select(p => p.Time)];
+        var bars = new List<double>();
+        var barT = new List<double>();
+        foreach (var p in pts)
+        {
+            barT.AddRange([p.Time, p.Time, double.NaN]);
+            bars.AddRange([p.Particles.Mean - Sigmas * p.Particles.StandardError, p.Particles.Mean + Sigmas * p.Particles.StandardError, double.NaN]);
+        }
+        PlotExporter.Export(LineChart.Create(
+        [
+            new LineSeriesData("Fokker–Planck", t, [.. pts.Select(p => p.FokkerPlanck)]) { Color = PlotTheme.SeriesColors[1] },
+            new LineSeriesData($"particles ({method})", t, [.. pts.Select(p => p.Particles.Mean)]) { Marker = MarkerType.Circle, LineStyle = LineStyle.None, Color = PlotTheme.SeriesColors[0] },
+            new LineSeriesData(null, [.. barT], [.. bars]) { Color = PlotTheme.SeriesColors[0], StrokeThickness = 1 },
+        ], new LineChartOptions
+        {
+            Title = "Excess loss: particles against the Fokker–Planck solution",
+            Subtitle = $"E[L] − E_π(η_c)[L]; error bars ±{Sigmas:G1} standard errors; comparison times marked",
+            XAxisTitle = "time t = steps × η", YAxisTitle = "excess loss", LogX = true, ShowZeroLine = true,
+            VerticalLines = [.. r.Times.Select(x => new ReferenceLine(x.Time, $"t = {x.Time:G3}"))],
+        }), path, width: 1000, height: 650);
+    }
+
+    /// <summary>Per time: the particles' histogram density (markers) over the FP marginal density (line), same colour.</summary>
+    private static void Marginals(IReadOnlyList<(double Time, MarginalComparison M)> marginals, string axis, string method, string path)
+    {
+        var series = new List<LineSeriesData>();
+        for (int k = 0; k < marginals.Count; k++)
+        {
+            var (time, m) = marginals[k];
+            var colour = PlotTheme.SeriesColors[k % PlotTheme.SeriesColors.Count];
+            long n = m.Counts.Sum();
+            double[] centre = [.. Enumerable.Range(0, m.Counts.Length).Select(i => 0.5 * (m.Faces[i] + m.Faces[i + 1]))];
+            double[] width = [.. Enumerable.Range(0, m.Counts.Length).Select(i => m.Faces[i + 1] - m.Faces[i])];
+            series.Add(new LineSeriesData($"t = {time:G3}: FP", centre, [.. m.Expected.Select((e, i) => e / n / width[i])]) { Color = colour });
+            series.Add(new LineSeriesData($"particles (G-test p = {ComparisonTable.P(m.Test.PValue)})", centre, [.. m.Counts.Select((c, i) => c / (double)n / width[i])])
+            { Color = colour, Marker = MarkerType.Circle, LineStyle = LineStyle.None });
+        }
+        PlotExporter.Export(LineChart.Create(series, new LineChartOptions
+        {
+            Title = $"Marginal along {axis}: {method} particles over the Fokker–Planck density",
+            Subtitle = "particle histogram on the grid's faces (markers) and the FP marginal (lines), as densities",
+            XAxisTitle = axis, YAxisTitle = "density",
+        }), path, width: 1000, height: 650);
+    }
+
+    /// <summary>(count − n p)/√(n p) per cell at the last comparison time (cells expecting under 1 particle left blank).</summary>
+    private static void Residuals(EvolutionSession session, (double Time, long[] Counts, double[] Masses) h, string path)
+    {
+        var g = session.Setup.Grid;
+        long n = h.Counts.Sum();
+        double total = h.Masses.Sum();
+        var z = new double[h.Counts.Length];
+        for (int k = 0; k < z.Length; k++)
+        {
+            double expected = n * h.Masses[k] / total;
+            z[k] = expected >= 1 ? (h.Counts[k] - expected) / Math.Sqrt(expected) : double.NaN;
+        }
+        PlotExporter.Export(DensityHeatmap.Create(g.X.Centres.ToArray(), g.Y.Centres.ToArray(), g.X.Faces.ToArray(), g.Y.Faces.ToArray(), z, new DensityHeatmapOptions
+        {
+            Title = $"Particles against the Fokker–Planck density at t = {h.Time:G3}",
+            Subtitle = "standardized residual (count − n p)/√(n p) per cell; noise alone stays within ±2 almost everywhere",
+            XAxisTitle = "x (valley)", YAxisTitle = "y (river)", ColorBarTitle = "z", ColorScale = HeatmapColorScale.Diverging,
+            ColorMinimum = -ResidualRange, ColorMaximum = ResidualRange,
+        }), path);
+    }
+}

@@ -1,0 +1,199 @@
+using System.Diagnostics;
+using FokkerPlanck.Core.Analysis.Evolution;
+using FokkerPlanck.Core.Analysis.Statistics;
+using FokkerPlanck.Core.Langevin.Comparison;
+using FokkerPlanck.Core.Langevin.Drift;
+using FokkerPlanck.Core.Schedules;
+
+namespace FokkerPlanck.Core.Langevin;
+
+/// <summary>The ensemble against the Fokker–Planck solution at one comparison time.</summary>
+/// <param name="Requested">The time asked for.</param>
+/// <param name="Time">The time compared at (SGD lands on the first step at or after the request).</param>
+/// <param name="Step">Ensemble steps taken.</param>
+/// <param name="ScheduleSteps">The schedule's SGD-step clock at that time, <c>∫dt/η</c>.</param>
+/// <param name="LearningRate">η at that time.</param>
+/// <param name="Comparison">Histograms, excess loss and amplitudes with their tests and the Holm-corrected verdict.</param>
+public sealed record ValidationTime(double Requested, double Time, long Step, double ScheduleSteps, double LearningRate, ParticleComparison Comparison);
+
+/// <summary>Where an ensemble and its FP reference start, other than the equilibrium at the schedule's initial LR.</summary>
+/// <param name="Masses">A density as cell masses (particles drawn exactly from it), or null.</param>
+/// <param name="Point">All particles at one point (the FP reference starts with the mass in that point's cell), or null.</param>
+public sealed record EnsembleStart(double[]? Masses, (double X, double Y)? Point);
+
+/// <summary>The excess loss along the run (particles against FP), for the loss curves.</summary>
+/// <param name="Time">Time.</param>
+/// <param name="Particles">The particles' mean excess loss with its standard error.</param>
+/// <param name="FokkerPlanck">The FP excess loss at the same time.</param>
+public sealed record LossPoint(double Time, MeanEstimate Particles, double FokkerPlanck);
+
+/// <summary>What an ensemble validation produced so far (filled as the run goes).</summary>
+public sealed class EnsembleValidationResult
+{
+    /// <summary>The comparison times done.</summary>
+    public List<ValidationTime> Times { get; } = [];
+
+    /// <summary>The loss curve.</summary>
+    public List<LossPoint> Loss { get; } = [];
+
+    /// <summary>Particle-steps taken.</summary>
+    public long ParticleSteps { get; set; }
+
+    /// <summary>Seconds spent advancing the particles (reductions and comparisons excluded).</summary>
+    public double PropagationSeconds { get; set; }
+
+    /// <summary>Particle-steps per second of the propagation.</summary>
+    public double Throughput => PropagationSeconds > 0 ? ParticleSteps / PropagationSeconds : double.NaN;
+
+    /// <summary>The SDE time step used (NaN for SGD, whose step is η).</summary>
+    public double TimeStep { get; set; } = double.NaN;
+
+    /// <summary>Stiffest curvature a_max of the landscape (h·a_max, η·a_max).</summary>
+    public double MaxCurvature { get; set; }
+
+    /// <summary>The particles' cell counts at the last comparison time reached, with the FP cell masses there (the 2D picture; O(cells) memory).</summary>
+    public (double Time, long[] Counts, double[] Masses)? Histogram { get; set; }
+
+    /// <summary>True when every comparison time was reached.</summary>
+    public bool Complete { get; set; }
+}
+
+/// <summary>
+/// Runs an ensemble through a schedule from the FP equilibrium at the schedule's initial LR (sampled
+/// exactly from the cell masses) and compares it with the Fokker–Planck solution at chosen times:
+/// marginals (G-tests), excess loss (z-test, interval) and the slow mode amplitudes (z-tests), with a
+/// Holm-corrected verdict per time; the excess loss is also followed on a finer set of times.
+/// </summary>
+public sealed class EnsembleValidation
+{
+    /// <summary>Times of the loss curve besides the comparison times (log-spaced): enough for a smooth curve on a log axis.</summary>
+    public const int LossCurvePoints = 24;
+
+    /// <summary>The loss curve starts at this fraction of the last comparison time.</summary>
+    private const double FirstLossFraction = 1e-3;
+
+    private readonly EvolutionSession _session;
+    private readonly IBlockGradient _gradient;
+    private readonly EnsembleOptions _options;
+    private readonly double _level;
+
+    /// <summary>Creates the validation.</summary>
+    public EnsembleValidation(EvolutionSession session, IBlockGradient gradient, EnsembleOptions options, double level = Significance.DefaultLevel)
+    {
+        _session = session ?? throw new ArgumentNullException(nameof(session));
+        _gradient = gradient ?? throw new ArgumentNullException(nameof(gradient));
+        _options = options ?? throw new ArgumentNullException(nameof(options));
+        options.Validate();
+        Significance.CheckLevel(level);
+        _level = level;
+        MaxCurvature = CurvatureBound.Maximum(session.Setup.Sampled);
+    }
+
+    /// <summary>a_max of the landscape.</summary>
+    public double MaxCurvature { get; }
+
+    /// <summary>The SDE step: the option's, else <see cref="EnsembleOptions.DefaultStiffnessProduct"/>/a_max.</summary>
+    public double TimeStep => _options.TimeStep ?? EnsembleOptions.DefaultStiffnessProduct / MaxCurvature;
+
+    /// <summary>The planner of a schedule under these options.</summary>
+    public StepPlanner Planner(ILearningRateSchedule schedule) => new(schedule, _session.Scenario.Kappa, _options.Method, TimeStep);
+
+    /// <summary>
+    /// Runs the validation at <paramref name="times"/> (ascending, &gt; 0). <paramref name="onTime"/> is called
+    /// after each comparison time (the caller writes its files there); the FP stage and the particles report
+    /// their progress separately.
+    /// </summary>
+    /// <param name="schedule">η(t).</param>
+    /// <param name="times">Comparison times.</param>
+    /// <param name="start">Where both start: null for the FP equilibrium at the schedule's initial LR, else a density (cell masses) or a point.</param>
+    /// <param name="onTime">Called after each comparison time.</param>
+    /// <param name="fokkerPlanckProgress">Progress of the FP reference (time reached / last time).</param>
+    /// <param name="particleProgress">Progress of the particles.</param>
+    /// <param name="cancellation">Stops the run between plans.</param>
+    public EnsembleValidationResult Run(ILearningRateSchedule schedule, IReadOnlyList<double> times, EnsembleStart? start = null, Action<EnsembleValidationResult>? onTime = null,
+        IProgress<double>? fokkerPlanckProgress = null, IProgress<double>? particleProgress = null, CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(schedule);
+        ArgumentNullException.ThrowIfNull(times);
+        var grid = _session.Setup.Grid;
+        var initialMasses = start?.Masses ?? (start?.Point is { } point ? PointMass(grid, point) : null);
+        var planner = Planner(schedule);
+        var landing = planner.LandingTimes(times);
+        var curve = planner.LandingTimes(CurveTimes(times));
+        var all = landing.Concat(curve).Distinct().Order().ToArray();
+        var densities = _session.DensitiesAt(schedule, all, initialMasses, fokkerPlanckProgress, cancellation);
+        double equilibriumLoss = _session.FinalLossExpectation;
+        var comparer = new ParticleDensityComparer(grid, _session.Setup.Landscape, new ParticleComparerOptions
+        {
+            EquilibriumLoss = equilibriumLoss,
+            LeftVectors = _session.Spectrum.LeftVectors[1..],
+            Level = _level,
+        });
+        var result = new EnsembleValidationResult { MaxCurvature = MaxCurvature, TimeStep = _options.Method == LangevinMethod.Sgd ? double.NaN : TimeStep };
+        var state = start?.Point is { } at ? InitialEnsemble.AtPoint(at.X, at.Y, _options.Particles)
+            : InitialEnsemble.FromMasses(grid, initialMasses ?? _session.Equilibrium(schedule.InitialLr), _options.Particles, _options.Seed);
+        var loss = new double[state.Count];
+        var evaluator = _gradient.CreateEvaluator();
+        var clock = Stopwatch.StartNew();
+        double reducing = 0;
+        var landingSet = landing.ToHashSet();
+        new EnsembleRun(_gradient, EnsembleRun.WallsOf(grid), _options).Run(state, planner, all, snapshot =>
+        {
+            long start = Stopwatch.GetTimestamp();
+            var p = densities[snapshot.Index];
+            LossCurve(evaluator, snapshot.State, loss);
+            double fp = 0;
+            var centre = comparer.CentreLoss;
+            for (int k = 0; k < p.Length; k++) fp += p[k] * centre[k];
+            var estimate = MeanEstimate.Of(loss);
+            result.Loss.Add(new LossPoint(snapshot.Time, estimate with { Mean = estimate.Mean - equilibriumLoss }, fp - equilibriumLoss));
+            if (landingSet.Contains(snapshot.Time))
+            {
+                int k = Array.IndexOf(landing, snapshot.Time);
+                var comparison = comparer.Compare(snapshot.State.X, snapshot.State.Y, p);
+                result.Times.Add(new ValidationTime(times[k], snapshot.Time, snapshot.Step, schedule.Steps(snapshot.Time), schedule.LearningRate(snapshot.Time), comparison));
+                result.Histogram = (snapshot.Time, CellCounts(grid, snapshot.State), p);
+            }
+            reducing += Stopwatch.GetElapsedTime(start).TotalSeconds;
+            result.ParticleSteps = snapshot.Step * (long)snapshot.State.Count;
+            result.PropagationSeconds = clock.Elapsed.TotalSeconds - reducing;
+            if (landingSet.Contains(snapshot.Time)) onTime?.Invoke(result);
+        }, particleProgress, cancellation);
+        result.Complete = result.Times.Count == landing.Length;
+        return result;
+    }
+
+    /// <summary>The FP start of particles at one point: all mass in the cell holding it (the cell's width is the FP's resolution of a point).</summary>
+    private static double[] PointMass(Grids.TensorGrid grid, (double X, double Y) point)
+    {
+        var masses = new double[grid.CellCount];
+        masses[ParticleReductions.CellOf(grid, point.X, point.Y)] = 1;
+        return masses;
+    }
+
+    /// <summary>Particles per cell.</summary>
+    private static long[] CellCounts(Grids.TensorGrid grid, ParticleState state)
+    {
+        var counts = new long[grid.CellCount];
+        for (int p = 0; p < state.Count; p++) counts[ParticleReductions.CellOf(grid, state.X[p], state.Y[p])]++;
+        return counts;
+    }
+
+    /// <summary>L at every particle, by blocks of the evaluator's size.</summary>
+    private static void LossCurve(IGradientEvaluator evaluator, ParticleState state, double[] loss)
+    {
+        for (int first = 0; first < state.Count; first += BlockGradient.MaxBlock)
+        {
+            int n = Math.Min(BlockGradient.MaxBlock, state.Count - first);
+            evaluator.Loss(state.X.AsSpan(first, n), state.Y.AsSpan(first, n), loss.AsSpan(first, n));
+        }
+    }
+
+    /// <summary>Log-spaced times up to the last comparison time.</summary>
+    private static double[] CurveTimes(IReadOnlyList<double> times)
+    {
+        if (times.Count == 0) return [];
+        double end = times[^1], first = FirstLossFraction * end;
+        return [.. Enumerable.Range(0, LossCurvePoints).Select(i => first * Math.Pow(end / first, i / (LossCurvePoints - 1.0)))];
+    }
+}

@@ -1,0 +1,142 @@
+using System.Text.Json;
+
+namespace FokkerPlanck.Cli.Tests.Commands;
+
+/// <summary>
+/// <c>fokkerplanck langevin</c> and <c>fokkerplanck sgd</c> in-process on a 24×48 grid of the small
+/// two-basin river: the files and their keys, the same numbers whatever the thread count, and bad input
+/// (one line, exit 1, no output folder).
+/// </summary>
+[Collection("console")]
+public sealed class LangevinCommandTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("fp-langevin-").FullName;
+    private readonly string _scenario;
+
+    public LangevinCommandTests()
+    {
+        _scenario = Path.Combine(_dir, "small.json");
+        File.WriteAllText(_scenario, InProcessCli.SmallScenario);
+    }
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private string[] Args(string outDir, params string[] extra)
+        => ["langevin", _scenario, "--grid", "24x48", "--particles", "4000", "--times", "0.05,0.2", "--seed", "5", "--out", outDir, .. extra];
+
+    [Fact]
+    public void Langevin_SmallRun_WritesTheResultsWithATestPerTime()
+    {
+        string outDir = Path.Combine(_dir, "run");
+        var (code, err) = InProcessCli.Run(Args(outDir));
+        Assert.True(code is 0 or 3, err);
+        using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "langevin.json")));
+        var root = doc.RootElement;
+        Assert.Equal(4000, root.GetProperty("particles").GetInt32());
+        Assert.Equal(5UL, root.GetProperty("seed").GetUInt64());
+        Assert.Equal("lm", root.GetProperty("method").GetString());
+        Assert.True(root.GetProperty("complete").GetBoolean());
+        Assert.Equal([0.05, 0.2], root.GetProperty("times").EnumerateArray().Select(t => t.GetDouble()));
+        var loss = root.GetProperty("excess_loss").EnumerateArray().ToList();
+        Assert.Equal(2, loss.Count);
+        Assert.All(loss, l => Assert.Equal(2, l.GetProperty("interval").GetArrayLength()));
+        var tests = root.GetProperty("tests").EnumerateArray().ToList();
+        Assert.All(tests, t =>
+        {
+            Assert.Contains(t.GetProperty("verdict").GetString(), new[] { "Consistent", "Inconsistent" });
+            Assert.InRange(t.GetProperty("p_value").GetDouble(), 0, 1);
+            Assert.True(t.GetProperty("y_marginal").GetProperty("dof").GetInt32() > 0);
+        });
+        Assert.True(root.GetProperty("throughput").GetProperty("particle_steps_per_second").GetDouble() > 0);
+        foreach (string png in new[] { "langevin_loss.png", "langevin_y_marginal.png", "langevin_x_marginal.png", "langevin_residuals.png" })
+            Assert.True(new FileInfo(Path.Combine(outDir, png)).Length > 1000, png);
+        Assert.True(File.ReadAllLines(Path.Combine(outDir, "langevin_loss.csv")).Length > 10);
+    }
+
+    [Fact]
+    public void Langevin_SameSeed_SameNumbers_WhateverTheThreadCount()
+    {
+        string Tests(string name, string threads)
+        {
+            string outDir = Path.Combine(_dir, name);
+            var (code, err) = InProcessCli.Run(Args(outDir, "--threads", threads, "--no-plots"));
+            Assert.True(code is 0 or 3, err);
+            using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "langevin.json")));
+            return doc.RootElement.GetProperty("tests").GetRawText();
+        }
+        Assert.Equal(Tests("one", "1"), Tests("two", "2"));
+    }
+
+    [Fact]
+    public void Langevin_OneDimensional_FromAPoint_AgreesWithTheFokkerPlanckSolutionFromThatCell()
+    {
+        // the 1D tilted double well on 512 cells (the 24×48 two-basin grid resolves the valley with 1.2 cells, too coarse to agree)
+        string scenario = Path.Combine(_dir, "one-d.json");
+        File.WriteAllText(scenario, """
+            { "name": "1d", "landscape": { "kind": "potential1d", "U": "0.5*y^4 - y^2 + 0.3*y" }, "domain": { "y": [-2.5, 2.5] },
+              "grid": { "ny": 512 }, "final_lr": 0.25, "plateau_lr": { "min": 0.05, "max": 3.0, "points": 40 }, "modes": 4 }
+            """);
+        string outDir = Path.Combine(_dir, "point");
+        var (code, err) = InProcessCli.Run(["langevin", scenario, "--particles", "4000", "--times", "0.3,1", "--start", "1", "--no-plots", "--out", outDir]);
+        Assert.True(code == 0, err);
+        using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "langevin.json")));
+        Assert.Equal(2, doc.RootElement.GetProperty("tests").GetArrayLength());
+    }
+
+    public static TheoryData<string, string[], string> BadInputs => new()
+    {
+        { "an unknown method", ["--method", "heun"], "--method" },
+        { "a negative time step", ["--dt", "-1"], "--dt" },
+        { "one particle", ["--particles", "1"], "--particles" },
+        { "SGD past its edge of stability", ["--method", "sgd"], "--kappa" },
+        { "a level outside (0, 1)", ["--level", "1.5"], "--level" },
+        { "an explicit step past stability", ["--dt", "0.1"], "--dt" },
+        { "a start outside the box", ["--start", "9,0"], "--start" },
+        { "a start that is not a point", ["--start", "0;1"], "--start" },
+        { "two starts", ["--start", "0,0", "--initial", "p.npy"], "--initial" },
+        { "a missing initial density", ["--initial", "missing.npy"], "--initial" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadInputs))]
+    public void Langevin_BadInput_OneLineExitOneNoFolder(string what, string[] extra, string named)
+    {
+        string outDir = Path.Combine(_dir, "bad");
+        var (code, err) = InProcessCli.Run(Args(outDir, extra));
+        Assert.True(code == 1, $"{what}: exit {code}, {err}");
+        Assert.Contains(named, err);
+        Assert.DoesNotContain("Exception", err);
+        Assert.False(Directory.Exists(outDir), what);
+    }
+
+    [Fact]
+    public void Sgd_SmallStudy_WritesBothStudies()
+    {
+        string outDir = Path.Combine(_dir, "sgd");
+        var (code, err) = InProcessCli.Run(["sgd", _scenario, "--grid", "24x48", "--kappa", "100", "--particles", "2000", "--lr", "0.003,0.01",
+            "--plateau-lr", "0.003,0.008", "--out", outDir]);
+        Assert.True(code == 0, err);
+        using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "sgd.json")));
+        var root = doc.RootElement;
+        Assert.Equal(100, root.GetProperty("kappa").GetDouble());
+        Assert.Equal(0.00145, root.GetProperty("final_lr").GetDouble(), 12);
+        var departure = root.GetProperty("departure").EnumerateArray().ToList();
+        Assert.Equal(2, departure.Count);
+        // η·a_max ≈ 1: SGD's valley is wider than the FP's (ratio 1/(1 − ηa/2) where a is large), clearly above 1
+        var hot = departure[1];
+        Assert.True(hot.GetProperty("valley_ratio").GetDouble() - 1 > 4 * hot.GetProperty("valley_ratio_error").GetDouble(), hot.GetRawText());
+        Assert.Equal(2, root.GetProperty("mpemba").GetProperty("points").GetArrayLength());
+        Assert.True(new FileInfo(Path.Combine(outDir, "sgd_departure.png")).Length > 1000);
+        Assert.True(new FileInfo(Path.Combine(outDir, "sgd_mpemba.png")).Length > 1000);
+    }
+
+    [Fact]
+    public void Sgd_PastTheEdgeOfStability_NamesTheKappaThatFixesIt()
+    {
+        string outDir = Path.Combine(_dir, "sgd-bad");
+        var (code, err) = InProcessCli.Run(["sgd", _scenario, "--grid", "24x48", "--out", outDir]);
+        Assert.Equal(1, code);
+        Assert.Contains("--kappa", err);
+        Assert.False(Directory.Exists(outDir));
+    }
+}
