@@ -31,7 +31,7 @@ internal static class BenchLangevinCommand
         var threads = new Option<string>("--threads") { Description = "Our thread counts, comma-separated; 'all' = every processor.", DefaultValueFactory = _ => DefaultThreads };
         var seed = new Option<ulong>("--seed") { Description = "Noise seed.", DefaultValueFactory = _ => LangevinBenchmark.DefaultSeed };
         var repeat = new Option<int>("--repeat") { Description = "Runs per thread count (and per peer); the fastest of each is compared.", DefaultValueFactory = _ => 1 };
-        var scenario = new Option<string?>("--scenario") { Description = $"Scenario file (default: <repo>/{ScenarioFile}, the peer valley)." };
+        var scenario = new Option<string?>("--scenario") { Description = $"Scenario file (default: <repo>/{ScenarioFile}, the peer valley; the peers always run their valley)." };
         var peer = new Option<bool>("--peer") { Description = "Also run em_ref.py valley NPART NSTEPS DT and, if Numba imports, em_numba.py, and compare." };
         var peerDir = new Option<string?>("--peer-dir") { Description = "Folder of em_ref.py (default: <repo>/../shared/peer)." };
         var peerSteps = new Option<int>("--peer-steps") { Description = "Steps of em_ref.py (it is slow).", DefaultValueFactory = _ => DefaultPeerSteps };
@@ -59,14 +59,7 @@ internal static class BenchLangevinCommand
     private static LangevinBenchmarkCase LoadCase(string? path)
     {
         string file = path ?? DefaultScenario() ?? throw new UsageException($"--scenario: no repository root above the current folder to find {ScenarioFile}; pass the file.");
-        try
-        {
-            return LangevinBenchmarkCase.FromScenario(ScenarioLoader.Load(file));
-        }
-        catch (InvalidOperationException e)
-        {
-            throw new UsageException(e.Message);
-        }
+        return LangevinBenchmarkCase.FromScenario(ScenarioLoader.Load(file));
     }
 
     /// <summary><c>&lt;repository root&gt;/data/scenarios/peer-valley.json</c> (the root holds FokkerPlanck.sln).</summary>

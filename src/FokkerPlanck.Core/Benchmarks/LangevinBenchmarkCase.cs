@@ -20,20 +20,20 @@ public sealed record LangevinBenchmarkCase(string Name, IBlockGradient Gradient,
     /// </summary>
     public const double PeerStartFraction = 0.3;
 
-    /// <summary>The benchmark of a scenario (the peer valley, <c>data/scenarios/peer-valley.json</c>) at its final temperature.</summary>
+    /// <summary>
+    /// The benchmark of a two-dimensional scenario (the peer's is <c>data/scenarios/peer-valley.json</c>) at
+    /// its final temperature, with the scenario's vectorized gradient (<see cref="BlockGradient.Create"/>).
+    /// </summary>
     /// <exception cref="ArgumentException">The scenario is one-dimensional.</exception>
-    /// <exception cref="InvalidOperationException">The scenario is not the peer valley (the stand-in gradient does not reproduce it).</exception>
+    /// <exception cref="ScenarioException">A formula does not parse.</exception>
     public static LangevinBenchmarkCase FromScenario(Scenario scenario)
     {
         ArgumentNullException.ThrowIfNull(scenario);
         if (scenario.Problem.XRange is not { } xr) throw new ArgumentException("bench langevin needs a two-dimensional scenario (the peer valley).", nameof(scenario));
         var yr = scenario.Problem.YRange;
         var walls = new Walls(xr.Min, xr.Max, yr.Min, yr.Max);
-        var landscape = ScenarioLandscapeFactory.Create(scenario);
-        // Until BlockGradient lands on this branch, a checked hand-vectorized valley; at merge this line becomes
-        // `IBlockGradient gradient = BlockGradient.Create(scenario);` with its kind "BlockGradient".
-        IBlockGradient gradient = LangevinBenchmarkValley.CreateChecked(landscape, walls.XMin, walls.XMax, walls.YMin, walls.YMax);
-        const string kind = "hand-vectorized valley (benchmark stand-in for BlockGradient)";
+        var gradient = BlockGradient.Create(scenario);
+        const string kind = "BlockGradient (compiled SIMD programs of the scenario's formulas)";
         double cx = 0.5 * (walls.XMin + walls.XMax), cy = 0.5 * (walls.YMin + walls.YMax);
         return new LangevinBenchmarkCase(scenario.Name, gradient, kind, walls, scenario.FinalTemperature,
             cx + PeerStartFraction * 0.5 * (walls.XMax - walls.XMin), cy + PeerStartFraction * 0.5 * (walls.YMax - walls.YMin));
