@@ -12,7 +12,8 @@ namespace FokkerPlanck.Cli.Commands;
 /// <c>fokkerplanck bench</c>: times the relaxation spectrum of the peer's SQRA benchmark operator at
 /// several grid sizes, each in a fresh child process (clean peak memory), and optionally runs the
 /// SciPy reference <c>sqra_ref.py … si_mmd</c> right after each size for a side-by-side table.
-/// Its subcommand <c>bench evolve</c> (<see cref="BenchEvolveCommand"/>) does the same for the time stepper.
+/// Its subcommand <c>bench evolve</c> (<see cref="BenchEvolveCommand"/>) does the same for the time stepper,
+/// and <c>bench langevin</c> (<see cref="BenchLangevinCommand"/>) for the Langevin ensemble propagator.
 /// </summary>
 internal static class BenchCommand
 {
@@ -42,6 +43,7 @@ internal static class BenchCommand
         var cmd = new Command("bench", "Benchmark the relaxation spectrum (SQRA, shift-invert Lanczos) against the SciPy peer.");
         foreach (var o in new Option[] { sizes, caseName, modes, tol, peer, peerMax, peerDir, skipExtras, inProcess, block, json, repeat, single }) cmd.Options.Add(o);
         cmd.Subcommands.Add(BenchEvolveCommand.Create());
+        cmd.Subcommands.Add(BenchLangevinCommand.Create());
         cmd.SetAction(parse => CommandRunner.Run(() =>
         {
             var bc = BenchmarkCase.FromName(parse.GetValue(caseName)!);

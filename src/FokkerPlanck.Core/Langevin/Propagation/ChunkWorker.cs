@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using FokkerPlanck.Core.Langevin.Drift;
 using FokkerPlanck.Core.Langevin.Random;
 
@@ -12,10 +13,10 @@ namespace FokkerPlanck.Core.Langevin.Propagation;
 internal sealed class ChunkWorker
 {
     /// <summary>
-    /// Particles per chunk: 8 blocks × 256 doubles = 16 KiB of workspace, inside a 32–48 KiB L1 with
-    /// the evaluator's scratch, and within the block gradients' limit of 256 points.
+    /// Particles per chunk, the block gradients' limit (<see cref="BlockGradient.MaxBlock"/> = 256): 8 blocks
+    /// × 256 doubles = 16 KiB of workspace, inside a 32–48 KiB L1 with the evaluator's scratch.
     /// </summary>
-    public const int ChunkSize = 256;
+    public const int ChunkSize = BlockGradient.MaxBlock;
 
     /// <summary>Steps between two contributions to the progress meter.</summary>
     private const int ProgressStride = 64;
@@ -51,6 +52,7 @@ internal sealed class ChunkWorker
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Run<T>(int chunk)
         where T : struct, IDoubleLanes<T>
     {

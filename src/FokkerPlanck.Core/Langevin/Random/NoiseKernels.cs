@@ -11,17 +11,60 @@ namespace FokkerPlanck.Core.Langevin.Random;
 /// through the same arithmetic wherever a span starts or ends (a chunked run gives the same bits as
 /// one long call).
 /// </summary>
+/// <remarks>
+/// The loops are never inlined and always fully optimized: inlined into a caller that tiered compilation
+/// later recompiles, the lane operations ran out of the inliner's budget and became calls (measured:
+/// the normals went from 6 to 70 ns per pair after tier-up).
+/// </remarks>
 internal static class NoiseKernels
 {
-    /// <summary>Standard normal pairs (<see cref="BoxMuller"/>).</summary>
+    /// <summary>
+    /// Standard normal pairs (<see cref="BoxMuller"/>), in two passes: the uniforms into the outputs, then
+    /// the transform in place. Measured 24 % faster than one fused loop, whose iterations (a Philox chain
+    /// of ten dependent rounds, then a logarithm, division and square root in series) are too long for
+    /// the out-of-order window to overlap; the bits are the same.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     public static void Normals(SimdWidth width, ulong key, ulong high, long first, Span<double> xi, Span<double> eta)
-        => Run<NormalMap, double>(width, key, high, first, xi, eta);
+    {
+        Run<UniformMap, double>(width, key, high, first, xi, eta);
+        switch (width)
+        {
+            case SimdWidth.Vector512: TransformInPlace<Lanes512>(xi, eta); break;
+            case SimdWidth.Vector256: TransformInPlace<Lanes256>(xi, eta); break;
+            default: TransformInPlace<Lane1>(xi, eta); break;
+        }
+    }
+
+    /// <summary>Box–Muller over uniform pairs in place: whole vectors, then the ragged end one by one (the same operations).</summary>
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    private static void TransformInPlace<T>(Span<double> u1, Span<double> u2)
+        where T : struct, IDoubleLanes<T>
+    {
+        ref double r1 = ref MemoryMarshal.GetReference(u1);
+        ref double r2 = ref MemoryMarshal.GetReference(u2);
+        int n = u1.Length, full = n - n % T.Count;
+        for (int i = 0; i < full; i += T.Count)
+        {
+            var (xi, eta) = BoxMuller.Transform(T.Load(ref r1, i), T.Load(ref r2, i));
+            T.Store(xi, ref r1, i);
+            T.Store(eta, ref r2, i);
+        }
+        for (int i = full; i < n; i++)
+        {
+            var (xi, eta) = BoxMuller.Transform(Lane1.Load(ref r1, i), Lane1.Load(ref r2, i));
+            Lane1.Store(xi, ref r1, i);
+            Lane1.Store(eta, ref r2, i);
+        }
+    }
 
     /// <summary>Uniform pairs on (0, 1) (<see cref="OpenUnit"/>).</summary>
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     public static void Uniforms(SimdWidth width, ulong key, ulong high, long first, Span<double> u, Span<double> v)
         => Run<UniformMap, double>(width, key, high, first, u, v);
 
     /// <summary>The raw blocks, packed <c>A = W0·2³² + W1</c>, <c>B = W2·2³² + W3</c> (tests and the stage timing).</summary>
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     public static void Words(SimdWidth width, ulong key, ulong high, long first, Span<ulong> a, Span<ulong> b)
         => Run<WordMap, ulong>(width, key, high, first, a, b);
 
@@ -43,6 +86,7 @@ internal static class NoiseKernels
         }
     }
 
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     private static void Run512<TMap, T>(ulong key, ulong high, long first, Span<T> a, Span<T> b)
         where TMap : IPairMap<T>
         where T : unmanaged
@@ -72,6 +116,7 @@ internal static class NoiseKernels
         }
     }
 
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     private static void Run256<TMap, T>(ulong key, ulong high, long first, Span<T> a, Span<T> b)
         where TMap : IPairMap<T>
         where T : unmanaged
@@ -132,29 +177,6 @@ internal static class NoiseKernels
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static (Vector256<double>, Vector256<double>) Map(Vector256<ulong> a, Vector256<ulong> b)
             => (OpenUnit.From(new Lanes256(a.AsDouble())).V, OpenUnit.From(new Lanes256(b.AsDouble())).V);
-    }
-
-    private readonly struct NormalMap : IPairMap<double>
-    {
-        public static (double, double) Map(ulong a, ulong b)
-        {
-            var (x, y) = BoxMuller.Transform(OpenUnit.From(Scalar(a)), OpenUnit.From(Scalar(b)));
-            return (x.V, y.V);
-        }
-
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static (Vector512<double>, Vector512<double>) Map(Vector512<ulong> a, Vector512<ulong> b)
-        {
-            var (x, y) = BoxMuller.Transform(OpenUnit.From(new Lanes512(a.AsDouble())), OpenUnit.From(new Lanes512(b.AsDouble())));
-            return (x.V, y.V);
-        }
-
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static (Vector256<double>, Vector256<double>) Map(Vector256<ulong> a, Vector256<ulong> b)
-        {
-            var (x, y) = BoxMuller.Transform(OpenUnit.From(new Lanes256(a.AsDouble())), OpenUnit.From(new Lanes256(b.AsDouble())));
-            return (x.V, y.V);
-        }
     }
 
     private static Lane1 Scalar(ulong bits) => new(BitConverter.UInt64BitsToDouble(bits));

@@ -11,7 +11,8 @@ namespace FokkerPlanck.Core.Langevin.Random;
 /// is the round's 32 × 32 → 64 multiply, and the high half is one shift.
 /// </summary>
 /// <remarks>
-/// The round never masks: a lane's upper half may hold garbage, because every word either feeds the
+/// The round never masks: a lane's upper half may hold garbage (the shuffle leaves a copy of the high
+/// word there), because every word either feeds the
 /// multiplier (which ignores the upper half) or is XOR-ed into a word that does. Only the final words
 /// are cut to 32 bits, in <see cref="Pack(Vector512{ulong}, Vector512{ulong})"/>. Output per particle:
 /// <c>A = W0·2³² + W1</c> and <c>B = W2·2³² + W3</c>.
@@ -19,6 +20,14 @@ namespace FokkerPlanck.Core.Langevin.Random;
 internal static class PhiloxLanes
 {
     private const ulong LowWord = 0xFFFF_FFFFUL;
+
+    /// <summary>
+    /// <c>vpshufd</c> control copying each lane's high dword onto its low dword (dwords 1, 1, 3, 3): the high
+    /// half of the product in the low half, as a shift would, but on the shuffle port. The round's
+    /// multiplies and 512-bit shifts both issue on port 0 of recent Intel cores; moving the 20 shifts to
+    /// port 5 measured 15–20 % off the Philox time (same bits).
+    /// </summary>
+    private const byte HighToLow = 0b11_11_01_01;
 
     /// <summary>The round keys of one seed, broadcast: element 2r is k₀ of round r, 2r + 1 its k₁.</summary>
     [InlineArray(2 * Philox4x32.Rounds)]
@@ -108,15 +117,15 @@ internal static class PhiloxLanes
         return (((ulong)w.W0 << 32) | w.W1, ((ulong)w.W2 << 32) | w.W3);
     }
 
-    /// <summary>One round: <c>(hi(M₁c₂) ⊕ c₁ ⊕ k₀, M₁c₂, hi(M₀c₀) ⊕ c₃ ⊕ k₁, M₀c₀)</c>, products left unmasked.</summary>
+    /// <summary>One round: <c>(hi(M₁c₂) ⊕ c₁ ⊕ k₀, M₁c₂, hi(M₀c₀) ⊕ c₃ ⊕ k₁, M₀c₀)</c>, products left unmasked (only their low halves are read).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Round(ref Vector512<ulong> c0, ref Vector512<ulong> c1, ref Vector512<ulong> c2, ref Vector512<ulong> c3,
         Vector512<uint> m0, Vector512<uint> m1, Vector512<ulong> k0, Vector512<ulong> k1)
     {
         var p0 = Avx512F.Multiply(c0.AsUInt32(), m0);
         var p1 = Avx512F.Multiply(c2.AsUInt32(), m1);
-        c0 = (p1 >>> 32) ^ c1 ^ k0;
-        c2 = (p0 >>> 32) ^ c3 ^ k1;
+        c0 = Avx512F.Shuffle(p1.AsUInt32(), HighToLow).AsUInt64() ^ c1 ^ k0;
+        c2 = Avx512F.Shuffle(p0.AsUInt32(), HighToLow).AsUInt64() ^ c3 ^ k1;
         c1 = p1;
         c3 = p0;
     }
@@ -128,8 +137,8 @@ internal static class PhiloxLanes
     {
         var p0 = Avx2.Multiply(c0.AsUInt32(), m0);
         var p1 = Avx2.Multiply(c2.AsUInt32(), m1);
-        c0 = (p1 >>> 32) ^ c1 ^ k0;
-        c2 = (p0 >>> 32) ^ c3 ^ k1;
+        c0 = Avx2.Shuffle(p1.AsUInt32(), HighToLow).AsUInt64() ^ c1 ^ k0;
+        c2 = Avx2.Shuffle(p0.AsUInt32(), HighToLow).AsUInt64() ^ c3 ^ k1;
         c1 = p1;
         c3 = p0;
     }
