@@ -33,12 +33,13 @@ internal static class SgdCommand
         var threads = new Option<int?>("--threads") { Description = "Threads (default: all cores)." };
         var control = new Option<bool>("--control") { Description = "Also run the Mpemba study with Leimkuhler–Matthews at a small step: the continuous control, which must find the FP point." };
         var skipDeparture = new Option<bool>("--no-departure") { Description = "Skip the departure study." };
+        var skipMpemba = new Option<bool>("--no-mpemba") { Description = "Skip the strong Mpemba study (and its control)." };
         var grid = GridOption.Create();
         var noPlots = new Option<bool>("--no-plots") { Description = "Do not write PNG figures." };
         var outDir = new Option<string>("--out") { Description = "Output folder (created only once the inputs are checked).", Required = true };
         var cmd = new Command("sgd", "The discrete SGD map against the Fokker–Planck picture: departure as η·a grows, and SGD's own strong Mpemba point beside the spectral one.");
         cmd.Arguments.Add(scenarioArg);
-        foreach (var o in new Option[] { kappa, lrs, plateaus, particles, seed, threads, control, skipDeparture, grid, noPlots, outDir }) cmd.Options.Add(o);
+        foreach (var o in new Option[] { kappa, lrs, plateaus, particles, seed, threads, control, skipDeparture, skipMpemba, grid, noPlots, outDir }) cmd.Options.Add(o);
         cmd.SetAction(parse => CommandRunner.Run(() =>
         {
             var scenario = ScenarioLoader.Load(parse.GetValue(scenarioArg)!);
@@ -50,13 +51,15 @@ internal static class SgdCommand
             if (parse.GetValue(threads) is < 1) throw new UsageException("--threads must be ≥ 1.");
             var options = new SgdMpembaOptions { Particles = parse.GetValue(particles), Seed = parse.GetValue(seed), Threads = parse.GetValue(threads) };
             return Run(scenario, options, EvolveInputs.ParseLearningRates(parse.GetValue(lrs), "--lr"), EvolveInputs.ParseLearningRates(parse.GetValue(plateaus), "--plateau-lr"),
-                parse.GetValue(control), !parse.GetValue(skipDeparture), parse.GetValue(outDir)!, !parse.GetValue(noPlots));
+                new SgdStages(!parse.GetValue(skipDeparture), !parse.GetValue(skipMpemba), parse.GetValue(control)), parse.GetValue(outDir)!, !parse.GetValue(noPlots));
         }));
         return cmd;
     }
 
-    private static int Run(Scenario scenario, SgdMpembaOptions options, double[]? lrs, double[]? plateaus, bool control, bool departure, string outDir, bool plots)
+    private static int Run(Scenario scenario, SgdMpembaOptions options, double[]? lrs, double[]? plateaus, SgdStages stages, string outDir, bool plots)
     {
+        bool departure = stages.Departure, mpemba = stages.Mpemba, control = stages.Control && stages.Mpemba;
+        if (!departure && !mpemba) throw new UsageException("--no-departure and --no-mpemba together leave nothing to run.");
         using var session = EvolveRequest.OpenSession(scenario, new EvolutionOptions(), "sgd");
         double curvature = CurvatureBound.Maximum(session.Setup.Sampled);
         double edge = scenario.FinalLr * curvature;
@@ -76,7 +79,7 @@ internal static class SgdCommand
         Directory.CreateDirectory(outDir);
         var result = new SgdStudy(session, curvature);
         using var cancel = CtrlC.Cancellation();
-        string[] labels = [.. (departure ? ["departure from FP (η·a ladder)"] : Array.Empty<string>()), "SGD's strong Mpemba point", .. control ? ["continuous control (LM)"] : Array.Empty<string>()];
+        string[] labels = [.. (departure ? ["departure from FP (η·a ladder)"] : Array.Empty<string>()), .. mpemba ? ["SGD's strong Mpemba point"] : Array.Empty<string>(), .. control ? ["continuous control (LM)"] : Array.Empty<string>()];
         RunProgress.Run(labels, progress =>
         {
             int task = 0;
@@ -89,7 +92,7 @@ internal static class SgdCommand
                 SgdOutput.Write(outDir, result);
             }
             if (departure) Stage(p => result.Departure = SgdDepartureStudy.Run(session, gradient, lrs, options, p, cancel.Token));
-            Stage(p => result.Mpemba = SgdMpembaStudy.Run(session, gradient, plateaus, options, p, cancel.Token));
+            if (mpemba) Stage(p => result.Mpemba = SgdMpembaStudy.Run(session, gradient, plateaus, options, p, cancel.Token));
             if (control)
                 Stage(p => result.Control = SgdMpembaStudy.Run(session, gradient, plateaus, options with { Method = LangevinMethod.LeimkuhlerMatthews, TimeStep = EnsembleOptions.DefaultStiffnessProduct / curvature }, p, cancel.Token));
         });
@@ -98,6 +101,9 @@ internal static class SgdCommand
         return ExitCodes.Ok;
     }
 }
+
+/// <summary>Which studies <c>sgd</c> runs.</summary>
+internal sealed record SgdStages(bool Departure, bool Mpemba, bool Control);
 
 /// <summary>What <c>sgd</c> has measured so far (filled stage by stage, written after each).</summary>
 internal sealed class SgdStudy(EvolutionSession session, double curvature)
