@@ -18,6 +18,12 @@ public sealed record ParticleState(double[] X, double[] Y)
     /// <summary>Time reached, in t = steps × η units; advanced by the propagator.</summary>
     public double Time { get; set; }
 
+    /// <summary>
+    /// Leimkuhler–Matthews' carried noise that walls negated in the last step (set by the propagator, read
+    /// by its next call so that split plans equal one); a copy of the state starts without it.
+    /// </summary>
+    internal Propagation.ReflectionCarry? Carry { get; set; }
+
     /// <summary>A state of <paramref name="count"/> particles at the origin, step 0, time 0.</summary>
     public static ParticleState Allocate(int count)
     {

@@ -1,13 +1,11 @@
-using System.Runtime.CompilerServices;
-
 namespace FokkerPlanck.Core.Langevin.Propagation;
 
 /// <summary>
 /// Leimkuhler–Matthews across calls: which coordinates end a plan with their carried noise ξₙ₊₁
 /// negated by a wall (<see cref="ReflectingWalls"/>), one bit each, so that the next call, which
-/// regenerates ξₙ₊₁ from its counter, continues exactly as one call over both plans would. Kept beside
-/// the <see cref="ParticleState"/> object (a <see cref="ConditionalWeakTable{TKey, TValue}"/>: it lives
-/// and dies with the state) and valid only for the same seed and the step the state has reached.
+/// regenerates ξₙ₊₁ from its counter, continues exactly as one call over both plans would. Held by the
+/// <see cref="ParticleState"/> itself (<see cref="ParticleState.Carry"/>) and valid only for the same seed
+/// and the step the state has reached.
 /// </summary>
 /// <remarks>
 /// A different state object at the same step (a copy) starts with no bits set: its particles that
@@ -22,8 +20,6 @@ internal sealed class ReflectionCarry
     /// <summary>Bit of a negated y noise.</summary>
     public const byte YBit = 2;
 
-    private static readonly ConditionalWeakTable<ParticleState, ReflectionCarry> Carries = new();
-
     private readonly ulong _seed;
     private readonly byte[] _bits;
     private long _step;
@@ -37,9 +33,10 @@ internal sealed class ReflectionCarry
     /// </summary>
     public static ReflectionCarry Take(ParticleState state, ulong seed, long firstStep)
     {
-        if (Carries.TryGetValue(state, out var c) && c._seed == seed && c._step == firstStep && c._bits.Length == state.Count)
+        ArgumentNullException.ThrowIfNull(state);
+        if (state.Carry is { } c && c._seed == seed && c._step == firstStep && c._bits.Length == state.Count)
         {
-            Carries.Remove(state);
+            state.Carry = null;
             return c;
         }
         return new ReflectionCarry(seed, firstStep, new byte[state.Count]);
@@ -66,7 +63,8 @@ internal sealed class ReflectionCarry
     /// <summary>Attaches the recorded bits to <paramref name="state"/>, valid from step <paramref name="nextStep"/>.</summary>
     public void Commit(ParticleState state, long nextStep)
     {
+        ArgumentNullException.ThrowIfNull(state);
         _step = nextStep;
-        Carries.AddOrUpdate(state, this);
+        state.Carry = this;
     }
 }

@@ -45,10 +45,11 @@ public static class SgdDepartureStudy
         double? split = BasinSplit.Find(grid, session.Equilibrium(session.Scenario.FinalLr));
         double curvature = CurvatureBound.Maximum(session.Setup.Sampled);
         var result = new List<DeparturePoint>();
+        var work = new WorkProgress(progress, [.. lrs.Select(lr => BurnInTime(session, lr, options) / StepOf(lr, options))]);
         for (int k = 0; k < lrs.Count; k++)
         {
             double lr = lrs[k], t = session.Scenario.TemperatureOf(lr);
-            var (state, relaxations) = Stationary(session, gradient, lr, options, cancellation);
+            var (state, relaxations) = Stationary(session, gradient, lr, options, cancellation, work.Part(k));
             var ratio = new double[state.Count];
             var predicted = new double[state.Count];
             var low = new double[state.Count];
@@ -74,7 +75,6 @@ public static class SgdDepartureStudy
                 corrected = BasinSplit.CorrectedMassBelow(valley, grid, lr, t, y0);
             }
             result.Add(new DeparturePoint(lr, lr * curvature, new Measured(r, re), pred, lowBasin, fp, corrected, atWalls / (double)state.Count, relaxations));
-            progress?.Report((k + 1) / (double)lrs.Count);
         }
         return result;
     }
@@ -84,16 +84,23 @@ public static class SgdDepartureStudy
     /// for <see cref="SgdMpembaOptions.BurnInRelaxations"/>/λ₂(η) (at most <see cref="SgdMpembaOptions.MaxBurnInSteps"/>
     /// steps); also the relaxation times reached.
     /// </summary>
-    internal static (ParticleState State, double Relaxations) Stationary(EvolutionSession session, IBlockGradient gradient, double lr, SgdMpembaOptions options, CancellationToken cancellation)
+    internal static (ParticleState State, double Relaxations) Stationary(EvolutionSession session, IBlockGradient gradient, double lr, SgdMpembaOptions options,
+        CancellationToken cancellation, IProgress<double>? progress = null)
     {
         var grid = session.Setup.Grid;
         var state = InitialEnsemble.FromMasses(grid, session.Equilibrium(lr), options.Particles, options.Seed);
         double rate = session.Rates.At(lr)[0];
-        double step = options.Method == LangevinMethod.Sgd ? lr : options.TimeStep;
-        double burnIn = Math.Min(options.BurnInRelaxations / rate, options.MaxBurnInSteps * step);
+        double burnIn = BurnInTime(session, lr, options);
         var run = new EnsembleRun(gradient, EnsembleRun.WallsOf(grid), new EnsembleOptions { Particles = options.Particles, Seed = options.Seed, Threads = options.Threads, Method = options.Method });
         var planner = new StepPlanner(ScheduleCatalog.Parse("constant").Bind(lr, lr), session.Scenario.Kappa, options.Method, options.TimeStep);
-        run.Run(state, planner, planner.LandingTimes([burnIn]), _ => { }, null, cancellation);
+        run.Run(state, planner, planner.LandingTimes([burnIn]), _ => { }, progress, cancellation);
         return (state, burnIn * rate);
     }
+
+    /// <summary>The burn-in's length at <paramref name="lr"/>: <see cref="SgdMpembaOptions.BurnInRelaxations"/>/λ₂(η), at most <see cref="SgdMpembaOptions.MaxBurnInSteps"/> steps.</summary>
+    internal static double BurnInTime(EvolutionSession session, double lr, SgdMpembaOptions options)
+        => Math.Min(options.BurnInRelaxations / session.Rates.At(lr)[0], options.MaxBurnInSteps * StepOf(lr, options));
+
+    /// <summary>The step at <paramref name="lr"/>: η for SGD, the time step for the SDE control.</summary>
+    internal static double StepOf(double lr, SgdMpembaOptions options) => options.Method == LangevinMethod.Sgd ? lr : options.TimeStep;
 }

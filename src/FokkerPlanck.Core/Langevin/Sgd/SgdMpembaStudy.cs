@@ -88,14 +88,15 @@ public static class SgdMpembaStudy
         double[] lambda = session.Spectrum.Eigenvalues;
         double measure = options.FastModeTimes / lambda[2];
         var v2 = session.Spectrum.LeftVectors[1];
-        int done = 0, total = plateaus.Count + 1;
-        var reference = Quenched(session, gradient, finalLr, measure, options, cancellation, out _);
-        progress?.Report(++done / (double)total);
+        double[] lrs = [finalLr, .. plateaus];
+        double quenchSteps = measure / SgdDepartureStudy.StepOf(finalLr, options);
+        var work = new WorkProgress(progress, [.. lrs.Select(lr => SgdDepartureStudy.BurnInTime(session, lr, options) / SgdDepartureStudy.StepOf(lr, options) + quenchSteps)]);
+        var reference = Quenched(session, gradient, finalLr, measure, options, work.Part(0), cancellation, out _);
         var points = new List<SgdMpembaPoint>();
-        foreach (double lr in plateaus)
+        for (int k = 1; k < lrs.Length; k++)
         {
-            var values = Quenched(session, gradient, lr, measure, options, cancellation, out long steps);
-            progress?.Report(++done / (double)total);
+            double lr = lrs[k];
+            var values = Quenched(session, gradient, lr, measure, options, work.Part(k), cancellation, out long steps);
             for (int p = 0; p < values.Length; p++) values[p] -= reference[p];
             var (mean, error) = ParticleReductions.MeanAndError(values);
             double fp = Dot(v2, session.Equilibrium(lr)) * Math.Exp(-lambda[1] * measure);
@@ -108,19 +109,23 @@ public static class SgdMpembaStudy
 
     /// <summary>v₂ at every particle's cell at t* after burn-in at <paramref name="lr"/> and the quench to η_c.</summary>
     private static double[] Quenched(EvolutionSession session, IBlockGradient gradient, double lr, double measure, SgdMpembaOptions options,
-        CancellationToken cancellation, out long steps)
+        IProgress<double>? progress, CancellationToken cancellation, out long steps)
     {
+        double burnSteps = SgdDepartureStudy.BurnInTime(session, lr, options) / SgdDepartureStudy.StepOf(lr, options);
+        double quenchSteps = measure / SgdDepartureStudy.StepOf(session.Scenario.FinalLr, options);
         var grid = session.Setup.Grid;
         var walls = EnsembleRun.WallsOf(grid);
         var quench = ScheduleCatalog.Parse("constant");
-        var (state, _) = SgdDepartureStudy.Stationary(session, gradient, lr, options, cancellation);
+        var (state, _) = SgdDepartureStudy.Stationary(session, gradient, lr, options, cancellation,
+            progress is null ? null : new WorkProgress(progress, [burnSteps, quenchSteps]).Part(0));
         steps = state.NextStep;
         state.Time = 0;
         state.NextStep = 0;
         var quenchRun = new EnsembleRun(gradient, walls, new EnsembleOptions { Particles = options.Particles, Seed = options.Seed + QuenchSeedOffset, Threads = options.Threads, Method = options.Method });
         var final = new StepPlanner(quench.Bind(lr, session.Scenario.FinalLr), session.Scenario.Kappa, options.Method, options.TimeStep);
         var values = new double[options.Particles];
-        quenchRun.Run(state, final, final.LandingTimes([measure]), s => ParticleReductions.Sample(grid, session.Spectrum.LeftVectors[1], s.State, values), null, cancellation);
+        quenchRun.Run(state, final, final.LandingTimes([measure]), s => ParticleReductions.Sample(grid, session.Spectrum.LeftVectors[1], s.State, values),
+            progress is null ? null : new WorkProgress(progress, [burnSteps, quenchSteps]).Part(1), cancellation);
         steps += state.NextStep;
         return values;
     }
