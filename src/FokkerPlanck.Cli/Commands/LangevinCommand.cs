@@ -43,10 +43,11 @@ internal static class LangevinCommand
         var level = new Option<double>("--level") { Description = "Significance level α of each time's verdict (Holm-corrected over its tests).", DefaultValueFactory = _ => Significance.DefaultLevel };
         var grid = GridOption.Create();
         var noPlots = new Option<bool>("--no-plots") { Description = "Do not write PNG figures." };
+        var resume = new Option<bool>("--resume") { Description = $"Continue the interrupted run in --out from its last comparison time ({EnsembleCheckpoint.MetaFile}); the options must be the same, and the numbers come out as if it had never stopped." };
         var outDir = new Option<string>("--out") { Description = "Output folder (created only once the inputs are checked).", Required = true };
         var cmd = new Command("langevin", "A Langevin/SGD particle ensemble through an LR schedule against the Fokker–Planck solution: marginals, excess loss and mode amplitudes tested at chosen times.");
         cmd.Arguments.Add(scenarioArg);
-        foreach (var o in new Option[] { particles, seed, method, plateau, schedule, times, initial, startPoint, dt, kappa, threads, level, grid, noPlots, outDir }) cmd.Options.Add(o);
+        foreach (var o in new Option[] { particles, seed, method, plateau, schedule, times, initial, startPoint, dt, kappa, threads, level, grid, noPlots, resume, outDir }) cmd.Options.Add(o);
         cmd.SetAction(parse => CommandRunner.Run(() =>
         {
             var (nx, ny) = GridOption.Parse(parse.GetValue(grid));
@@ -64,7 +65,7 @@ internal static class LangevinCommand
             var options = new EnsembleOptions { Method = m, Particles = parse.GetValue(particles), Seed = parse.GetValue(seed), TimeStep = parse.GetValue(dt), Threads = parse.GetValue(threads) };
             if (parse.GetValue(initial) is not null && parse.GetValue(startPoint) is not null) throw new UsageException("--initial and --start both given; the ensemble starts from one of them.");
             var request = new LangevinRequest(scenario, options, parse.GetValue(plateau), parse.GetValue(schedule), EvolveInputs.ParseLearningRates(parse.GetValue(times), "--times"),
-                alpha, parse.GetValue(outDir)!, !parse.GetValue(noPlots)) { Initial = parse.GetValue(initial), Start = ParsePoint(parse.GetValue(startPoint), scenario) };
+                alpha, parse.GetValue(outDir)!, !parse.GetValue(noPlots)) { Initial = parse.GetValue(initial), Start = ParsePoint(parse.GetValue(startPoint), scenario), Resume = parse.GetValue(resume) };
             return Run(request);
         }));
         return cmd;
@@ -82,6 +83,8 @@ internal static class LangevinCommand
         var validation = new EnsembleValidation(session, BlockGradient.Create(q.Scenario), q.Options, q.Level);
         CheckStability(q, schedule, validation.MaxCurvature);
         var times = q.Times ?? Defaults(session, schedule);
+        string fingerprint = Fingerprint(q, schedule, validation, times);
+        var checkpoint = Checkpoint(q, fingerprint);
         Directory.CreateDirectory(q.OutDir);
         LangevinOutput.Header(session, schedule, q.Options, validation);
         EnsembleValidationResult result = null!;
@@ -101,9 +104,10 @@ internal static class LangevinCommand
                 }
                 var fp = new SyncProgress<double>(t => progress.Report(0, t / end));
                 var particles = new SyncProgress<double>(f => { StartParticles(); progress.Report(1, f); });
-                result = validation.Run(schedule, times, start, partial =>
+                result = validation.Run(schedule, times, start, checkpoint, (partial, state) =>
                 {
                     StartParticles();
+                    EnsembleCheckpoint.Save(q.OutDir, fingerprint, q.Options.Seed, state, partial);
                     LangevinOutput.Write(q.OutDir, session, schedule, q.Options, validation, partial);
                 }, fp, particles, cancel.Token);
                 StartParticles();
@@ -111,6 +115,7 @@ internal static class LangevinCommand
             });
         }
         LangevinOutput.Write(q.OutDir, session, schedule, q.Options, validation, result);
+        if (result.Complete) EnsembleCheckpoint.Delete(q.OutDir);
         if (q.Plots) LangevinOutput.Figures(q.OutDir, session, result, q.Options);
         LangevinOutput.Summary(session, result, q.Level, q.OutDir);
         if (!result.Complete)
@@ -119,6 +124,33 @@ internal static class LangevinCommand
             return ExitCodes.NotConverged;
         }
         return result.Times.All(t => t.Comparison.Verdict == Verdict.Consistent) ? ExitCodes.Ok : ExitCodes.Inconsistent;
+    }
+
+    /// <summary>Everything that decides the numbers of a run, as one string: a resumed run must match it.</summary>
+    private static string Fingerprint(LangevinRequest q, ILearningRateSchedule schedule, EnsembleValidation validation, double[] times)
+    {
+        var g = q.Scenario.Problem.Grid;
+        string start = q.Initial is not null ? $"initial {Path.GetFullPath(q.Initial)}" : q.Start is { } p ? $"point {p.X:R},{p.Y:R}" : "equilibrium";
+        return string.Join("; ", $"scenario {q.Scenario.Name} {g.Nx}x{g.Ny} kappa {q.Scenario.Kappa:R}", $"method {q.Options.Method}", $"particles {q.Options.Particles}",
+            $"seed {q.Options.Seed}", $"dt {validation.TimeStep:R}", $"schedule {schedule.Spec} from {schedule.PlateauLr:R} to {schedule.FinalLr:R}",
+            $"times {string.Join(",", times.Select(t => t.ToString("R", CultureInfo.InvariantCulture)))}", $"level {q.Level:R}", $"start {start}");
+    }
+
+    /// <summary>The checkpoint to continue from with <c>--resume</c> (refused when absent or from other settings); without it, a stale checkpoint is announced and replaced.</summary>
+    private static EnsembleCheckpoint? Checkpoint(LangevinRequest q, string fingerprint)
+    {
+        EnsembleCheckpoint? found;
+        try { found = EnsembleCheckpoint.Load(q.OutDir, q.Options.Seed); }
+        catch (InvalidDataException e) { throw new UsageException($"--resume: {e.Message}"); }
+        if (!q.Resume)
+        {
+            if (found is not null) CommandRunner.Warning($"{q.OutDir} holds the checkpoint of an interrupted run; it is replaced (give --resume to continue it instead).");
+            return null;
+        }
+        if (found is null) throw new UsageException($"--resume: there is no checkpoint in {q.OutDir} (the run there finished, or never reached its first comparison time).");
+        if (found.Fingerprint != fingerprint)
+            throw new UsageException($"--resume: the checkpoint in {q.OutDir} was written by another run ({found.Fingerprint}); this one is ({fingerprint}). Give the same options, or drop --resume to start over.");
+        return found;
     }
 
     /// <summary>X,Y inside the scenario's box (y alone for 1D scenarios).</summary>
@@ -169,4 +201,7 @@ internal sealed record LangevinRequest(Scenario Scenario, EnsembleOptions Option
 
     /// <summary>The <c>--start</c> point, or null.</summary>
     public (double X, double Y)? Start { get; init; }
+
+    /// <summary><c>--resume</c>: continue from the checkpoint in <see cref="OutDir"/>.</summary>
+    public bool Resume { get; init; }
 }

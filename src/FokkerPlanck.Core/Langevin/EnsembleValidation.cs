@@ -100,18 +100,20 @@ public sealed class EnsembleValidation
 
     /// <summary>
     /// Runs the validation at <paramref name="times"/> (ascending, &gt; 0). <paramref name="onTime"/> is called
-    /// after each comparison time (the caller writes its files there); the FP stage and the particles report
-    /// their progress separately.
+    /// after each comparison time with the result so far and the particles (the caller writes its files and
+    /// a checkpoint there); the FP stage and the particles report their progress separately.
     /// </summary>
     /// <param name="schedule">η(t).</param>
     /// <param name="times">Comparison times.</param>
     /// <param name="start">Where both start: null for the FP equilibrium at the schedule's initial LR, else a density (cell masses) or a point.</param>
+    /// <param name="resume">A checkpoint of the same run to continue from (its particles and results), or null.</param>
     /// <param name="onTime">Called after each comparison time.</param>
     /// <param name="fokkerPlanckProgress">Progress of the FP reference (time reached / last time).</param>
     /// <param name="particleProgress">Progress of the particles.</param>
     /// <param name="cancellation">Stops the run between plans.</param>
-    public EnsembleValidationResult Run(ILearningRateSchedule schedule, IReadOnlyList<double> times, EnsembleStart? start = null, Action<EnsembleValidationResult>? onTime = null,
-        IProgress<double>? fokkerPlanckProgress = null, IProgress<double>? particleProgress = null, CancellationToken cancellation = default)
+    public EnsembleValidationResult Run(ILearningRateSchedule schedule, IReadOnlyList<double> times, EnsembleStart? start = null, EnsembleCheckpoint? resume = null,
+        Action<EnsembleValidationResult, ParticleState>? onTime = null, IProgress<double>? fokkerPlanckProgress = null, IProgress<double>? particleProgress = null,
+        CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(schedule);
         ArgumentNullException.ThrowIfNull(times);
@@ -119,48 +121,76 @@ public sealed class EnsembleValidation
         var initialMasses = start?.Masses ?? (start?.Point is { } point ? PointMass(grid, point) : null);
         var planner = Planner(schedule);
         var landing = planner.LandingTimes(times);
-        var curve = planner.LandingTimes(CurveTimes(times));
-        var all = landing.Concat(curve).Distinct().Order().ToArray();
+        var all = landing.Concat(planner.LandingTimes(CurveTimes(times))).Distinct().Order().ToArray();
         var densities = _session.DensitiesAt(schedule, all, initialMasses, fokkerPlanckProgress, cancellation);
-        double equilibriumLoss = _session.FinalLossExpectation;
-        var comparer = new ParticleDensityComparer(grid, _session.Setup.Landscape, new ParticleComparerOptions
+        var state = resume?.State ?? (start?.Point is { } at ? InitialEnsemble.AtPoint(at.X, at.Y, _options.Particles)
+            : InitialEnsemble.FromMasses(grid, initialMasses ?? _session.Equilibrium(schedule.InitialLr), _options.Particles, _options.Seed));
+        var result = resume?.Result ?? new EnsembleValidationResult { MaxCurvature = MaxCurvature, TimeStep = _options.Method == LangevinMethod.Sgd ? double.NaN : TimeStep };
+        int done = all.Count(t => t <= state.Time);
+        var pass = new Pass(this, schedule, times, landing, [.. densities.Skip(done)], result);
+        new EnsembleRun(_gradient, EnsembleRun.WallsOf(grid), _options).Run(state, planner, all[done..], snapshot =>
         {
-            EquilibriumLoss = equilibriumLoss,
-            LeftVectors = _session.Spectrum.LeftVectors[1..],
-            Level = _level,
-        });
-        var result = new EnsembleValidationResult { MaxCurvature = MaxCurvature, TimeStep = _options.Method == LangevinMethod.Sgd ? double.NaN : TimeStep };
-        var state = start?.Point is { } at ? InitialEnsemble.AtPoint(at.X, at.Y, _options.Particles)
-            : InitialEnsemble.FromMasses(grid, initialMasses ?? _session.Equilibrium(schedule.InitialLr), _options.Particles, _options.Seed);
-        var loss = new double[state.Count];
-        var evaluator = _gradient.CreateEvaluator();
-        var clock = Stopwatch.StartNew();
-        double reducing = 0;
-        var landingSet = landing.ToHashSet();
-        new EnsembleRun(_gradient, EnsembleRun.WallsOf(grid), _options).Run(state, planner, all, snapshot =>
-        {
-            long start = Stopwatch.GetTimestamp();
-            var p = densities[snapshot.Index];
-            LossCurve(evaluator, snapshot.State, loss);
-            double fp = 0;
-            var centre = comparer.CentreLoss;
-            for (int k = 0; k < p.Length; k++) fp += p[k] * centre[k];
-            var estimate = MeanEstimate.Of(loss);
-            result.Loss.Add(new LossPoint(snapshot.Time, estimate with { Mean = estimate.Mean - equilibriumLoss }, fp - equilibriumLoss));
-            if (landingSet.Contains(snapshot.Time))
-            {
-                int k = Array.IndexOf(landing, snapshot.Time);
-                var comparison = comparer.Compare(snapshot.State.X, snapshot.State.Y, p);
-                result.Times.Add(new ValidationTime(times[k], snapshot.Time, snapshot.Step, schedule.Steps(snapshot.Time), schedule.LearningRate(snapshot.Time), comparison));
-                result.Histogram = (snapshot.Time, CellCounts(grid, snapshot.State), p);
-            }
-            reducing += Stopwatch.GetElapsedTime(start).TotalSeconds;
-            result.ParticleSteps = snapshot.Step * (long)snapshot.State.Count;
-            result.PropagationSeconds = clock.Elapsed.TotalSeconds - reducing;
-            if (landingSet.Contains(snapshot.Time)) onTime?.Invoke(result);
+            pass.Observe(snapshot);
+            if (landing.Contains(snapshot.Time)) onTime?.Invoke(result, snapshot.State);
         }, particleProgress, cancellation);
         result.Complete = result.Times.Count == landing.Length;
         return result;
+    }
+
+    /// <summary>The reductions of one run at each stop: the loss curve, and at comparison times the tests.</summary>
+    private sealed class Pass
+    {
+        private readonly ILearningRateSchedule _schedule;
+        private readonly IReadOnlyList<double> _times;
+        private readonly double[] _landing;
+        private readonly IReadOnlyList<double[]> _densities;
+        private readonly EnsembleValidationResult _result;
+        private readonly ParticleDensityComparer _comparer;
+        private readonly IGradientEvaluator _evaluator;
+        private readonly double _equilibriumLoss;
+        private readonly double _secondsBefore;
+        private readonly Stopwatch _clock = Stopwatch.StartNew();
+        private double _reducing;
+        private double[] _loss = [];
+
+        public Pass(EnsembleValidation owner, ILearningRateSchedule schedule, IReadOnlyList<double> times, double[] landing, IReadOnlyList<double[]> densities, EnsembleValidationResult result)
+        {
+            var session = owner._session;
+            (_schedule, _times, _landing, _densities, _result) = (schedule, times, landing, densities, result);
+            _equilibriumLoss = session.FinalLossExpectation;
+            _comparer = new ParticleDensityComparer(session.Setup.Grid, session.Setup.Landscape, new ParticleComparerOptions
+            {
+                EquilibriumLoss = _equilibriumLoss,
+                LeftVectors = session.Spectrum.LeftVectors[1..],
+                Level = owner._level,
+            });
+            _evaluator = owner._gradient.CreateEvaluator();
+            _secondsBefore = result.PropagationSeconds;
+        }
+
+        public void Observe(EnsembleSnapshot snapshot)
+        {
+            long start = Stopwatch.GetTimestamp();
+            var state = snapshot.State;
+            var p = _densities[snapshot.Index];
+            if (_loss.Length != state.Count) _loss = new double[state.Count];
+            LossCurve(_evaluator, state, _loss);
+            double fp = 0;
+            var centre = _comparer.CentreLoss;
+            for (int k = 0; k < p.Length; k++) fp += p[k] * centre[k];
+            var estimate = MeanEstimate.Of(_loss);
+            _result.Loss.Add(new LossPoint(snapshot.Time, estimate with { Mean = estimate.Mean - _equilibriumLoss }, fp - _equilibriumLoss));
+            int landed = Array.IndexOf(_landing, snapshot.Time);
+            if (landed >= 0)
+            {
+                var comparison = _comparer.Compare(state.X, state.Y, p);
+                _result.Times.Add(new ValidationTime(_times[landed], snapshot.Time, snapshot.Step, _schedule.Steps(snapshot.Time), _schedule.LearningRate(snapshot.Time), comparison));
+                _result.Histogram = (snapshot.Time, CellCounts(_comparer.Grid, state), p);
+            }
+            _reducing += Stopwatch.GetElapsedTime(start).TotalSeconds;
+            _result.ParticleSteps = snapshot.Step * (long)state.Count;
+            _result.PropagationSeconds = _secondsBefore + _clock.Elapsed.TotalSeconds - _reducing;
+        }
     }
 
     /// <summary>The FP start of particles at one point: all mass in the cell holding it (the cell's width is the FP's resolution of a point).</summary>

@@ -77,4 +77,69 @@ public class EnsembleValidationTests(TwoBasinFineSession fixture) : IClassFixtur
         Assert.Equal(a.Times[0].Comparison.Y.Counts, b.Times[0].Comparison.Y.Counts);
         Assert.NotEqual(a.Times[0].Comparison.Y.Counts, c.Times[0].Comparison.Y.Counts);
     }
+
+    [Fact]
+    public void AnInterruptedRun_ResumedFromItsCheckpoint_GivesTheNumbersOfAnUninterruptedOne()
+    {
+        var session = fixture.Session;
+        var schedule = ScheduleCatalog.Parse("linear:0.1").Bind(1.2, session.Scenario.FinalLr);
+        var options = new EnsembleOptions { Method = LangevinMethod.LeimkuhlerMatthews, Particles = 4000, Seed = 21 };
+        double[] times = [0.05, 0.1, 0.2];
+        EnsembleValidation Validation() => new(session, BlockGradient.Create(session.Scenario), options);
+        var whole = Validation().Run(schedule, times);
+
+        string dir = Directory.CreateTempSubdirectory("fp-checkpoint-").FullName;
+        try
+        {
+            using var stop = new CancellationTokenSource();
+            Assert.ThrowsAny<OperationCanceledException>(() => Validation().Run(schedule, times, onTime: (partial, state) =>
+            {
+                EnsembleCheckpoint.Save(dir, "run", options.Seed, state, partial);
+                stop.Cancel();
+            }, cancellation: stop.Token));
+            var checkpoint = EnsembleCheckpoint.Load(dir, options.Seed)!;
+            Assert.Single(checkpoint.Result.Times);
+            var resumed = Validation().Run(schedule, times, resume: checkpoint);
+            Assert.True(resumed.Complete);
+            Assert.Equal(whole.Times.Select(t => t.Time), resumed.Times.Select(t => t.Time));
+            for (int k = 0; k < times.Length; k++)
+            {
+                var (a, b) = (whole.Times[k].Comparison, resumed.Times[k].Comparison);
+                Assert.Equal(a.Y.Counts, b.Y.Counts);
+                Assert.Equal(a.X!.Counts, b.X!.Counts);
+                Assert.Equal(a.ExcessLoss.Particles.Mean, b.ExcessLoss.Particles.Mean);
+                Assert.Equal(a.PValue, b.PValue);
+            }
+            Assert.Equal(whole.Loss.Select(p => p.Particles.Mean), resumed.Loss.Select(p => p.Particles.Mean));
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void ACheckpointWhoseTwoFilesDoNotBelongTogether_IsRefused()
+    {
+        var session = fixture.Session;
+        string dir = Directory.CreateTempSubdirectory("fp-checkpoint-").FullName;
+        try
+        {
+            var a = InitialEnsemble.AtPoint(0, 0, 10);
+            a.NextStep = 5;
+            EnsembleCheckpoint.Save(dir, "run", 1, a, new EnsembleValidationResult());
+            string meta = File.ReadAllText(Path.Combine(dir, EnsembleCheckpoint.MetaFile));
+            a.NextStep = 9;
+            EnsembleCheckpoint.Save(dir, "run", 1, a, new EnsembleValidationResult());
+            File.WriteAllText(Path.Combine(dir, EnsembleCheckpoint.MetaFile), meta);   // a kill between the two writes
+            var e = Assert.Throws<InvalidDataException>(() => EnsembleCheckpoint.Load(dir, 1));
+            Assert.Contains("do not belong together", e.Message);
+            EnsembleCheckpoint.Delete(dir);
+            Assert.Null(EnsembleCheckpoint.Load(dir, 1));
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
 }

@@ -67,4 +67,20 @@ internal sealed class ReflectionCarry
         _step = nextStep;
         state.Carry = this;
     }
+
+    /// <summary>The carry a state holds for <paramref name="seed"/> at its current step, as one byte per particle (null when none).</summary>
+    public static byte[]? Export(ParticleState state, ulong seed)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        return state.Carry is { } c && c._seed == seed && c._step == state.NextStep ? [.. c._bits] : null;
+    }
+
+    /// <summary>Gives <paramref name="state"/> the carry <paramref name="bits"/> (from <see cref="Export"/>) at its current step.</summary>
+    public static void Import(ParticleState state, ulong seed, byte[] bits)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(bits);
+        if (bits.Length != state.Count) throw new ArgumentException($"{bits.Length} carry bits for {state.Count} particles.", nameof(bits));
+        state.Carry = new ReflectionCarry(seed, state.NextStep, [.. bits]);
+    }
 }
