@@ -76,22 +76,39 @@ internal static class LangevinFigures
         }), path, width: 1000, height: 650);
     }
 
-    /// <summary>(count − n p)/√(n p) per cell at the last comparison time (cells expecting under 1 particle left blank).</summary>
+    /// <summary>Cells beyond the occupied region kept around it in the residual map.</summary>
+    private const int CropMargin = 3;
+
+    /// <summary>(count − n p)/√(n p) per cell at the last comparison time (cells expecting under 1 particle left blank), cropped to the occupied cells.</summary>
     private static void Residuals(EvolutionSession session, (double Time, long[] Counts, double[] Masses) h, string path)
     {
         var g = session.Setup.Grid;
         long n = h.Counts.Sum();
         double total = h.Masses.Sum();
-        var z = new double[h.Counts.Length];
-        for (int k = 0; k < z.Length; k++)
+        int i0 = g.Nx, i1 = -1, j0 = g.Ny, j1 = -1;
+        for (int k = 0; k < h.Counts.Length; k++)
         {
-            double expected = n * h.Masses[k] / total;
-            z[k] = expected >= 1 ? (h.Counts[k] - expected) / Math.Sqrt(expected) : double.NaN;
+            if (n * h.Masses[k] / total < 1) continue;
+            int i = k % g.Nx, j = k / g.Nx;
+            (i0, i1, j0, j1) = (Math.Min(i0, i), Math.Max(i1, i), Math.Min(j0, j), Math.Max(j1, j));
         }
-        PlotExporter.Export(DensityHeatmap.Create(g.X.Centres.ToArray(), g.Y.Centres.ToArray(), g.X.Faces.ToArray(), g.Y.Faces.ToArray(), z, new DensityHeatmapOptions
+        if (i1 < 0) return;
+        (i0, i1) = (Math.Max(0, i0 - CropMargin), Math.Min(g.Nx - 1, i1 + CropMargin));
+        (j0, j1) = (Math.Max(0, j0 - CropMargin), Math.Min(g.Ny - 1, j1 + CropMargin));
+        int nx = i1 - i0 + 1, ny = j1 - j0 + 1;
+        var z = new double[nx * ny];
+        for (int j = 0; j < ny; j++)
+            for (int i = 0; i < nx; i++)
+            {
+                int k = g.Index(i0 + i, j0 + j);
+                double expected = n * h.Masses[k] / total;
+                z[i + nx * j] = expected >= 1 ? (h.Counts[k] - expected) / Math.Sqrt(expected) : double.NaN;
+            }
+        PlotExporter.Export(DensityHeatmap.Create(g.X.Centres[i0..(i1 + 1)].ToArray(), g.Y.Centres[j0..(j1 + 1)].ToArray(),
+            g.X.Faces[i0..(i1 + 2)].ToArray(), g.Y.Faces[j0..(j1 + 2)].ToArray(), z, new DensityHeatmapOptions
         {
             Title = $"Particles against the Fokker–Planck density at t = {h.Time:G3}",
-            Subtitle = "standardized residual (count − n p)/√(n p) per cell; noise alone stays within ±2 almost everywhere",
+            Subtitle = "standardized residual (count − n p)/√(n p) per cell, occupied region; noise alone stays within ±2 almost everywhere",
             XAxisTitle = "x (valley)", YAxisTitle = "y (river)", ColorBarTitle = "z", ColorScale = HeatmapColorScale.Diverging,
             ColorMinimum = -ResidualRange, ColorMaximum = ResidualRange,
         }), path);

@@ -83,6 +83,49 @@ public sealed class LangevinCommandTests : IDisposable
         Assert.Equal(2, doc.RootElement.GetProperty("tests").GetArrayLength());
     }
 
+    [Fact]
+    public void Langevin_KilledAfterItsFirstComparisonTime_ResumesToTheNumbersOfAnUninterruptedRun()
+    {
+        string[] Options(string outDir) => ["langevin", _scenario, "--grid", "24x48", "--particles", "20000", "--times", "0.05,2", "--seed", "9", "--no-plots", "--out", outDir];
+        string whole = Path.Combine(_dir, "whole"), killed = Path.Combine(_dir, "killed");
+        var (code, err) = InProcessCli.Run(Options(whole));
+        Assert.True(code is 0 or 3, err);
+
+        // a separate process, killed (SIGKILL: no chance to tidy up) once its first checkpoint exists
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "fokkerplanck.dll"));
+        foreach (string a in Options(killed)) start.ArgumentList.Add(a);
+        using (var process = System.Diagnostics.Process.Start(start)!)
+        {
+            string checkpoint = Path.Combine(killed, "checkpoint.json");
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            while (!File.Exists(checkpoint) && !process.HasExited && clock.Elapsed < TimeSpan.FromMinutes(2)) Thread.Sleep(10);
+            Assert.False(process.HasExited, "the run ended before it could be killed; make its last time later");
+            process.Kill(entireProcessTree: true);
+            process.WaitForExit();
+        }
+        using (var partial = JsonDocument.Parse(File.ReadAllText(Path.Combine(killed, "langevin.json"))))
+            Assert.False(partial.RootElement.GetProperty("complete").GetBoolean());
+
+        (code, err) = InProcessCli.Run([.. Options(killed), "--resume"]);
+        Assert.True(code is 0 or 3, err);
+        Assert.False(File.Exists(Path.Combine(killed, "checkpoint.json")), "a finished run leaves no checkpoint");
+        using var a = JsonDocument.Parse(File.ReadAllText(Path.Combine(whole, "langevin.json")));
+        using var b = JsonDocument.Parse(File.ReadAllText(Path.Combine(killed, "langevin.json")));
+        Assert.True(b.RootElement.GetProperty("complete").GetBoolean());
+        Assert.Equal(a.RootElement.GetProperty("tests").GetRawText(), b.RootElement.GetProperty("tests").GetRawText());
+        Assert.Equal(a.RootElement.GetProperty("excess_loss").GetRawText(), b.RootElement.GetProperty("excess_loss").GetRawText());
+    }
+
+    [Fact]
+    public void Langevin_ResumeWithoutACheckpoint_SaysThereIsNone()
+    {
+        string outDir = Path.Combine(_dir, "nothing");
+        var (code, err) = InProcessCli.Run(Args(outDir, "--resume"));
+        Assert.Equal(1, code);
+        Assert.Contains("no checkpoint", err);
+    }
+
     public static TheoryData<string, string[], string> BadInputs => new()
     {
         { "an unknown method", ["--method", "heun"], "--method" },
