@@ -19,6 +19,13 @@ internal static class SgdCommand
     /// <summary>Default ladder of η·a_max for the departure study: from the continuous limit to just below the edge of stability at 2.</summary>
     private static readonly double[] DepartureLadder = [0.05, 0.2, 0.5, 1.0, 1.5, 1.9];
 
+    /// <summary>
+    /// Burn-in of the continuous control, in steps: its start, the FP equilibrium, is already the SDE
+    /// scheme's stationary state to O(h²) (Leimkuhler–Matthews), so it needs no relaxation to its own, and
+    /// 3/λ₂ at h = 0.01/a_max would be millions of steps.
+    /// </summary>
+    private const int ControlBurnInSteps = 1000;
+
     /// <summary>Default plateaus of the Mpemba study, as multiples of the FP strong point: SGD's own point was seen at about twice it.</summary>
     private static readonly double[] PlateauMultiples = [0.5, 0.75, 1.0, 1.5, 2.0, 2.5, 3.0];
 
@@ -56,6 +63,29 @@ internal static class SgdCommand
         return cmd;
     }
 
+    /// <summary>The default LRs the domain holds; the others are dropped with a warning (hot ones at a large κ).</summary>
+    private static double[] Held(EvolutionSession session, double[] lrs, string what)
+    {
+        var kept = new List<double>();
+        foreach (double lr in lrs)
+        {
+            try { session.CheckDomainHolds(lr, what); kept.Add(lr); }
+            catch (ScenarioException e) { CommandRunner.Warning($"{what} η = {lr:G4} skipped: {e.Problem}"); }
+        }
+        return [.. kept];
+    }
+
+    /// <summary>Given LRs: each must be held by the domain (a usage error naming the option otherwise).</summary>
+    private static double[] Checked(EvolutionSession session, double[] lrs, string option)
+    {
+        foreach (double lr in lrs)
+        {
+            try { session.CheckDomainHolds(lr, option); }
+            catch (ScenarioException e) { throw new UsageException($"{option}: {e.Problem}"); }
+        }
+        return lrs;
+    }
+
     private static int Run(Scenario scenario, SgdMpembaOptions options, double[]? lrs, double[]? plateaus, SgdStages stages, string outDir, bool plots)
     {
         bool departure = stages.Departure, mpemba = stages.Mpemba, control = stages.Control && stages.Mpemba;
@@ -71,10 +101,11 @@ internal static class SgdCommand
         if (departure && session.Setup.Landscape is not Core.Landscapes.ValleyRiverLandscape)
             throw new UsageException("the departure study needs a valley–river landscape (its valley curvature a(y)); give --no-departure for other landscapes.");
         double star = session.Scan.Points.Select(p => p.Lr).DefaultIfEmpty(2 * scenario.FinalLr).First();
-        lrs ??= [.. DepartureLadder.Select(m => m / curvature)];
-        plateaus ??= [.. PlateauMultiples.Select(m => m * star).Where(lr => lr * curvature < 2)];
+        lrs = !departure ? [] : lrs is null ? Held(session, [.. DepartureLadder.Select(m => m / curvature)], "departure ladder") : Checked(session, lrs, "--lr");
+        plateaus = !mpemba ? [] : plateaus is null ? Held(session, [.. PlateauMultiples.Select(m => m * star).Where(lr => lr * curvature < 2)], "plateau") : Checked(session, plateaus, "--plateau-lr");
         Array.Sort(plateaus);
-        foreach (double lr in plateaus.Concat(lrs)) session.CheckDomainHolds(lr, "--plateau-lr");
+        if (departure && lrs.Length == 0 || mpemba && plateaus.Length == 0)
+            throw new UsageException("the domain holds none of the default learning rates at this κ; give --lr / --plateau-lr, or widen the domain.");
         var gradient = BlockGradient.Create(scenario);
         Directory.CreateDirectory(outDir);
         var result = new SgdStudy(session, curvature);
@@ -94,7 +125,7 @@ internal static class SgdCommand
             if (departure) Stage(p => result.Departure = SgdDepartureStudy.Run(session, gradient, lrs, options, p, cancel.Token));
             if (mpemba) Stage(p => result.Mpemba = SgdMpembaStudy.Run(session, gradient, plateaus, options, p, cancel.Token));
             if (control)
-                Stage(p => result.Control = SgdMpembaStudy.Run(session, gradient, plateaus, options with { Method = LangevinMethod.LeimkuhlerMatthews, TimeStep = EnsembleOptions.DefaultStiffnessProduct / curvature }, p, cancel.Token));
+                Stage(p => result.Control = SgdMpembaStudy.Run(session, gradient, plateaus, options with { Method = LangevinMethod.LeimkuhlerMatthews, TimeStep = EnsembleOptions.DefaultStiffnessProduct / curvature, MaxBurnInSteps = ControlBurnInSteps }, p, cancel.Token));
         });
         if (plots) SgdOutput.Figures(outDir, result);
         SgdOutput.Summary(result, outDir);

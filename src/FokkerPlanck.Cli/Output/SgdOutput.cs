@@ -144,10 +144,11 @@ internal static class SgdOutput
         if (s.Departure is { } d)
         {
             var t = new Table().Border(TableBorder.Rounded).Title("stationary SGD against the FP equilibrium");
-            foreach (string c in new[] { "η", "η·a_max", "⟨a x²⟩/T (FP: 1)", "SGD formula", "low basin, SGD", "FP", "corrected F" }) t.AddColumn(new TableColumn(Markup.Escape(c)).RightAligned());
+            foreach (string c in new[] { "η", "η·a_max", "⟨a x²⟩/T (FP: 1)", "SGD formula", "low basin, SGD", "FP", "corrected F", "burn-in (1/λ₂)" }) t.AddColumn(new TableColumn(Markup.Escape(c)).RightAligned());
             foreach (var p in d)
                 t.AddRow([.. new[] { $"{p.Lr:G4}", $"{p.LrTimesCurvature:G3}", $"{p.ValleyRatio.Value:F4} ± {p.ValleyRatio.Error:F4}", $"{p.SgdValleyRatio:F4}",
-                    p.LowBasin is { } b ? $"{b.Value:F4} ± {b.Error:F4}" : "—", $"{p.FokkerPlanckLowBasin:F4}", $"{p.CorrectedLowBasin:F4}" }.Select(Markup.Escape)]);
+                    p.LowBasin is { } b ? $"{b.Value:F4} ± {b.Error:F4}" : "—", $"{p.FokkerPlanckLowBasin:F4}", $"{p.CorrectedLowBasin:F4}", $"{p.BurnInRelaxations:G2}" }.Select(Markup.Escape)]);
+            t.Caption(Markup.Escape("burn-in below 3 relaxation times (capped steps at cold LRs): the basin weights there are not yet SGD's own"));
             AnsiConsole.Write(t);
         }
         foreach (var (name, r) in new[] { ("SGD", s.Mpemba), ("continuous control (LM)", s.Control) })
