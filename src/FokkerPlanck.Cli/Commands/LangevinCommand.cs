@@ -107,8 +107,9 @@ internal static class LangevinCommand
                 result = validation.Run(schedule, times, start, checkpoint, (partial, state) =>
                 {
                     StartParticles();
-                    EnsembleCheckpoint.Save(q.OutDir, fingerprint, q.Options.Seed, state, partial);
+                    // results first, then the checkpoint: a kill between them leaves a checkpoint one time behind the results, which a resume recomputes to the same numbers
                     LangevinOutput.Write(q.OutDir, session, schedule, q.Options, validation, partial);
+                    EnsembleCheckpoint.Save(q.OutDir, fingerprint, q.Options.Seed, state, partial);
                 }, fp, particles, cancel.Token);
                 StartParticles();
                 progress.Finish(1);

@@ -94,7 +94,7 @@ public sealed class LangevinCommandTests : IDisposable
         // a separate process, killed (SIGKILL: no chance to tidy up) once its first checkpoint exists
         var start = new System.Diagnostics.ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "fokkerplanck.dll"));
-        foreach (string a in Options(killed)) start.ArgumentList.Add(a);
+        foreach (string argument in Options(killed)) start.ArgumentList.Add(argument);
         using (var process = System.Diagnostics.Process.Start(start)!)
         {
             string checkpoint = Path.Combine(killed, "checkpoint.json");
