@@ -38,11 +38,11 @@ internal static class SgdOutput
     {
         ["lr"] = p.Lr,
         ["lr_times_curvature"] = p.LrTimesCurvature,
-        ["valley_ratio"] = JsonOutput.Number(p.ValleyRatio.Value),
-        ["valley_ratio_error"] = JsonOutput.Number(p.ValleyRatio.Error),
+        ["valley_ratio"] = JsonOutput.Number(p.ValleyRatio.Mean),
+        ["valley_ratio_error"] = JsonOutput.Number(p.ValleyRatio.StandardError),
         ["valley_ratio_sgd_formula"] = JsonOutput.Number(p.SgdValleyRatio),
-        ["low_basin"] = p.LowBasin is { } b ? JsonOutput.Number(b.Value) : null,
-        ["low_basin_error"] = p.LowBasin is { } e ? JsonOutput.Number(e.Error) : null,
+        ["low_basin"] = p.LowBasin is { } b ? JsonOutput.Number(b.Mean) : null,
+        ["low_basin_error"] = p.LowBasin is { } e ? JsonOutput.Number(e.StandardError) : null,
         ["low_basin_fokker_planck"] = JsonOutput.Number(p.FokkerPlanckLowBasin),
         ["low_basin_corrected_free_energy"] = JsonOutput.Number(p.CorrectedLowBasin),
         ["wall_fraction"] = p.WallFraction,
@@ -78,13 +78,13 @@ internal static class SgdOutput
         double[] x = [.. d.Select(p => p.LrTimesCurvature)];
         var series = new List<LineSeriesData>
         {
-            new("SGD ensemble ⟨a x²⟩/T", x, [.. d.Select(p => p.ValleyRatio.Value)]) { Marker = MarkerType.Circle, LineStyle = LineStyle.None, Color = PlotTheme.SeriesColors[0] },
-            ErrorBars(x, d.Select(p => (p.ValleyRatio.Value, p.ValleyRatio.Error)), PlotTheme.SeriesColors[0]),
+            new("SGD ensemble ⟨a x²⟩/T", x, [.. d.Select(p => p.ValleyRatio.Mean)]) { Marker = MarkerType.Circle, LineStyle = LineStyle.None, Color = PlotTheme.SeriesColors[0] },
+            ErrorBars(x, d.Select(p => (p.ValleyRatio.Mean, p.ValleyRatio.StandardError)), PlotTheme.SeriesColors[0]),
             new("SGD formula 1/(1 − ηa/2)", x, [.. d.Select(p => p.SgdValleyRatio)]) { Color = PlotTheme.SeriesColors[1], LineStyle = LineStyle.Dash },
         };
         if (d.Any(p => p.LowBasin is not null))
         {
-            series.Add(new("low-basin weight, SGD", x, [.. d.Select(p => p.LowBasin?.Value ?? double.NaN)]) { Marker = MarkerType.Square, LineStyle = LineStyle.None, Color = PlotTheme.SeriesColors[2], OnSecondaryAxis = true });
+            series.Add(new("low-basin weight, SGD", x, [.. d.Select(p => p.LowBasin?.Mean ?? double.NaN)]) { Marker = MarkerType.Square, LineStyle = LineStyle.None, Color = PlotTheme.SeriesColors[2], OnSecondaryAxis = true });
             series.Add(new("low-basin weight, FP", x, [.. d.Select(p => p.FokkerPlanckLowBasin)]) { Color = PlotTheme.SeriesColors[2], OnSecondaryAxis = true });
             series.Add(new("low-basin weight, corrected F", x, [.. d.Select(p => p.CorrectedLowBasin)]) { Color = PlotTheme.SeriesColors[3], LineStyle = LineStyle.Dash, OnSecondaryAxis = true });
         }
@@ -146,8 +146,8 @@ internal static class SgdOutput
             var t = new Table().Border(TableBorder.Rounded).Title("stationary SGD against the FP equilibrium");
             foreach (string c in new[] { "η", "η·a_max", "⟨a x²⟩/T (FP: 1)", "SGD formula", "low basin, SGD", "FP", "corrected F", "burn-in (1/λ₂)" }) t.AddColumn(new TableColumn(Markup.Escape(c)).RightAligned());
             foreach (var p in d)
-                t.AddRow([.. new[] { $"{p.Lr:G4}", $"{p.LrTimesCurvature:G3}", $"{p.ValleyRatio.Value:F4} ± {p.ValleyRatio.Error:F4}", $"{p.SgdValleyRatio:F4}",
-                    p.LowBasin is { } b ? $"{b.Value:F4} ± {b.Error:F4}" : "—", $"{p.FokkerPlanckLowBasin:F4}", $"{p.CorrectedLowBasin:F4}", $"{p.BurnInRelaxations:G2}" }.Select(Markup.Escape)]);
+                t.AddRow([.. new[] { $"{p.Lr:G4}", $"{p.LrTimesCurvature:G3}", $"{p.ValleyRatio.Mean:F4} ± {p.ValleyRatio.StandardError:F4}", $"{p.SgdValleyRatio:F4}",
+                    p.LowBasin is { } b ? $"{b.Mean:F4} ± {b.StandardError:F4}" : "—", $"{p.FokkerPlanckLowBasin:F4}", $"{p.CorrectedLowBasin:F4}", $"{p.BurnInRelaxations:G2}" }.Select(Markup.Escape)]);
             t.Caption(Markup.Escape("burn-in below 3 relaxation times (capped steps at cold LRs): the basin weights there are not yet SGD's own"));
             AnsiConsole.Write(t);
         }

@@ -4,7 +4,7 @@ namespace FokkerPlanck.Core.Langevin;
 
 /// <summary>
 /// Reductions of an ensemble to numbers, computed on the fly from the current positions (nothing of
-/// the trajectories is kept): a grid field read at each particle's cell, averaged, with its standard error.
+/// the trajectories is kept): a grid field read at each particle's cell (averaged by <see cref="Analysis.Statistics.MeanEstimate"/>).
 /// </summary>
 public static class ParticleReductions
 {
@@ -22,17 +22,5 @@ public static class ParticleReductions
         ArgumentNullException.ThrowIfNull(state);
         if (field.Length != grid.CellCount) throw new ArgumentException($"the field has {field.Length} cells, the grid {grid.CellCount}.", nameof(field));
         for (int p = 0; p < state.Count; p++) values[p] = field[CellOf(grid, state.X[p], state.Y[p])];
-    }
-
-    /// <summary>Mean and standard error of the mean (sample standard deviation / √n) of <paramref name="values"/>, summed in a fixed order.</summary>
-    public static (double Mean, double StandardError) MeanAndError(ReadOnlySpan<double> values)
-    {
-        int n = values.Length;
-        if (n == 0) return (double.NaN, double.NaN);
-        double sum = 0;
-        foreach (double v in values) sum += v;
-        double mean = sum / n, squares = 0;
-        foreach (double v in values) squares += (v - mean) * (v - mean);
-        return (mean, n > 1 ? Math.Sqrt(squares / (n - 1) / n) : double.NaN);
     }
 }

@@ -1,3 +1,4 @@
+using FokkerPlanck.Core.Analysis.Statistics;
 using FokkerPlanck.Core.Grids;
 using FokkerPlanck.Core.Langevin;
 using FokkerPlanck.Core.Langevin.Drift;
@@ -36,7 +37,10 @@ public class SgdStationaryTests
     }
 
     private static (double Mean, double Error) ValleyRatio(ParticleState state, double temperature)
-        => ParticleReductions.MeanAndError(state.X.Select(x => Curvature * x * x / temperature).ToArray());
+    {
+        var e = MeanEstimate.Of([.. state.X.Select(x => Curvature * x * x / temperature)]);
+        return (e.Mean, e.StandardError);
+    }
 
     [Fact]
     public void SgdValleyVariance_IsTOverAOneMinusEtaAOverTwo_NotTheContinuousTOverA()

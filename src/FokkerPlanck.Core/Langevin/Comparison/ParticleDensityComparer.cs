@@ -1,6 +1,7 @@
 using FokkerPlanck.Core.Analysis.Statistics;
 using FokkerPlanck.Core.Grids;
 using FokkerPlanck.Core.Landscapes;
+using FokkerPlanck.Core.Spectral;
 
 namespace FokkerPlanck.Core.Langevin.Comparison;
 
@@ -70,7 +71,7 @@ public sealed partial class ParticleDensityComparer
         var modes = new AmplitudeComparison[Options.LeftVectors.Count];
         for (int m = 0; m < modes.Length; m++)
         {
-            double fp = amplitudes?[m] ?? Dot(Options.LeftVectors[m], p);
+            double fp = amplitudes?[m] ?? VectorOps.Dot(Options.LeftVectors[m], p);
             var estimate = sums.Amplitudes[m].Estimate();
             modes[m] = new AmplitudeComparison(Options.FirstMode + m, estimate, fp, estimate.TestAgainst(fp));
         }
@@ -103,12 +104,5 @@ public sealed partial class ParticleDensityComparer
         var expected = new double[marginal.Length];
         for (int i = 0; i < expected.Length; i++) expected[i] = n * marginal[i];
         return new MarginalComparison(axis, a.Faces.ToArray(), counts, expected, GTest.Run(counts, marginal));
-    }
-
-    private static double Dot(double[] v, double[] p)
-    {
-        double s = 0;
-        for (int k = 0; k < p.Length; k++) s += v[k] * p[k];
-        return s;
     }
 }

@@ -1,14 +1,10 @@
 using FokkerPlanck.Core.Analysis.Evolution;
+using FokkerPlanck.Core.Analysis.Statistics;
 using FokkerPlanck.Core.Landscapes;
 using FokkerPlanck.Core.Langevin.Drift;
 using FokkerPlanck.Core.Schedules;
 
 namespace FokkerPlanck.Core.Langevin.Sgd;
-
-/// <summary>A value measured from particles with its standard error.</summary>
-/// <param name="Value">The estimate.</param>
-/// <param name="Error">Its standard error.</param>
-public readonly record struct Measured(double Value, double Error);
 
 /// <summary>SGD's stationary state at one learning rate against the continuous picture.</summary>
 /// <param name="Lr">η.</param>
@@ -20,8 +16,8 @@ public readonly record struct Measured(double Value, double Error);
 /// <param name="CorrectedLowBasin">The same from the force-corrected free energy <c>F = c + (T/2) ln[a/(1 − ηa/2)]</c> (physics.md §7); NaN past the edge.</param>
 /// <param name="WallFraction">Fraction of particles in the outermost cells of the x walls (particles thrown against them past the edge of stability).</param>
 /// <param name="BurnInRelaxations">The burn-in's length in units of 1/λ₂(η) (below <see cref="SgdMpembaOptions.BurnInRelaxations"/> when <see cref="SgdMpembaOptions.MaxBurnInSteps"/> capped it: the basin populations may then not be SGD's own yet).</param>
-public sealed record DeparturePoint(double Lr, double LrTimesCurvature, Measured ValleyRatio, double SgdValleyRatio,
-    Measured? LowBasin, double FokkerPlanckLowBasin, double CorrectedLowBasin, double WallFraction, double BurnInRelaxations);
+public sealed record DeparturePoint(double Lr, double LrTimesCurvature, MeanEstimate ValleyRatio, double SgdValleyRatio,
+    MeanEstimate? LowBasin, double FokkerPlanckLowBasin, double CorrectedLowBasin, double WallFraction, double BurnInRelaxations);
 
 /// <summary>
 /// Where the discrete SGD map leaves the Fokker–Planck picture: at constant learning rates of growing
@@ -63,18 +59,17 @@ public static class SgdDepartureStudy
                 low[p] = split is { } s && state.Y[p] < s ? 1 : 0;
                 if (x < xLow || x > xHigh) atWalls++;
             }
-            var (r, re) = ParticleReductions.MeanAndError(ratio);
-            var (pred, _) = ParticleReductions.MeanAndError(predicted);
-            Measured? lowBasin = null;
+            var valleyRatio = MeanEstimate.Of(ratio);
+            double pred = MeanEstimate.Of(predicted).Mean;
+            MeanEstimate? lowBasin = null;
             double fp = double.NaN, corrected = double.NaN;
             if (split is { } y0)
             {
-                var (lb, le) = ParticleReductions.MeanAndError(low);
-                lowBasin = new Measured(lb, le);
+                lowBasin = MeanEstimate.Of(low);
                 fp = BasinSplit.MassBelow(grid, session.Equilibrium(lr), y0);
                 corrected = BasinSplit.CorrectedMassBelow(valley, grid, lr, t, y0);
             }
-            result.Add(new DeparturePoint(lr, lr * curvature, new Measured(r, re), pred, lowBasin, fp, corrected, atWalls / (double)state.Count, relaxations));
+            result.Add(new DeparturePoint(lr, lr * curvature, valleyRatio, pred, lowBasin, fp, corrected, atWalls / (double)state.Count, relaxations));
         }
         return result;
     }

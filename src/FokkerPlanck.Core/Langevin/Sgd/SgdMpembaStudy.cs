@@ -1,4 +1,6 @@
 using FokkerPlanck.Core.Analysis.Evolution;
+using FokkerPlanck.Core.Analysis.Statistics;
+using FokkerPlanck.Core.Spectral;
 using FokkerPlanck.Core.Langevin.Drift;
 using FokkerPlanck.Core.Schedules;
 
@@ -98,8 +100,8 @@ public static class SgdMpembaStudy
             double lr = lrs[k];
             var values = Quenched(session, gradient, lr, measure, options, work.Part(k), cancellation, out long steps);
             for (int p = 0; p < values.Length; p++) values[p] -= reference[p];
-            var (mean, error) = ParticleReductions.MeanAndError(values);
-            double fp = Dot(v2, session.Equilibrium(lr)) * Math.Exp(-lambda[1] * measure);
+            var (mean, error, _) = MeanEstimate.Of(values);
+            double fp = VectorOps.Dot(v2, session.Equilibrium(lr)) * Math.Exp(-lambda[1] * measure);
             points.Add(new SgdMpembaPoint(lr, mean, error, fp, steps));
         }
         double curvature = CurvatureBound.Maximum(session.Setup.Sampled);
@@ -145,12 +147,5 @@ public static class SgdMpembaStudy
             zeros.Add(new SgdStrongPoint(lr, error));
         }
         return zeros;
-    }
-
-    private static double Dot(double[] a, double[] b)
-    {
-        double s = 0;
-        for (int k = 0; k < a.Length; k++) s += a[k] * b[k];
-        return s;
     }
 }
