@@ -1,3 +1,4 @@
+using FokkerPlanck.Reporting;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;

@@ -1,3 +1,4 @@
+using FokkerPlanck.Reporting;
 using System.CommandLine;
 using System.Globalization;
 using System.Runtime.InteropServices;

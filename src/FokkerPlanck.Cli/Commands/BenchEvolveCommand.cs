@@ -1,3 +1,4 @@
+using FokkerPlanck.Reporting;
 using System.CommandLine;
 using System.Globalization;
 using System.Runtime.InteropServices;
@@ -111,7 +112,7 @@ internal static class BenchEvolveCommand
                 relative, absolute, PeerRelativeTolerance, tight ? EvolveBenchmark.ReferenceRelativeTolerance : null, tight ? EvolveBenchmark.ReferenceAbsoluteTolerance : null,
                 repetitions, RuntimeInformation.FrameworkDescription, RuntimeInformation.OSDescription, started);
             EvolveBenchReport.Print(rows, env);
-            if (parse.GetValue(json) is { } path) Output.JsonOutput.Write(path, EvolveBenchReport.ToJson(rows, env));
+            if (parse.GetValue(json) is { } path) JsonOutput.Write(path, EvolveBenchReport.ToJson(rows, env));
             return rows.All(r => r.Ours.Status == nameof(Core.TimeStepping.IntegrationStatus.Completed)) ? ExitCodes.Ok : ExitCodes.NotConverged;
         }));
         return cmd;

@@ -1,3 +1,4 @@
+using FokkerPlanck.Reporting;
 using System.CommandLine;
 using System.Globalization;
 using FokkerPlanck.Cli.Bench;
@@ -50,7 +51,7 @@ internal static class BenchLangevinCommand
             var bench = LoadCase(parse.GetValue(scenario));
             var run = LangevinBenchSitting.Run(bench, request);
             LangevinBenchReport.Print(run);
-            if (parse.GetValue(json) is { } path) Output.JsonOutput.Write(path, LangevinBenchReport.ToJson(run));
+            if (parse.GetValue(json) is { } path) JsonOutput.Write(path, LangevinBenchReport.ToJson(run));
             return ExitCodes.Ok;
         }));
         return cmd;

@@ -1,3 +1,4 @@
+using FokkerPlanck.Reporting;
 using System.CommandLine;
 using FokkerPlanck.Cli.Output;
 using FokkerPlanck.Core.Analysis.Evolution;

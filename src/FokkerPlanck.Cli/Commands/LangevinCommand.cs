@@ -1,3 +1,4 @@
+using FokkerPlanck.Reporting;
 using System.CommandLine;
 using System.Globalization;
 using FokkerPlanck.Cli.Output;
@@ -108,16 +109,16 @@ internal static class LangevinCommand
                 {
                     StartParticles();
                     // results first, then the checkpoint: a kill between them leaves a checkpoint one time behind the results, which a resume recomputes to the same numbers
-                    LangevinOutput.Write(q.OutDir, session, schedule, q.Options, validation, partial);
+                    LangevinFiles.Write(q.OutDir, session, schedule, q.Options, validation, partial);
                     EnsembleCheckpoint.Save(q.OutDir, fingerprint, q.Options.Seed, state, partial);
                 }, fp, particles, cancel.Token);
                 StartParticles();
                 progress.Finish(1);
             });
         }
-        LangevinOutput.Write(q.OutDir, session, schedule, q.Options, validation, result);
+        LangevinFiles.Write(q.OutDir, session, schedule, q.Options, validation, result);
         if (result.Complete) EnsembleCheckpoint.Delete(q.OutDir);
-        if (q.Plots) LangevinOutput.Figures(q.OutDir, session, result, q.Options);
+        if (q.Plots) LangevinFigures.All(q.OutDir, session, result, q.Options);
         LangevinOutput.Summary(session, result, q.Level, q.OutDir);
         if (!result.Complete)
         {

@@ -1,3 +1,4 @@
+using FokkerPlanck.Reporting;
 using System.CommandLine;
 using System.Text.Json.Nodes;
 using FokkerPlanck.Cli.Output;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using FokkerPlanck.Core.Analysis.Statistics;
 using FokkerPlanck.Core.Langevin.Comparison;
+using FokkerPlanck.Reporting;
 using Spectre.Console;
 
 namespace FokkerPlanck.Cli.Output;
@@ -26,16 +27,16 @@ internal static class ComparisonTable
         {
             var loss = m.ExcessLoss;
             var row = new List<string> { $"{time:G4}" };
-            if (showSteps) row.Add(steps is { } s ? (s == Math.Round(s) ? $"{s:F0}" : EvolveSummary.Steps(s)) : "");
+            if (showSteps) row.Add(steps is { } s ? (s == Math.Round(s) ? $"{s:F0}" : NumberFormat.Steps(s)) : "");
             row.Add($"{m.Count}");
-            row.Add(P(m.Y.Test.PValue));
-            if (twoD) row.Add(P(m.X!.Test.PValue));
+            row.Add(NumberFormat.PValue(m.Y.Test.PValue));
+            if (twoD) row.Add(NumberFormat.PValue(m.X!.Test.PValue));
             row.Add($"{loss.Particles.Mean:G4} [{loss.Interval.Low:G3}, {loss.Interval.High:G3}]");
             row.Add($"{loss.FokkerPlanck:G4} ± {loss.FokkerPlanckError:G2}");
-            row.Add(P(loss.Test.PValue));
-            row.Add(m.Amplitudes.Count == 0 ? "—" : P(m.Amplitudes.Min(a => a.Test.PValue)));
+            row.Add(NumberFormat.PValue(loss.Test.PValue));
+            row.Add(m.Amplitudes.Count == 0 ? "—" : NumberFormat.PValue(m.Amplitudes.Min(a => a.Test.PValue)));
             var cells = row.Select(Markup.Escape).ToList();
-            cells.Add(m.Verdict == Verdict.Consistent ? $"[green]consistent[/] ({P(m.PValue)})" : $"[red]inconsistent[/] ({P(m.PValue)})");
+            cells.Add(m.Verdict == Verdict.Consistent ? $"[green]consistent[/] ({NumberFormat.PValue(m.PValue)})" : $"[red]inconsistent[/] ({NumberFormat.PValue(m.PValue)})");
             t.AddRow([.. cells]);
         }
         t.Caption(Markup.Escape($"α = {level:G3}. Marginals: G-tests (Williams' correction) on the grid's faces, sparse bins merged until each expects ≥ 5 (Cochran; by the expected counts only). "
@@ -44,6 +45,4 @@ internal static class ComparisonTable
         AnsiConsole.Write(t);
     }
 
-    /// <summary>A p-value: three decimals, two significant digits below 10⁻³ (e.g. 5.2E-10, not 5.2E-010), "&lt;1e-300" at 0.</summary>
-    public static string P(double p) => p == 0 ? "<1e-300" : p < 1e-3 ? p.ToString("0.0E+0", CultureInfo.InvariantCulture) : $"{p:F3}";
 }

@@ -1,5 +1,6 @@
 using FokkerPlanck.Core.Analysis.Evolution;
 using FokkerPlanck.Core.TimeStepping;
+using FokkerPlanck.Reporting;
 using Spectre.Console;
 
 namespace FokkerPlanck.Cli.Output;
@@ -33,7 +34,7 @@ internal static class EvolveSummary
             var st = r.Statistics;
             t.AddRow(
                 $"{r.PlateauLr:G5}",
-                double.IsFinite(tl) ? $"{tl:G4} ({Steps(r.Schedule.Steps(tl))})" : $"not by {r.Times[^1]:G3}",
+                double.IsFinite(tl) ? $"{tl:G4} ({NumberFormat.Steps(r.Schedule.Steps(tl))})" : $"not by {r.Times[^1]:G3}",
                 double.IsFinite(rate) ? $"{rate:G4}" : "—",
                 Difference(rate, l[1]), l.Length > 2 ? Difference(rate, l[2]) : "—",
                 $"{st.Factorizations}", $"{st.AcceptedSteps} ({st.RejectedSteps})", $"{st.Seconds:F2} s",
@@ -55,7 +56,7 @@ internal static class EvolveSummary
             var rows = result.Rows.Where(r => r.PlateauLr == p).ToList();
             string label = $"{p:G5}" + (rows.Any(r => r.IsStrongMpembaPoint) ? " (η*)" : Math.Abs(p - finalLr) <= 1e-9 * finalLr ? " (η_c)" : "");
             t.AddRow([Markup.Escape(label), .. specs.Select(s => rows.FirstOrDefault(r => r.Spec == s) is { } r
-                ? double.IsFinite(r.TimeL1) ? $"{r.TimeL1:G3} ({Steps(r.StepsL1)})" : "—" : "")]);
+                ? double.IsFinite(r.TimeL1) ? $"{r.TimeL1:G3} ({NumberFormat.Steps(r.StepsL1)})" : "—" : "")]);
         }
         AnsiConsole.Write(t);
         foreach (var f in result.Findings)
@@ -73,7 +74,4 @@ internal static class EvolveSummary
         double d = Math.Round(100 * (rate / lambda - 1), 1);
         return d == 0 ? "0.0%" : $"{d:+0.0;-0.0}%";
     }
-
-    /// <summary>A step count: whole steps, or three digits below 10.</summary>
-    public static string Steps(double steps) => steps < 10 ? $"{steps:G3}" : $"{steps:F0}";
 }

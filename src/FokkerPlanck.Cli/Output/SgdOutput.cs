@@ -1,3 +1,4 @@
+using FokkerPlanck.Reporting;
 using System.Text.Json.Nodes;
 using FokkerPlanck.Cli.Commands;
 using FokkerPlanck.Core.Langevin.Sgd;

@@ -2,10 +2,10 @@ using FokkerPlanck.Core.Analysis.Evolution;
 using FokkerPlanck.Core.Grids;
 using FokkerPlanck.Core.IO;
 
-namespace FokkerPlanck.Cli.Output;
+namespace FokkerPlanck.Reporting;
 
 /// <summary>The tables and arrays of <c>evolve</c> (each file written atomically).</summary>
-internal static class EvolveFiles
+public static class EvolveFiles
 {
     /// <summary>series.csv: one row per plateau × output time.</summary>
     public static void Series(string path, IReadOnlyList<EvolutionRun> runs, int modes)

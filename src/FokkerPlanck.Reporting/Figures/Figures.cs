@@ -4,10 +4,10 @@ using FokkerPlanck.Plotting.Export;
 using FokkerPlanck.Plotting.Models;
 using OxyPlot;
 
-namespace FokkerPlanck.Cli.Output;
+namespace FokkerPlanck.Reporting;
 
 /// <summary>The figures of the CLI commands: data → PlotModel (Plotting) → PNG (exported here).</summary>
-internal static class Figures
+public static class Figures
 {
     /// <summary>Right (density) or left (observable) eigenvector k as a heat map (2D) or profile (1D).</summary>
     public static void Mode(RelaxationSpectrum s, int k, bool left, string path)

@@ -2,13 +2,15 @@ using System.Text.Json.Nodes;
 using FokkerPlanck.Core.Analysis.Mpemba;
 using FokkerPlanck.Core.Scenarios;
 
-namespace FokkerPlanck.Cli.Output;
+namespace FokkerPlanck.Reporting;
 
 /// <summary>The mpemba.json document.</summary>
-internal static class MpembaJson
+public static class MpembaJson
 {
+    /// <summary>The sign convention of the left eigenvectors, stated in every result file.</summary>
     public const string SignRule = "v_k is signed so that E_pi[v_k * L] >= 0 with L the loss (U in 2D; the river loss c(y) in the river-only reduction): the mode carries excess loss with a plus sign; a_k = E_{pi(eta_h)}[v_k] with <v_j,u_k> = delta_jk and E_pi[v_k^2] = 1 at the final LR.";
 
+    /// <summary>mpemba.json's content; <paramref name="complete"/> false for the partial file written while the study runs.</summary>
     public static JsonObject Build(Scenario scenario, MpembaStudyResult r, bool complete)
     {
         var o = Model(r.Full);

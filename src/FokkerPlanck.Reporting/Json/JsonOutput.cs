@@ -2,10 +2,10 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using FokkerPlanck.Core.IO;
 
-namespace FokkerPlanck.Cli.Output;
+namespace FokkerPlanck.Reporting;
 
 /// <summary>Writes result JSON (indented, invariant, non-finite numbers as strings) atomically.</summary>
-internal static class JsonOutput
+public static class JsonOutput
 {
     private static readonly JsonSerializerOptions Options = new()
     {

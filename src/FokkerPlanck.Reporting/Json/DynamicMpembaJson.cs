@@ -3,10 +3,10 @@ using FokkerPlanck.Core.Analysis.DynamicMpemba;
 using FokkerPlanck.Core.Analysis.Evolution;
 using FokkerPlanck.Core.IO;
 
-namespace FokkerPlanck.Cli.Output;
+namespace FokkerPlanck.Reporting;
 
 /// <summary>dynamic_mpemba.json and dynamic_mpemba.csv of <c>optimize-plateau</c> (each written atomically).</summary>
-internal static class DynamicMpembaJson
+public static class DynamicMpembaJson
 {
     /// <summary>The document: the session's header (as evolve.json's), the options, and one entry per shape × duration.</summary>
     public static JsonObject Build(EvolutionSession session, DynamicMpembaMapOptions options, DynamicMpembaMap map)

@@ -6,10 +6,10 @@ using FokkerPlanck.Plotting.Export;
 using FokkerPlanck.Plotting.Models;
 using OxyPlot;
 
-namespace FokkerPlanck.Cli.Output;
+namespace FokkerPlanck.Reporting;
 
 /// <summary>The figures of <c>langevin</c>: loss curves, marginal histograms over the FP marginals, the 2D residual map.</summary>
-internal static class LangevinFigures
+public static class LangevinFigures
 {
     /// <summary>Error bars and the residual colour range span this many standard deviations.</summary>
     private const double Sigmas = 2;
@@ -17,6 +17,7 @@ internal static class LangevinFigures
     /// <summary>The residual map's colour range: ±4σ covers the noise of a consistent ensemble (|z| &gt; 4 in under 1e-4 of the cells).</summary>
     private const double ResidualRange = 4;
 
+    /// <summary>langevin_loss.png, langevin_y_marginal.png, langevin_x_marginal.png (2D) and langevin_residuals.png (2D) in <paramref name="dir"/>.</summary>
     public static void All(string dir, EvolutionSession session, EnsembleValidationResult r, EnsembleOptions options)
     {
         string method = options.Method.ToString();
@@ -65,7 +66,7 @@ internal static class LangevinFigures
             double[] centre = [.. Enumerable.Range(0, m.Counts.Length).Select(i => 0.5 * (m.Faces[i] + m.Faces[i + 1]))];
             double[] width = [.. Enumerable.Range(0, m.Counts.Length).Select(i => m.Faces[i + 1] - m.Faces[i])];
             series.Add(new LineSeriesData($"t = {time:G3}: FP", centre, [.. m.Expected.Select((e, i) => e / n / width[i])]) { Color = colour });
-            series.Add(new LineSeriesData($"particles (G-test p = {ComparisonTable.P(m.Test.PValue)})", centre, [.. m.Counts.Select((c, i) => c / (double)n / width[i])])
+            series.Add(new LineSeriesData($"particles (G-test p = {NumberFormat.PValue(m.Test.PValue)})", centre, [.. m.Counts.Select((c, i) => c / (double)n / width[i])])
             { Color = colour, Marker = MarkerType.Circle, LineStyle = LineStyle.None });
         }
         PlotExporter.Export(LineChart.Create(series, new LineChartOptions

@@ -4,10 +4,10 @@ using FokkerPlanck.Plotting.Export;
 using FokkerPlanck.Plotting.Models;
 using OxyPlot;
 
-namespace FokkerPlanck.Cli.Output;
+namespace FokkerPlanck.Reporting;
 
 /// <summary>The figure of <c>optimize-plateau</c>: data → PlotModel (Plotting) → PNG.</summary>
-internal static class DynamicMpembaFigures
+public static class DynamicMpembaFigures
 {
     /// <summary>Line width of the adiabatic estimate beside the runs' points (width 2).</summary>
     private const double ThinLine = 1.1;

@@ -5,10 +5,10 @@ using FokkerPlanck.Core.IO;
 using FokkerPlanck.Core.Langevin.Comparison;
 using FokkerPlanck.Core.Schedules;
 
-namespace FokkerPlanck.Cli.Output;
+namespace FokkerPlanck.Reporting;
 
 /// <summary>The check-samples.json document.</summary>
-internal static class CheckSamplesJson
+public static class CheckSamplesJson
 {
     /// <summary>How the comparison is made (shared with <c>langevin</c>).</summary>
     public static JsonObject Method() => new()

@@ -2,10 +2,10 @@ using System.Text.Json.Nodes;
 using FokkerPlanck.Core.Analysis.Evolution;
 using FokkerPlanck.Core.Schedules;
 
-namespace FokkerPlanck.Cli.Output;
+namespace FokkerPlanck.Reporting;
 
 /// <summary>The evolve.json and verdict.json documents.</summary>
-internal static class EvolveJson
+public static class EvolveJson
 {
     /// <summary>The conventions every evolve document states.</summary>
     private static JsonObject Conventions() => new()
@@ -66,7 +66,7 @@ internal static class EvolveJson
         => $"snapshot_{plateauLr.ToString("G6", System.Globalization.CultureInfo.InvariantCulture)}_{index}.npy";
 
     /// <summary>The scenario, grid, eigenvalues, effective mode and strong Mpemba points every document of a session starts with.</summary>
-    internal static JsonObject Header(EvolutionSession session)
+    public static JsonObject Header(EvolutionSession session)
     {
         var scenario = session.Scenario;
         var g = session.Setup.Grid;

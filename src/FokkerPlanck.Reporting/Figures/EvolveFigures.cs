@@ -5,10 +5,10 @@ using FokkerPlanck.Plotting.Export;
 using FokkerPlanck.Plotting.Models;
 using OxyPlot;
 
-namespace FokkerPlanck.Cli.Output;
+namespace FokkerPlanck.Reporting;
 
 /// <summary>The figures of <c>evolve</c>: data → PlotModel (Plotting) → PNG.</summary>
-internal static class EvolveFigures
+public static class EvolveFigures
 {
     /// <summary>Log axes stop this far below the integration's accuracy floor (smaller values are round-off).</summary>
     private const double LogFloor = LateTimeRate.Floor / 10;
@@ -103,7 +103,7 @@ internal static class EvolveFigures
         var dy = grid.Y.Widths.ToArray();
         double[] Density(double[] mass) => [.. mass.Select((m, j) => m / dy[j])];
         var series = EvolveFiles.SnapshotMarginals(run)
-            .Select(m => new LineSeriesData($"t = {m.Time:G3} ({EvolveSummary.Steps(run.Schedule.Steps(m.Time))} steps)", y, Density(m.Mass))).ToList();
+            .Select(m => new LineSeriesData($"t = {m.Time:G3} ({NumberFormat.Steps(run.Schedule.Steps(m.Time))} steps)", y, Density(m.Mass))).ToList();
         series.Add(new($"π(η_c = {finalLr:G4})", y, Density(RelaxationObserver.RiverMarginal(grid, finalEquilibrium)))
             { Color = OxyColors.Black, LineStyle = LineStyle.Dash, StrokeThickness = 1.5 });
         PlotExporter.Export(LineChart.Create(series, new LineChartOptions
