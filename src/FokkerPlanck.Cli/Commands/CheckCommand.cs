@@ -1,6 +1,5 @@
 using FokkerPlanck.Reporting;
 using System.CommandLine;
-using System.Text.Json.Nodes;
 using FokkerPlanck.Cli.Output;
 using FokkerPlanck.Core.Scenarios;
 using Spectre.Console;
@@ -28,7 +27,7 @@ internal static class CheckCommand
             var setup = ScenarioSetup.Create(scenario, nx, ny);
             var report = ScenarioCheck.Run(scenario, setup.Landscape, setup.Grid);
             Print(report);
-            if (parse.GetValue(json) is { } path) JsonOutput.Write(path, ToJson(report));
+            if (parse.GetValue(json) is { } path) JsonOutput.Write(path, CheckJson.Build(report));
             return report.Warnings.Count > 0 && parse.GetValue(strict) ? ExitCodes.Warnings : ExitCodes.Ok;
         }));
         return cmd;
@@ -57,31 +56,4 @@ internal static class CheckCommand
     }
 
     private static string Fmt(double v) => double.IsFinite(v) ? $"{v:F1}" : "—";
-
-    private static JsonObject ToJson(ScenarioCheckReport r) => new()
-    {
-        ["scenario"] = r.Scenario,
-        ["landscape"] = r.Landscape,
-        ["grid"] = new JsonObject
-        {
-            ["nx"] = r.Grid.Nx, ["ny"] = r.Grid.Ny, ["one_dimensional"] = r.Grid.IsOneDimensional,
-            ["x"] = JsonOutput.Numbers([r.Grid.X.Min, r.Grid.X.Max]), ["y"] = JsonOutput.Numbers([r.Grid.Y.Min, r.Grid.Y.Max]),
-            ["x_cell_min"] = r.Grid.X.MinWidth, ["x_cell_max"] = r.Grid.X.MaxWidth,
-        },
-        ["unknowns"] = r.Unknowns,
-        ["nonzeros"] = r.NonZeros,
-        ["checks"] = new JsonArray([.. r.Checks.Select(c => (JsonNode)new JsonObject
-        {
-            ["label"] = c.Label, ["lr"] = c.LearningRate, ["temperature"] = c.Temperature,
-            ["mass_residual"] = c.MassResidual, ["detailed_balance_residual"] = c.DetailedBalanceResidual,
-            ["cells_per_width_x"] = JsonOutput.Number(c.CellsPerWidthX), ["cells_per_width_y"] = JsonOutput.Number(c.CellsPerWidthY),
-            ["wall_mass"] = new JsonObject
-            {
-                ["x_low"] = JsonOutput.Number(c.WallMass[0]), ["x_high"] = JsonOutput.Number(c.WallMass[1]),
-                ["y_low"] = c.WallMass[2], ["y_high"] = c.WallMass[3],
-            },
-            ["assembly_seconds"] = c.AssemblySeconds,
-        })]),
-        ["warnings"] = new JsonArray([.. r.Warnings.Select(w => (JsonNode)w)]),
-    };
 }

@@ -18,9 +18,6 @@ namespace FokkerPlanck.Cli.Commands;
 /// </summary>
 internal static class LangevinCommand
 {
-    /// <summary>Default comparison times after the schedule settles, in units of 1/λ₃ (fast modes dying) and 1/λ₂ (the slow mode under way).</summary>
-    private static readonly (double Value, bool Slow)[] DefaultTimes = [(0.5, false), (3, false), (0.25, true)];
-
     /// <summary>The methods by their command-line names.</summary>
     private static readonly Dictionary<string, LangevinMethod> Methods = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -83,7 +80,7 @@ internal static class LangevinCommand
         var schedule = EvolveInputs.Bind(session, [plateau], [shape], fromEquilibrium: start is null, q.PlateauLr is null ? "plateau_lr" : "--plateau-lr")[0][0];
         var validation = new EnsembleValidation(session, BlockGradient.Create(q.Scenario), q.Options, q.Level);
         CheckStability(q, schedule, validation.MaxCurvature);
-        var times = q.Times ?? Defaults(session, schedule);
+        var times = q.Times ?? EnsembleValidation.DefaultTimes(session, schedule);
         string fingerprint = Fingerprint(q, schedule, validation, times);
         var checkpoint = Checkpoint(q, fingerprint);
         Directory.CreateDirectory(q.OutDir);
@@ -184,14 +181,6 @@ internal static class LangevinCommand
         }
         else if (q.Options.TimeStep is { } h && !(h * curvature < 2))
             throw new UsageException($"--dt {h:G4} is past the stability limit 2/a_max = {2 / curvature:G4} of an explicit step; use a smaller --dt (default {EnsembleOptions.DefaultStiffnessProduct:G2}/a_max).");
-    }
-
-    /// <summary>The default comparison times: after the schedule's last breakpoint, 0.5/λ₃, 3/λ₃ and 0.25/λ₂.</summary>
-    private static double[] Defaults(EvolutionSession session, ILearningRateSchedule schedule)
-    {
-        double settle = schedule.Breakpoints.Count > 0 ? schedule.Breakpoints[^1] : 0;
-        double fast = session.Scan.NextMode > 0 ? session.Scan.NextRate : session.Spectrum.Eigenvalues[^1], slow = session.Scan.EffectiveRate;
-        return [.. DefaultTimes.Select(d => settle + d.Value / (d.Slow ? slow : fast)).Distinct().Order()];
     }
 }
 

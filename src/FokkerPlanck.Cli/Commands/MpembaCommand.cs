@@ -38,45 +38,11 @@ internal static class MpembaCommand
             string jsonPath = Path.Combine(dir, "mpemba.json");
             ProgressDisplay.Run("Mpemba analysis", progress => result = MpembaStudy.Run(scenario, options, progress,
                 partial => JsonOutput.Write(jsonPath, MpembaJson.Build(scenario, partial, complete: false))));
-            JsonOutput.Write(jsonPath, MpembaJson.Build(scenario, result, complete: true));
-            WriteScanCsv(Path.Combine(dir, "scan.csv"), result);
-            if (!parse.GetValue(noPlots)) WritePlots(dir, result);
+            MpembaFiles.Write(dir, scenario, result, plots: !parse.GetValue(noPlots));
             Print(scenario, result, dir);
             return ExitCodes.Ok;
         }));
         return cmd;
-    }
-
-    private static void WriteScanCsv(string path, MpembaStudyResult r)
-    {
-        var s = r.Full.Base.Scan;
-        var red = r.Reduced?.Base.Scan;
-        var header = new List<string> { "lr", "temperature", "a2_effective", "a3_next", "weak" };
-        header.AddRange(Enumerable.Range(2, s.Lambda.Length - 1).Select(k => $"a{k}"));
-        if (red is not null) header.Add("a2_river_1d");
-        var rows = s.Scan.Select((p, i) =>
-        {
-            var row = new List<object?> { p.Lr, p.Temperature, p.EffectiveA2, p.NextA, p.Weak ? 1 : 0 };
-            row.AddRange(p.Coefficients.Cast<object?>());
-            if (red is not null) row.Add(red.Scan[i].EffectiveA2);
-            return (IReadOnlyList<object?>)row;
-        });
-        CsvTableWriter.Write(path, header, rows);
-    }
-
-    private static void WritePlots(string dir, MpembaStudyResult r)
-    {
-        Figures.Coefficients(r.Full, Path.Combine(dir, "mpemba_coefficients.png"), "Mpemba coefficients (2D model)");
-        var spectrum = r.Full.Base.Spectrum!;
-        int eff = r.Full.Base.Scan.EffectiveMode - 1;
-        Figures.Mode(spectrum, eff, left: false, Path.Combine(dir, $"mode{eff + 1}_right.png"));
-        Figures.Mode(spectrum, eff, left: true, Path.Combine(dir, $"mode{eff + 1}_left.png"));
-        if (r.Reduced is not null)
-        {
-            Figures.Coefficients(r.Reduced, Path.Combine(dir, "mpemba_coefficients_1d.png"), "Mpemba coefficients (river-only 1D reduction)");
-            Figures.Comparison(r.Full, r.Reduced, Path.Combine(dir, "compare_2d_1d.png"));
-        }
-        if (r.Sweep.Count > 0) Figures.Sweep(r.Sweep, Path.Combine(dir, "sweep_final_lr.png"));
     }
 
     private static void Print(Scenario scenario, MpembaStudyResult r, string dir)

@@ -95,6 +95,22 @@ public sealed class EnsembleValidation
     /// <summary>The SDE step: the option's, else <see cref="EnsembleOptions.DefaultStiffnessProduct"/>/a_max.</summary>
     public double TimeStep => _options.TimeStep ?? EnsembleOptions.DefaultStiffnessProduct / MaxCurvature;
 
+    /// <summary>Default comparison times after the schedule settles, in units of 1/λ_next (the fast modes dying) and 1/λ_eff (the slow mode under way).</summary>
+    private static readonly (double Value, bool Slow)[] DefaultTimeUnits = [(0.5, false), (3, false), (0.25, true)];
+
+    /// <summary>
+    /// The default comparison times: after the schedule's last breakpoint, 0.5/λ₃ and 3/λ₃ (the fast modes
+    /// half gone and gone: the strong Mpemba point shows there) and 0.25/λ₂ (the slow mode under way).
+    /// </summary>
+    public static double[] DefaultTimes(EvolutionSession session, ILearningRateSchedule schedule)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(schedule);
+        double settle = schedule.Breakpoints.Count > 0 ? schedule.Breakpoints[^1] : 0;
+        double fast = session.Scan.NextMode > 0 ? session.Scan.NextRate : session.Spectrum.Eigenvalues[^1], slow = session.Scan.EffectiveRate;
+        return [.. DefaultTimeUnits.Select(d => settle + d.Value / (d.Slow ? slow : fast)).Distinct().Order()];
+    }
+
     /// <summary>The planner of a schedule under these options.</summary>
     public StepPlanner Planner(ILearningRateSchedule schedule) => new(schedule, _session.Scenario.Kappa, _options.Method, TimeStep);
 

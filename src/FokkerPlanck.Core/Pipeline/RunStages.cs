@@ -1,0 +1,97 @@
+using FokkerPlanck.Core.Analysis.Evolution;
+using FokkerPlanck.Core.Analysis.Mpemba;
+using FokkerPlanck.Core.Langevin;
+using FokkerPlanck.Core.Langevin.Drift;
+using FokkerPlanck.Core.Scenarios;
+using FokkerPlanck.Core.Schedules;
+
+namespace FokkerPlanck.Core.Pipeline;
+
+/// <summary>The computation of each stage of <see cref="RunPipeline"/> (the library calls the commands make one by one).</summary>
+internal static class RunStages
+{
+    /// <summary>Share of the Langevin stage's progress given to the Fokker–Planck reference (it runs first, the particles after it).</summary>
+    private const double ReferenceShare = 0.2;
+
+    public static CheckOutput Check(Scenario scenario)
+    {
+        var setup = ScenarioSetup.Create(scenario);
+        return new CheckOutput(ScenarioCheck.Run(scenario, setup.Landscape, setup.Grid), setup);
+    }
+
+    public static EvolutionSession OpenSession(Scenario scenario, Action<string> note)
+        => EvolutionSession.Create(scenario, new EvolutionOptions(), new SyncProgress<string>(note));
+
+    public static SpectrumRecord SpectrumRecord(EvolutionSession session)
+    {
+        var s = session.Spectrum;
+        var scan = session.Scan;
+        return new(scan.FinalLr, scan.FinalTemperature, [.. s.Eigenvalues], [.. s.Residuals], scan.EffectiveMode, scan.NextMode);
+    }
+
+    public static MpembaOutput Mpemba(Scenario scenario, RunOptions options, Action<string> note)
+    {
+        var study = MpembaStudy.Run(scenario, new MpembaStudyOptions { GridStudy = options.GridStudy, Reduced1D = options.Reduced1D, SweepPoints = options.SweepPoints },
+            new SyncProgress<string>(note));
+        return new MpembaOutput(study);
+    }
+
+    /// <summary>The verdict table (<see cref="RunPlan"/>), then the quench from the optimum and from the highest plateau with their spectral predictions.</summary>
+    public static VerdictOutput Verdict(EvolutionSession session, Action<double, string?> report, CancellationToken cancellation)
+    {
+        var scenario = session.Scenario;
+        double finalLr = scenario.FinalLr;
+        var strong = Cooling(session);
+        var plateaus = RunPlan.VerdictPlateaus(finalLr, strong, scenario.Mpemba.Plateau.Max);
+        foreach (double p in plateaus) session.CheckDomainHolds(p, "plateau_lr");
+        var shapes = RunPlan.VerdictSpecs(session.Scan.EffectiveRate).Select(s => ScheduleCatalog.Parse(s)).ToArray();
+        int runs = plateaus.Length * shapes.Length + 2;
+        var verdict = ScheduleVerdict.Run(session, plateaus, shapes, VerdictTolerances.For(scenario.FinalTemperature),
+            new SyncProgress<(int Done, int Total, string What)>(x => report((double)x.Done / runs, $"run {x.Done + 1} of {runs}: {x.What}")),
+            cancellation: cancellation);
+        var quench = ScheduleCatalog.Parse("constant");
+        double[] drawn = strong.Length > 0 ? [strong[0], plateaus[^1]] : [plateaus[0], plateaus[^1]];
+        var quenchRuns = new List<EvolutionRun>();
+        foreach (double p in drawn.Distinct())
+        {
+            report((double)(runs - 2 + quenchRuns.Count) / runs, $"run {runs - 1 + quenchRuns.Count} of {runs}: quench from η_h = {p:G4} (loss curves)");
+            quenchRuns.Add(session.Run(quench.Bind(p, finalLr), cancellation: cancellation));
+        }
+        return new VerdictOutput(session, verdict, quenchRuns);
+    }
+
+    /// <summary>The ensemble from the optimal plateau (<see cref="RunPlan.LangevinPlateau"/>) through an instant drop, tested at the default times.</summary>
+    public static LangevinOutput Langevin(EvolutionSession session, RunOptions options, Action<double, string?> report, CancellationToken cancellation)
+    {
+        double plateau = RunPlan.LangevinPlateau(session.Scenario.FinalLr, Cooling(session));
+        session.CheckDomainHolds(plateau, "plateau_lr");
+        var schedule = ScheduleCatalog.Parse("constant").Bind(plateau, session.Scenario.FinalLr);
+        var ensemble = options.Ensemble;
+        var validation = new EnsembleValidation(session, BlockGradient.Create(session.Scenario), ensemble, options.Level);
+        var times = EnsembleValidation.DefaultTimes(session, schedule);
+        var result = validation.Run(schedule, times, fokkerPlanckProgress: new SyncProgress<double>(f => report(ReferenceShare * f, "Fokker–Planck reference")),
+            particleProgress: new SyncProgress<double>(f => report(ReferenceShare + (1 - ReferenceShare) * f, $"{ensemble.Particles:N0} particles")),
+            cancellation: cancellation);
+        return new LangevinOutput(session, schedule, ensemble, validation, result);
+    }
+
+    public static LangevinRecord LangevinRecord(LangevinOutput o, RunOptions options)
+    {
+        var times = o.Result.Times.Select(t =>
+        {
+            var c = t.Comparison;
+            var loss = c.ExcessLoss;
+            return new LangevinTimeRecord(t.Time, c.Y.Test.PValue, c.X?.Test.PValue, loss.Particles.Mean, loss.Interval.Low, loss.Interval.High,
+                loss.FokkerPlanck, c.PValue, c.Verdict);
+        }).ToArray();
+        return new(options.Particles, options.Seed, o.Schedule.PlateauLr, o.Schedule.Description, o.Validation.TimeStep, options.Level, times, o.Result.Throughput);
+    }
+
+    private static double[] Cooling(EvolutionSession session) => [.. session.Scan.Points.Where(p => p.Kind == "cooling").Select(p => p.Lr)];
+
+    /// <summary>Reports on the calling thread (no synchronization-context hop: the notes arrive in order).</summary>
+    private sealed class SyncProgress<T>(Action<T> report) : IProgress<T>
+    {
+        public void Report(T value) => report(value);
+    }
+}
