@@ -10,6 +10,7 @@ internal static class CliApp
     public static RootCommand BuildRoot()
     {
         var root = new RootCommand("fokkerplanck: Fokker–Planck spectra and Mpemba analysis of learning-rate schedules (valley–river landscapes).");
+        root.Subcommands.Add(RunCommand.Create());
         root.Subcommands.Add(CheckCommand.Create());
         root.Subcommands.Add(SpectrumCommand.Create());
         root.Subcommands.Add(MpembaCommand.Create());

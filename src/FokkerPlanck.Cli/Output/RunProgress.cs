@@ -40,6 +40,13 @@ internal static class RunProgress
             if (note is not null) t.Description = Markup.Escape(note);
         }
 
+        public void Note(int task, string note)
+        {
+            var t = tasks[task];
+            if (!t.IsStarted) t.StartTask();
+            t.Description = Markup.Escape(note);
+        }
+
         public void Finish(int task, string? note = null)
         {
             Report(task, 1, note);
@@ -69,6 +76,12 @@ internal static class RunProgress
             double elapsed = _clocks[task].Elapsed.TotalSeconds;
             string left = fraction > 0 ? $", about {Seconds(elapsed * (1 - fraction) / fraction)} left" : "";
             Line($"{note ?? labels[task]}: {100 * fraction:F0}%{left}");
+        }
+
+        public void Note(int task, string note)
+        {
+            if (!_clocks[task].IsRunning) _clocks[task].Start();
+            Line(note);
         }
 
         public void Finish(int task, string? note = null)

@@ -90,7 +90,7 @@ public sealed class RunPipeline
                 results.Seconds[stage] = clock.Elapsed.TotalSeconds;
                 results.Complete = Stages.All(s => results.Has(s) || !Enabled(s));
                 recorder.StageFinished(results, output);
-                progress.Finish(stage, $"done in {clock.Elapsed.TotalSeconds:F1} s");
+                progress.Finish(stage, null);
             }
             return results;
         }

@@ -54,6 +54,6 @@ public interface IStageProgress
     /// <summary>The stage is <paramref name="fraction"/> done (0 … 1, or null when unknown); <paramref name="note"/> says what it is doing.</summary>
     void Report(RunStage stage, double? fraction, string? note = null);
 
-    /// <summary>The stage is done; <paramref name="note"/> says how it ended (finished, skipped, taken from an earlier run).</summary>
-    void Finish(RunStage stage, string note);
+    /// <summary>The stage is done; <paramref name="note"/> says why when it did not run (skipped, taken from an earlier run), null when it ran.</summary>
+    void Finish(RunStage stage, string? note);
 }

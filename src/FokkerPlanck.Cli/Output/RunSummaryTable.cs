@@ -1,0 +1,37 @@
+using FokkerPlanck.Core.Pipeline;
+using FokkerPlanck.Reporting;
+using FokkerPlanck.Reporting.Run;
+using Spectre.Console;
+
+namespace FokkerPlanck.Cli.Output;
+
+/// <summary>The last lines of <c>run</c>: the answer as a table, the stage times and where the report is.</summary>
+internal static class RunSummaryTable
+{
+    public static void Print(RunSummary s, RunResults r, string reportPath)
+    {
+        AnsiConsole.MarkupLine($"[bold]{Markup.Escape(r.Scenario)}[/]" + Markup.Escape($": final LR η_c = {s.FinalLr:G4}, λ₂ = {s.SlowRate:G4}, λ₃ = {s.FastRate:G4}"));
+        var t = new Table().Border(TableBorder.Rounded).AddColumns("result", "value");
+        t.AddRow("optimal plateau LR η_h*", Markup.Escape(s.Optimum is { } o ? $"{ReportText.Lr(o)} ({o.Lr / s.FinalLr:G3}× η_c)" : "none in the scanned range"));
+        if (s.ReducedOptimum is { } red) t.AddRow("river-only 1D reduction", Markup.Escape(ReportText.Lr(red)));
+        t.AddRow("rate gain λ₃/λ₂", Markup.Escape($"{s.Gain:G3}×"));
+        foreach (var a in s.Schedules)
+        {
+            string tone = a.Outcome == Core.Analysis.Evolution.VerdictOutcome.AdvantageKept ? "green" : "yellow";
+            t.AddRow(Markup.Escape($"decay {a.Spec}"), $"[{tone}]{Markup.Escape(Short(a))}[/]");
+        }
+        if (s.LangevinConsistent is { } n)
+            t.AddRow("Langevin agreement", (n == s.LangevinTimes ? "[green]" : "[red]") + Markup.Escape($"{n} of {s.LangevinTimes} times consistent (smallest Holm p {NumberFormat.PValue(s.LangevinSmallestP)})") + "[/]");
+        AnsiConsole.Write(t);
+        AnsiConsole.MarkupLine(Markup.Escape("stage times: " + string.Join(", ", RunPipeline.Stages.Where(r.Seconds.ContainsKey).Select(x => $"{x.ToString().ToLowerInvariant()} {r.Seconds[x]:F1} s"))));
+        AnsiConsole.MarkupLine($"report: [blue]{Markup.Escape(Path.GetFullPath(reportPath))}[/]");
+    }
+
+    private static string Short(ScheduleAdvice a) => a.Outcome switch
+    {
+        Core.Analysis.Evolution.VerdictOutcome.AdvantageKept => $"keeps the optimum: {ReportText.TimeAndSteps(a.Time, a.Steps)} to L1 < 1e-3",
+        Core.Analysis.Evolution.VerdictOutcome.AdvantageLost => $"use η_h = {a.BestPlateauLr:G4} instead: {ReportText.TimeAndSteps(a.Time, a.Steps)}",
+        Core.Analysis.Evolution.VerdictOutcome.NoneConverged => "no plateau converges within the run: the schedule is the bottleneck",
+        _ => "no strong point to test",
+    };
+}
