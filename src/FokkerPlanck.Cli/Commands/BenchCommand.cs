@@ -25,7 +25,7 @@ internal static class BenchCommand
     public static Command Create()
     {
         var sizes = new Option<string>("--sizes") { Description = "Cells per axis, comma-separated (N × N grids).", DefaultValueFactory = _ => DefaultSizes };
-        var caseName = new Option<string>("--case") { Description = "Benchmark case: valley or harmonic (../shared/peer/cases.py).", DefaultValueFactory = _ => BenchmarkCase.Valley.Name };
+        var caseName = new Option<string>("--case") { Description = "Benchmark case: valley or harmonic (the peer script cases.py, docs/performance.md, 'Running the peers').", DefaultValueFactory = _ => BenchmarkCase.Valley.Name };
         var modes = new Option<int>("--modes") { Description = "Modes, λ₁ = 0 included (eigsh k).", DefaultValueFactory = _ => SpectrumBenchmark.DefaultModes };
         var tol = new Option<double>("--tolerance") { Description = "Relative eigen-residual tolerance.", DefaultValueFactory = _ => SpectrumBenchmark.DefaultTolerance };
         var peer = new Option<bool>("--peer") { Description = "Also run the SciPy peer (sqra_ref.py CASE N si_mmd) after each size and compare." };
