@@ -56,6 +56,10 @@ internal sealed class ColdLeftEigenvectorCase : IValidationCase
 
     public string Title => "Left eigenvectors of a cold tilted double well (π down to 1e-250)";
 
+    public string Kind => "exact spectra (left eigenvectors)";
+
+    public string Oracle => "the two-state limit and an independent tridiagonal inverse iteration";
+
     public string Description => """
         Backward operator `𝓛*v = −λv`, `U = (y²−1)² + 0.25y`, T = 0.015, y ∈ [−2, 2], 400 cells, 4 modes; π spans ~250 decades.
         **Oracles:** (i) backward residual `‖Gv + λv‖∞/(‖G‖∞‖v‖∞) ≤ 1e-9`; (ii) two-state (Kramers) limit: v₂ = −√(p_R/p_L) left and

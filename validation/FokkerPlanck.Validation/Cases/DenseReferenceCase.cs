@@ -50,6 +50,10 @@ internal sealed class DenseReferenceCase : IValidationCase
 
     public string Title => "Valley–river: sparse pipeline vs dense references";
 
+    public string Kind => "dense vs sparse";
+
+    public string Oracle => "dense eigendecompositions (ours and MathNet's nonsymmetric) and recomputed residuals";
+
     public string Description => """
         Valley–river `L = c(y) + a(y)x²/2`, c = 0.5y⁴ − y² − 0.02y, a = 58 + 46 tanh 3y, T = 0.145; x ∈ [−2.5, 2.5] (16 clustered cells, β = 4),
         y ∈ [−1.25, 2.45] (30 cells): n = 480, 8 modes from `RelaxationSpectrumSolver`.

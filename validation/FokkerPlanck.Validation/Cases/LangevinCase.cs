@@ -43,6 +43,10 @@ internal sealed class LangevinCase : IValidationCase
 
     public string Title => "Particle ensembles: exact stationary variances of EM, LM and SGD; the default scenario against the FP time stepper";
 
+    public string Kind => "Langevin vs FP";
+
+    public string Oracle => "exact stationary variances of EM, LM and SGD; the FP time stepper";
+
     public string Description => """
         **OU:** `U = y²/2`, T = 0.5, step h = 0.2, 10⁵ particles: Euler–Maruyama's variance `T/(k(1 − kh/2))`, Leimkuhler–Matthews' exactly `T/k`.
         **SGD:** valley a = 10, river c = y²/2, constant η with ηa = 0.25 … 1.5: `⟨a x²⟩/T = 1/(1 − ηa/2)` (docs/physics.md §7).

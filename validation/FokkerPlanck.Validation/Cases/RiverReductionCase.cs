@@ -47,6 +47,10 @@ internal sealed class RiverReductionCase : IValidationCase
 
     public string Title => "River-only (1D) reduction vs the 2D valley–river operator";
 
+    public string Kind => "1D vs 2D";
+
+    public string Oracle => "the river-only 1D rates as the valley sharpens";
+
     public string Description => """
         2D `L = c(y) + a(y)x²/2`, c = 0.5y⁴ − y² − 0.02y, a = s·(58 + 46 tanh 3y), s = 0.25…4, T = 0.145, x ∈ [−2.5, 2.5] (160 cells,
         `Axis.Clustered(focus 0, β = 10)`, ≥ 8.8 cells per valley width σ_x at the floor), y ∈ [−1.25, 2.45] (300 cells) vs the 1D operator on `F_T = c + (T/2) ln a`
