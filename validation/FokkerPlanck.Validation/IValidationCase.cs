@@ -15,6 +15,12 @@ internal interface IValidationCase
     /// <summary>Human-readable title for the report.</summary>
     string Title { get; }
 
+    /// <summary>Which kind of evidence the case gives (exact spectra, convergence order, dense vs sparse, time stepper vs exact OU, Langevin vs FP, 1D vs 2D), for the report's table.</summary>
+    string Kind { get; }
+
+    /// <summary>What the case is checked against, in a few words, for the report's table.</summary>
+    string Oracle { get; }
+
     /// <summary>Markdown paragraph: equation, parameters, reference, oracle and tolerance.</summary>
     string Description { get; }
 

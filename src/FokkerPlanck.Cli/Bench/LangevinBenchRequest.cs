@@ -19,7 +19,7 @@ namespace FokkerPlanck.Cli.Bench;
 internal sealed record LangevinBenchRequest(int Particles, int Steps, double TimeStep, LangevinMethod Method, int[] Threads, ulong Seed, int Repeat,
     bool Peer, string? PeerDirectory, int PeerSteps, double NumbaTarget, string[] NumbaLayouts, bool Stages)
 {
-    /// <summary>Throws <see cref="UsageException"/> for values out of range.</summary>
+    /// <summary>Throws <see cref="UsageException"/> for values out of range, and for a peer folder the user named that lacks <c>em_ref.py</c>.</summary>
     public void Validate()
     {
         if (Particles < 1) throw new UsageException($"--particles must be at least 1, got {Particles}.");
@@ -28,5 +28,6 @@ internal sealed record LangevinBenchRequest(int Particles, int Steps, double Tim
         if (Repeat < 1) throw new UsageException($"--repeat must be at least 1, got {Repeat}.");
         if (PeerSteps < 1) throw new UsageException($"--peer-steps must be at least 1, got {PeerSteps}.");
         if (!(NumbaTarget > 0)) throw new UsageException($"--numba-target must be positive, got {NumbaTarget}.");
+        if (Peer) PeerRunner.CheckNamedDirectory(PeerDirectory, LangevinPeers.NumPyScript);
     }
 }

@@ -34,7 +34,7 @@ internal sealed class LangevinPeers
     {
         var (numPy, problem) = PeerRunner.Locate(directory, NumPyScript);
         if (numPy is null) return (null, problem);
-        var (numba, numbaProblem) = PeerRunner.Locate(directory, NumbaScript);
+        var (numba, numbaProblem) = PeerRunner.Locate(directory, NumbaScript, optional: true);
         if (numba is not null && !Imports("numba", Path.GetDirectoryName(numba.Script)!, out string error))
             (numba, numbaProblem) = (null, $"python3 cannot import numba ({error}); install with: {NumbaInstallHint}");
         return (new LangevinPeers(numPy, numba, numbaProblem), null);

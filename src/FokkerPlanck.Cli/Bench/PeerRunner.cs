@@ -3,9 +3,11 @@ using System.Diagnostics;
 namespace FokkerPlanck.Cli.Bench;
 
 /// <summary>
-/// Runs a SciPy reference script of <c>&lt;repo&gt;/../shared/peer</c> (<c>sqra_ref.py CASE N si_mmd</c>
-/// for the spectrum, <c>evolve_ref.py</c> for the time stepper) with <c>/usr/bin/python3</c> and
-/// OpenBLAS (pthread) and parses its JSON line.
+/// Runs a SciPy reference script (<c>sqra_ref.py CASE N si_mmd</c> for the spectrum,
+/// <c>evolve_ref.py</c> for the time stepper) with <c>/usr/bin/python3</c> and OpenBLAS (pthread)
+/// and parses its JSON line. The scripts are looked for in <c>--peer-dir</c>, else in
+/// <see cref="DirectoryVariable"/>, else in <c>&lt;repo&gt;/../shared/peer</c> (where CI finds them);
+/// docs/performance.md, "Running the peers", describes them and their set-up.
 /// </summary>
 internal sealed class PeerRunner
 {
@@ -27,6 +29,12 @@ internal sealed class PeerRunner
     /// <summary>The time-stepper peer script (<c>solve_ivp</c>, BDF).</summary>
     public const string EvolveScript = "evolve_ref.py";
 
+    /// <summary>Environment variable naming the folder of the peer scripts when <c>--peer-dir</c> is not given.</summary>
+    public const string DirectoryVariable = "FOKKERPLANCK_PEER_DIR";
+
+    /// <summary>Where the documentation of the peers lives (named in messages).</summary>
+    public const string Documentation = "docs/performance.md, 'Running the peers'";
+
     private PeerRunner(string script) => Script = script;
 
     /// <summary>Full path of the script.</summary>
@@ -36,16 +44,53 @@ internal sealed class PeerRunner
     /// Locates the script (<see cref="SpectrumScript"/> unless told otherwise) and checks that
     /// python3 with SciPy is usable; returns null and a reason otherwise.
     /// </summary>
-    public static (PeerRunner? Runner, string? Problem) Locate(string? peerDirectory, string scriptName = SpectrumScript)
+    /// <param name="peerDirectory">The <c>--peer-dir</c> option, or null.</param>
+    /// <param name="scriptName">The script to locate.</param>
+    /// <param name="optional">A missing script is a reason, never an error, even in a folder the user named (the Numba peer).</param>
+    /// <exception cref="UsageException">A folder named by <c>--peer-dir</c> or <see cref="DirectoryVariable"/> does not exist or lacks the script (unless <paramref name="optional"/>).</exception>
+    public static (PeerRunner? Runner, string? Problem) Locate(string? peerDirectory, string scriptName = SpectrumScript, bool optional = false)
     {
-        string? dir = peerDirectory ?? DefaultDirectory();
+        var (dir, source) = ResolveDirectory(peerDirectory);
         if (dir is null || !File.Exists(Path.Combine(dir, scriptName)))
-            return (null, $"SciPy peer script not found ({(dir is null ? "no repository root above the current folder" : Path.Combine(dir, scriptName))}); pass --peer-dir.");
+        {
+            if (source is not null && !optional) throw new UsageException(NotFound(dir, source, scriptName));
+            return (null, dir is null
+                ? $"{scriptName} not found: no repository root (FokkerPlanck.sln) above the current folder; pass --peer-dir DIR or set {DirectoryVariable} ({Documentation})."
+                : $"{scriptName} not found in {dir}; pass --peer-dir DIR or set {DirectoryVariable} ({Documentation}).");
+        }
         if (!File.Exists(Python)) return (null, $"{Python} is missing; install with: {InstallHint}");
         var (rc, _, err) = RunProcess(Python, ["-c", "import numpy, scipy"], dir);
         if (rc != 0) return (null, $"python3 cannot import numpy/scipy ({err.Trim()}); install with: {InstallHint}");
         return (new PeerRunner(Path.Combine(dir, scriptName)), null);
     }
+
+    /// <summary>
+    /// Checks, before anything is measured, that a folder the user named holds <paramref name="scriptName"/>;
+    /// nothing is checked for the default folder (a missing default peer is reported, not fatal).
+    /// </summary>
+    /// <exception cref="UsageException">The named folder does not exist or lacks the script.</exception>
+    public static void CheckNamedDirectory(string? peerDirectory, string scriptName)
+    {
+        var (dir, source) = ResolveDirectory(peerDirectory);
+        if (source is not null && !File.Exists(Path.Combine(dir!, scriptName))) throw new UsageException(NotFound(dir, source, scriptName));
+    }
+
+    /// <summary>
+    /// The folder of the peer scripts and who named it: <paramref name="peerDirectory"/> (<c>--peer-dir</c>), else
+    /// <see cref="DirectoryVariable"/>, else <see cref="DefaultDirectory"/> (source null).
+    /// </summary>
+    public static (string? Directory, string? Source) ResolveDirectory(string? peerDirectory)
+    {
+        if (!string.IsNullOrWhiteSpace(peerDirectory)) return (Path.GetFullPath(peerDirectory), "--peer-dir");
+        if (Environment.GetEnvironmentVariable(DirectoryVariable) is { } env && !string.IsNullOrWhiteSpace(env))
+            return (Path.GetFullPath(env), DirectoryVariable);
+        return (DefaultDirectory(), null);
+    }
+
+    private static string NotFound(string? dir, string source, string scriptName)
+        => Directory.Exists(dir)
+            ? $"{source}: {scriptName} not found in {dir} (the peer scripts and their set-up: {Documentation})."
+            : $"{source}: folder {dir} does not exist (the peer scripts and their set-up: {Documentation}).";
 
     /// <summary>Runs the spectrum peer for one case and size.</summary>
     /// <exception cref="InvalidOperationException">The script failed or printed no JSON.</exception>

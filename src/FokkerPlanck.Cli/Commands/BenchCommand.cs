@@ -25,12 +25,12 @@ internal static class BenchCommand
     public static Command Create()
     {
         var sizes = new Option<string>("--sizes") { Description = "Cells per axis, comma-separated (N × N grids).", DefaultValueFactory = _ => DefaultSizes };
-        var caseName = new Option<string>("--case") { Description = "Benchmark case: valley or harmonic (../shared/peer/cases.py).", DefaultValueFactory = _ => BenchmarkCase.Valley.Name };
+        var caseName = new Option<string>("--case") { Description = "Benchmark case: valley or harmonic (the peer script cases.py, docs/performance.md, 'Running the peers').", DefaultValueFactory = _ => BenchmarkCase.Valley.Name };
         var modes = new Option<int>("--modes") { Description = "Modes, λ₁ = 0 included (eigsh k).", DefaultValueFactory = _ => SpectrumBenchmark.DefaultModes };
         var tol = new Option<double>("--tolerance") { Description = "Relative eigen-residual tolerance.", DefaultValueFactory = _ => SpectrumBenchmark.DefaultTolerance };
         var peer = new Option<bool>("--peer") { Description = "Also run the SciPy peer (sqra_ref.py CASE N si_mmd) after each size and compare." };
         var peerMax = new Option<int?>("--peer-max-size") { Description = "Run the peer only up to this N (it is slow and memory-hungry)." };
-        var peerDir = new Option<string?>("--peer-dir") { Description = "Folder of sqra_ref.py (default: <repo>/../shared/peer)." };
+        var peerDir = new Option<string?>("--peer-dir") { Description = "Folder of the peer scripts (sqra_ref.py); default: $FOKKERPLANCK_PEER_DIR, else <repo>/../shared/peer." };
         var skipExtras = new Option<bool>("--skip-extras") { Description = "Do not time the inertia verification and left-vector refinement (a second solve per size)." };
         var inProcess = new Option<bool>("--in-process") { Description = "Run every size in this process (no child; peak memory is then cumulative)." };
         var block = new Option<int?>("--block-size") { Description = "Lanczos block size (default: the solver's)." };

@@ -28,7 +28,7 @@ internal static class BenchEvolveCommand
     {
         var sizes = new Option<string>("--sizes") { Description = "Cells per axis, comma-separated (N × N grids).", DefaultValueFactory = _ => DefaultSizes };
         var peer = new Option<bool>("--peer") { Description = "Also run the SciPy peer (evolve_ref.py valley N, solve_ivp BDF, rtol 1e-6) after each size and compare." };
-        var peerDir = new Option<string?>("--peer-dir") { Description = "Folder of evolve_ref.py (default: <repo>/../shared/peer)." };
+        var peerDir = new Option<string?>("--peer-dir") { Description = "Folder of the peer scripts (evolve_ref.py); default: $FOKKERPLANCK_PEER_DIR, else <repo>/../shared/peer." };
         var repeat = new Option<int>("--repeat")
         {
             Description = "Measure each size this many times, ours and the peer alternating, and compare the fastest of each (best of R). Every repetition is listed with its load.",

@@ -34,7 +34,7 @@ internal static class BenchLangevinCommand
         var repeat = new Option<int>("--repeat") { Description = "Runs per thread count (and per peer); the fastest of each is compared.", DefaultValueFactory = _ => 1 };
         var scenario = new Option<string?>("--scenario") { Description = $"Scenario file (default: <repo>/{ScenarioFile}, the peer valley; the peers always run their valley)." };
         var peer = new Option<bool>("--peer") { Description = "Also run em_ref.py valley NPART NSTEPS DT and, if Numba imports, em_numba.py, and compare." };
-        var peerDir = new Option<string?>("--peer-dir") { Description = "Folder of em_ref.py (default: <repo>/../shared/peer)." };
+        var peerDir = new Option<string?>("--peer-dir") { Description = "Folder of the peer scripts (em_ref.py); default: $FOKKERPLANCK_PEER_DIR, else <repo>/../shared/peer." };
         var peerSteps = new Option<int>("--peer-steps") { Description = "Steps of em_ref.py (it is slow).", DefaultValueFactory = _ => DefaultPeerSteps };
         var numbaTarget = new Option<double>("--numba-target") { Description = "Seconds em_numba.py calibrates its run to.", DefaultValueFactory = _ => DefaultNumbaTarget };
         var numbaLayouts = new Option<string>("--numba-layouts") { Description = "em_numba.py layouts: step (state through memory every step) and/or part (all steps per particle in registers).", DefaultValueFactory = _ => DefaultNumbaLayouts };

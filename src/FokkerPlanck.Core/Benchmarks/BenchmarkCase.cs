@@ -5,7 +5,7 @@ using FokkerPlanck.Core.Landscapes;
 namespace FokkerPlanck.Core.Benchmarks;
 
 /// <summary>
-/// One of the two benchmark problems of the SciPy peer (<c>../shared/peer/cases.py</c>): a landscape,
+/// One of the two benchmark problems of the SciPy peer (<c>cases.py</c>, docs/performance.md "Running the peers"): a landscape,
 /// a temperature and a rectangle, discretized on N × N uniform cells with zero-flux walls and the
 /// SQRA flux, exactly as <c>sqra_ref.py</c> builds them.
 /// </summary>

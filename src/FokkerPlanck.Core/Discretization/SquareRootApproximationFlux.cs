@@ -9,7 +9,7 @@ namespace FokkerPlanck.Core.Discretization;
 /// Phys. 149, 072335 (2018). Second order for smooth U on smooth grids, first order across jumps
 /// (it only sees the centre values), and its rates grow like <c>e^{|ΔU|/(2T)}</c> between
 /// neighbours, so it needs <c>|ΔU|/T</c> per cell well below ~1400 to stay finite. This is the
-/// operator <c>../shared/peer/sqra_ref.py</c> builds, which makes it the benchmark reference.
+/// operator the peer script <c>sqra_ref.py</c> builds (docs/performance.md, "Running the peers"), which makes it the benchmark reference.
 /// </remarks>
 public sealed class SquareRootApproximationFlux : IFaceFlux
 {

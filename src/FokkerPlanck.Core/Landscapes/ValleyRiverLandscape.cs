@@ -2,12 +2,12 @@ namespace FokkerPlanck.Core.Landscapes;
 
 /// <summary>
 /// The valley–river loss <c>L(x, y) = c(y) + ½ a(y) x²</c> with valley curvature <c>a(y) &gt; 0</c>
-/// (physics.md §1): x is the sharp valley direction, y the slow river.
+/// (docs/physics.md §1): x is the sharp valley direction, y the slow river.
 /// </summary>
 /// <remarks>
 /// Integrating out x exactly, the y-marginal of <c>π_T ∝ exp(−L/T)</c> is
 /// <c>∝ exp(−F_T(y)/T)</c> with the free energy <c>F_T(y) = c(y) + (T/2) ln a(y)</c>
-/// (physics.md §5): the river-only reduction is the 1D Fokker–Planck equation in <c>F_T</c>.
+/// (docs/physics.md §5): the river-only reduction is the 1D Fokker–Planck equation in <c>F_T</c>.
 /// </remarks>
 public sealed class ValleyRiverLandscape : ILandscape
 {

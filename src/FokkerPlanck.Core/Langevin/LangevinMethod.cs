@@ -21,7 +21,7 @@ public enum LangevinMethod
     /// <summary>
     /// The discrete SGD map <c>θ ← θ − η(∇L + σ_g ξ)</c> with step <c>h = η</c>, the learning rate itself,
     /// and gradient noise <c>σ_g = √(2κ)</c>, i.e. <c>θ ← θ − η∇L + √(2Tη) ξ</c> with <c>T = κη</c>
-    /// (physics.md §7): the same update as Euler–Maruyama, but the step is η(t), not a small dt, so
+    /// (docs/physics.md §7): the same update as Euler–Maruyama, but the step is η(t), not a small dt, so
     /// its stationary state departs from the FP equilibrium as <c>η·a</c> grows.
     /// </summary>
     Sgd,

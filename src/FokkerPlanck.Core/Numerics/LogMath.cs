@@ -2,7 +2,7 @@ namespace FokkerPlanck.Core.Numerics;
 
 /// <summary>
 /// Logarithmic helpers that keep Boltzmann weights <c>exp(−U/T)</c> finite when <c>U/T</c> reaches
-/// 10⁴ and beyond (physics.md §3: equilibria span hundreds of orders of magnitude).
+/// 10⁴ and beyond (docs/physics.md §3: equilibria span hundreds of orders of magnitude).
 /// </summary>
 public static class LogMath
 {

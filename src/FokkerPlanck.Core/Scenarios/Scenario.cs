@@ -127,7 +127,7 @@ public sealed record Scenario(
     /// <summary>
     /// The scenario at another κ with the same temperatures: every learning rate (final, plateau scan,
     /// evolve plateaus) scaled by κ/κ′, so the Fokker–Planck picture is unchanged while the discrete map's
-    /// <c>η·a</c> shrinks or grows (how SGD is brought below its edge of stability, physics.md §7).
+    /// <c>η·a</c> shrinks or grows (how SGD is brought below its edge of stability, docs/physics.md §7).
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">κ′ is not positive and finite.</exception>
     public Scenario WithKappa(double kappa)

@@ -8,7 +8,7 @@ namespace FokkerPlanck.Core.Scenarios;
 /// </summary>
 public static class ScenarioLoader
 {
-    /// <summary>Default κ (T = η), physics.md §2.</summary>
+    /// <summary>Default κ (T = η), docs/physics.md §2.</summary>
     public const double DefaultKappa = 1.0;
 
     /// <summary>Default number of eigenpairs (λ₁ = 0 included).</summary>

@@ -1,7 +1,7 @@
 namespace FokkerPlanck.Core.Schedules;
 
 /// <summary>
-/// A learning-rate schedule <c>η(t)</c> in training time <c>t = Σ η_k</c> (steps × η, physics.md §2),
+/// A learning-rate schedule <c>η(t)</c> in training time <c>t = Σ η_k</c> (steps × η, docs/physics.md §2),
 /// bound to concrete learning rates: what the Fokker–Planck time stepper integrates under
 /// (<c>T(t) = κ η(t)</c>) and what the Langevin/SGD ensembles step with.
 /// </summary>

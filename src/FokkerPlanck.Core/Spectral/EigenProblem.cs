@@ -9,7 +9,7 @@ namespace FokkerPlanck.Core.Spectral;
 /// </summary>
 /// <remarks>
 /// For the symmetrized Fokker–Planck generator A = −Π^{-1/2} L Π^{1/2} the known pair is the
-/// stationary mode q₁ = √π / ‖√π‖ with λ₁ = 0 (physics.md §3). It is deflated exactly (never
+/// stationary mode q₁ = √π / ‖√π‖ with λ₁ = 0 (docs/physics.md §3). It is deflated exactly (never
 /// iterated for) by <see cref="Operators.DeflatedOperator"/>.
 /// </remarks>
 public sealed record EigenProblem

@@ -22,7 +22,7 @@ public static class DynamicMpembaJson
             ["amplitude"] = "a_k = <v_k(eta_c), p(t_settle)> with p from a run from pi(eta_h) under KIND:D; the effective slowest mode's amplitude vanishes at plateau_lr",
             ["reduced_amplitude"] = "a_eff / (T_h - T_c) (the trivial zero at eta_c divided out); scan values are of this",
             ["gain"] = "lambda_next / lambda_eff: the rate of the approach after settling at a dynamic point, over the usual one",
-            ["adiabatic_lr"] = "the nearest zero of the adiabatic prediction (physics.md section 6), no runs",
+            ["adiabatic_lr"] = "the nearest zero of the adiabatic prediction (docs/physics.md section 6), no runs",
             ["tolerance_error"] = "|root with rtol and atol 10x tighter - root|",
             ["grid_error"] = "grid convergence index from a grid sqrt(2) coarser (Roache 1994), null unless --grid-study",
             ["branch_lr"] = "the zero continuing the quench's strong point from the previous duration (nearest in log eta)",

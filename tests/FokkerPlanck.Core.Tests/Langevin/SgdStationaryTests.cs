@@ -9,7 +9,7 @@ using FokkerPlanck.Core.Tests.TestSupport;
 namespace FokkerPlanck.Core.Tests.Langevin;
 
 /// <summary>
-/// The discrete SGD map against the formulas of physics.md §7, on a valley–river loss with a harmonic
+/// The discrete SGD map against the formulas of docs/physics.md §7, on a valley–river loss with a harmonic
 /// valley (a = 10) and river (c = y²/2), where the map is an exact AR(1) process per axis.
 /// </summary>
 public class SgdStationaryTests

@@ -14,11 +14,11 @@ namespace FokkerPlanck.Validation.Cases;
 /// </summary>
 /// <remarks>
 /// <para><b>Equation.</b> Backward equation <c>𝓛*v = −λv</c>, <c>𝓛* = −U′∂_y + T∂²_y</c>
-/// (physics.md §3), <c>U = (y² − 1)² + 0.25y</c>, T = 0.015, y ∈ [−2, 2], 400 uniform cells,
+/// (docs/physics.md §3), <c>U = (y² − 1)² + 0.25y</c>, T = 0.015, y ∈ [−2, 2], 400 uniform cells,
 /// 4 modes. <c>π(wall)/π_max ≈ 1e-250</c>; λ₂ is a Kramers rate ~1e-24.</para>
 /// <para><b>Why.</b> The naive left vector <c>v = φ/√π</c> (φ the symmetric eigenvector) divides
 /// round-off of size 1e-16·‖φ‖ by √π ~ 1e-125: garbage exactly where a hot initial state puts its
-/// mass (physics.md §3, numerical warning). The solver instead refines v on the backward operator,
+/// mass (docs/physics.md §3, numerical warning). The solver instead refines v on the backward operator,
 /// whose entries are well scaled.</para>
 /// <para><b>Oracles.</b> (i) Residual on the backward operator,
 /// <c>‖Gv + λv‖∞ / (‖G‖∞‖v‖∞) ≤ 1e-9</c>, recomputed here. (ii) Two-state (Kramers) limit for v₂:
@@ -55,6 +55,10 @@ internal sealed class ColdLeftEigenvectorCase : IValidationCase
     public string Name => "cold-left-eigenvectors";
 
     public string Title => "Left eigenvectors of a cold tilted double well (π down to 1e-250)";
+
+    public string Kind => "exact spectra (left eigenvectors)";
+
+    public string Oracle => "the two-state limit and an independent tridiagonal inverse iteration";
 
     public string Description => """
         Backward operator `𝓛*v = −λv`, `U = (y²−1)² + 0.25y`, T = 0.015, y ∈ [−2, 2], 400 cells, 4 modes; π spans ~250 decades.

@@ -25,7 +25,7 @@ namespace FokkerPlanck.Validation.Cases;
 /// <c>‖Aφ − λφ‖₂/‖A‖_G</c> with <c>‖A‖_G = 2·max A_kk</c> the Gershgorin bound that the Lanczos
 /// stopping rule is stated against (<see cref="Core.Spectral.Lanczos.ThickRestartLanczos"/>), and <c>‖Gv + λv‖∞/(‖G‖∞‖v‖∞)</c> with G the backward operator;
 /// (iv) biorthonormality <c>max_{j,k} |⟨v_j, u_k⟩ − δ_jk|</c> and <c>Σπv_k² = 1</c>
-/// (physics.md §3); (v) invariants of L: column sums (mass conservation) and detailed balance
+/// (docs/physics.md §3); (v) invariants of L: column sums (mass conservation) and detailed balance
 /// <c>L_lk π_k = L_kl π_l</c> (<see cref="OperatorDiagnostics"/>).</para>
 /// <para><b>Tolerances.</b> Eigenvalues: <c>|Δλ| ≤ 1e-10·λ_max(A)</c>; eigenvector angle
 /// <c>‖φ − φ_dense‖₂ ≤ 1e-7</c> (sign-aligned; the gap-limited bound τ‖A‖/gap with τ = 1e-10,
@@ -50,12 +50,16 @@ internal sealed class DenseReferenceCase : IValidationCase
 
     public string Title => "Valley–river: sparse pipeline vs dense references";
 
+    public string Kind => "dense vs sparse";
+
+    public string Oracle => "dense eigendecompositions (ours and MathNet's nonsymmetric) and recomputed residuals";
+
     public string Description => """
         Valley–river `L = c(y) + a(y)x²/2`, c = 0.5y⁴ − y² − 0.02y, a = 58 + 46 tanh 3y, T = 0.145; x ∈ [−2.5, 2.5] (16 clustered cells, β = 4),
         y ∈ [−1.25, 2.45] (30 cells): n = 480, 8 modes from `RelaxationSpectrumSolver`.
         **Oracles:** our `DenseSymmetricEigen` on the symmetrized A (Golub & Van Loan 2013, Alg. 8.3.1, §8.3.5); MathNet's nonsymmetric
         dense EVD of the forward generator L (eigenvalues must be −λ, real; no shared code); residuals recomputed here from the
-        assembled matrices; biorthonormality `⟨v_j,u_k⟩ = δ_jk`, `Σπv² = 1` (physics.md §3); column sums and detailed balance of L.
+        assembled matrices; biorthonormality `⟨v_j,u_k⟩ = δ_jk`, `Σπv² = 1` (docs/physics.md §3); column sums and detailed balance of L.
         **Tolerances:** `|Δλ| ≤ 1e-10·λ_max(A)`; sign-aligned eigenvector difference `‖φ − φ_dense‖₂ ≤ 1e-7` (≈ τ‖A‖/gap);
         residuals ≤ 1e-10 (symmetric residual relative to the Gershgorin bound `2·max A_kk` that the Lanczos stopping rule uses);
         biorthonormality ≤ 1e-9; mass conservation ≤ 1e-12; detailed balance (a difference of logs of size up to max|ln π| ≈ 2e3)

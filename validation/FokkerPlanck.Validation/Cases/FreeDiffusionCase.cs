@@ -51,6 +51,10 @@ internal sealed class FreeDiffusionCase : IValidationCase
 
     public string Title => "Free diffusion in a box (1D and 2D, uniform and clustered)";
 
+    public string Kind => "exact spectra, convergence order";
+
+    public string Oracle => "exact discrete eigenvalues (DCT-II) and the continuum limit";
+
     public string Description => """
         `∂_t p = T∇²p`, U ≡ 0, reflecting walls; T = 0.5, 1D: L = 2.5 (N = 25…800), 2D: Lx = 1, Ly = 1.4 (N×N, N = 24…192).
         Clustered grids: `Axis.Clustered(focus = 30 % of the box, β = 1.5)`.

@@ -23,7 +23,7 @@ namespace FokkerPlanck.Validation.Cases;
 /// (Leimkuhler &amp; Matthews 2013, Appl. Math. Res. Express, §3). Both are checked at kh = 0.2, where they
 /// differ by 11 %, to |z| ≤ 4.5 with z from the sample variance's standard error √(2/n)·v.</para>
 /// <para><b>SGD.</b> On a harmonic valley (a = 10) the map in x is AR(1) with variance T/(a(1 − ηa/2))
-/// (physics.md §7): ⟨a x²⟩/T at ηa = 0.25 … 1.5 against 1/(1 − ηa/2), |z| ≤ 4.5.</para>
+/// (docs/physics.md §7): ⟨a x²⟩/T at ηa = 0.25 … 1.5 against 1/(1 − ηa/2), |z| ≤ 4.5.</para>
 /// <para><b>Against FP.</b> The two-basin default scenario (128×256), a quench from its strong Mpemba point,
 /// 10⁵ Leimkuhler–Matthews particles (h·a_max = 0.01) against the time stepper at t = 0.1, 1 and 5: each
 /// time's Holm-corrected family p-value must exceed α = 0.01.</para>
@@ -43,9 +43,13 @@ internal sealed class LangevinCase : IValidationCase
 
     public string Title => "Particle ensembles: exact stationary variances of EM, LM and SGD; the default scenario against the FP time stepper";
 
+    public string Kind => "Langevin vs FP";
+
+    public string Oracle => "exact stationary variances of EM, LM and SGD; the FP time stepper";
+
     public string Description => """
         **OU:** `U = y²/2`, T = 0.5, step h = 0.2, 10⁵ particles: Euler–Maruyama's variance `T/(k(1 − kh/2))`, Leimkuhler–Matthews' exactly `T/k`.
-        **SGD:** valley a = 10, river c = y²/2, constant η with ηa = 0.25 … 1.5: `⟨a x²⟩/T = 1/(1 − ηa/2)` (physics.md §7).
+        **SGD:** valley a = 10, river c = y²/2, constant η with ηa = 0.25 … 1.5: `⟨a x²⟩/T = 1/(1 − ηa/2)` (docs/physics.md §7).
         **Tolerance:** |z| ≤ 4.5 against the exact values (z from the sampling error).
         **Against FP:** default scenario (two-basin, 128×256), quench from its strong Mpemba point, 10⁵ LM particles, t = 0.1, 1, 5:
         Holm-corrected family p-value of the marginal G-tests, excess-loss and amplitude z-tests ≥ α = 0.01 at every time.

@@ -47,6 +47,10 @@ internal sealed class OrnsteinUhlenbeckCase : IValidationCase
 
     public string Title => "2D Ornstein–Uhlenbeck rates (both fluxes, uniform and clustered grids)";
 
+    public string Kind => "exact spectra, convergence order";
+
+    public string Oracle => "exact OU rates n·kx + m·ky, both fluxes";
+
     public string Description => """
         `U = (kx x² + ky y²)/2`, kx = 1, ky = 1.3, T = 1, box [−6, 6]², N×N with N = 24, 48, 96, 192; fluxes `sg` (Scharfetter–Gummel)
         and `sqra`; uniform grids and `Axis.Clustered(focus 0.3, β = 1.5)`.

@@ -50,6 +50,10 @@ internal sealed class PotentialStepCase : IValidationCase
 
     public string Title => "Potential step: face on the jump (order 2) vs inside a cell (order 1)";
 
+    public string Kind => "convergence order";
+
+    public string Oracle => "the closed-form λ₂ of a potential step";
+
     public string Description => """
         `U = 0` for y < y₀ = 0.37, `U = Δ = 0.8` for y ≥ y₀, on [−1, 2], T = 0.5, reflecting walls.
         **Oracle:** matching `p = A cos k(y−a)`, `p = B cos k(b−y)` with continuous flux and continuous `p e^{U/T}` at y₀

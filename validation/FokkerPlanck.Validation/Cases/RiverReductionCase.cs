@@ -17,7 +17,7 @@ namespace FokkerPlanck.Validation.Cases;
 /// 1D: <c>∂_t p = ∂_y(p F_T′) + T∂²_y p</c> with the river free energy
 /// <c>F_T(y) = c(y) + (T/2) ln a(y)</c> (<see cref="Core.Landscapes.ValleyRiverLandscape.RiverFreeEnergy"/>).</para>
 /// <para><b>Claim.</b> Integrating out x exactly gives the y-marginal <c>∝ e^{−F_T/T}</c>
-/// (physics.md §5); when the valley relaxes much faster than the river (a ≫ λ_river) the river
+/// (docs/physics.md §5); when the valley relaxes much faster than the river (a ≫ λ_river) the river
 /// obeys the 1D equation in F_T (adiabatic elimination of a fast variable: Gardiner, <i>Stochastic
 /// Methods</i>, 4th ed., the chapter on adiabatic elimination; Risken 1989, the section on
 /// eliminating fast variables in ch. 8). The correction is O(λ/a), so the relative
@@ -47,11 +47,15 @@ internal sealed class RiverReductionCase : IValidationCase
 
     public string Title => "River-only (1D) reduction vs the 2D valley–river operator";
 
+    public string Kind => "1D vs 2D";
+
+    public string Oracle => "the river-only 1D rates as the valley sharpens";
+
     public string Description => """
         2D `L = c(y) + a(y)x²/2`, c = 0.5y⁴ − y² − 0.02y, a = s·(58 + 46 tanh 3y), s = 0.25…4, T = 0.145, x ∈ [−2.5, 2.5] (160 cells,
         `Axis.Clustered(focus 0, β = 10)`, ≥ 8.8 cells per valley width σ_x at the floor), y ∈ [−1.25, 2.45] (300 cells) vs the 1D operator on `F_T = c + (T/2) ln a`
         (`ValleyRiverLandscape.RiverFreeEnergy`) on the same y axis.
-        **Claim:** exact y-marginal `∝ e^{−F_T/T}` (physics.md §5); with time-scale separation the river obeys the 1D equation
+        **Claim:** exact y-marginal `∝ e^{−F_T/T}` (docs/physics.md §5); with time-scale separation the river obeys the 1D equation
         (adiabatic elimination of fast variables; Gardiner, *Stochastic Methods*; Risken 1989, ch. 8), correction O(λ/a) ∝ 1/s.
         **Tolerance:** relative 2D–1D difference of λ₂ and λ₃ decreasing in s, fitted log–log slope ≤ −0.7, ≤ 2 % at s = 4 and ≥ 10× its own
         change when both axes (and the 1D axis) are refined 1.5× at s = 4.

@@ -35,6 +35,10 @@ internal sealed class TimeStepperCase : IValidationCase
 
     public string Title => "Time stepper: OU quench vs the exact Gaussian; order in time under a decay";
 
+    public string Kind => "time stepper vs exact OU";
+
+    public string Oracle => "the exact Gaussian of an OU quench; a fine-step reference for the order in time";
+
     public string Description => """
         **Quench:** `U = y²/2` on [−7, 7], T 1 → 0.25 at t = 0; N = 100, 200, 400 cells; TR-BDF2 with the Krylov tail, and plain stepping.
         **Oracle:** the variance of an OU Gaussian, `v(t) = T_c + (T_h − T_c)e^{−2t}` (Risken 1989, §5.3). **Tolerance:** observed spatial order

@@ -24,9 +24,9 @@ internal static class ReportWriter
         sb.AppendLine("# FokkerPlanck validation report").AppendLine();
         sb.AppendLine(CultureInfo.InvariantCulture, $"Generated {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC by `dotnet run -c Release --project validation/FokkerPlanck.Validation`. ")
           .AppendLine(CultureInfo.InvariantCulture, $"{Environment.ProcessorCount} cores, .NET {Environment.Version}.").AppendLine();
-        sb.AppendLine("| case | result | checks | time (s) |").AppendLine("|---|---|---|---|");
+        sb.AppendLine("| case | kind | checked against | result | checks | time (s) |").AppendLine("|---|---|---|---|---|---|");
         foreach (var (c, r) in results)
-            sb.AppendLine(CultureInfo.InvariantCulture, $"| [{c.Name}](#{c.Name}) | {(r.Passed ? "PASS" : "**FAIL**")} | {r.Checks.Count(k => k.Passed)}/{r.Checks.Count} | {r.Seconds:F1} |");
+            sb.AppendLine(CultureInfo.InvariantCulture, $"| [{c.Name}](#{c.Name}) | {c.Kind} | {c.Oracle} | {(r.Passed ? "PASS" : "**FAIL**")} | {r.Checks.Count(k => k.Passed)}/{r.Checks.Count} | {r.Seconds:F1} |");
         sb.AppendLine();
         foreach (var (c, r) in results)
         {

@@ -10,7 +10,7 @@ namespace FokkerPlanck.Core.Analysis.DynamicMpemba;
 /// The slow-mode amplitudes at the end of a decay, <c>a_k(η_h) = ⟨v_k(η_c), p(t_settle)⟩</c>, k = 2 … K,
 /// as functions of the plateau η_h for one schedule shape: measured by a time-stepper run from
 /// <c>π(η_h)</c> to the schedule's settle time (<see cref="Measured"/>), or predicted by the adiabatic
-/// expansion (<see cref="Adiabatic"/>, physics.md §6). Once η has settled at η_c each amplitude decays
+/// expansion (<see cref="Adiabatic"/>, docs/physics.md §6). Once η has settled at η_c each amplitude decays
 /// as <c>e^{−λ_k (t − t_settle)}</c>, so <c>a_k(t_settle)</c> is what the rest of the run carries.
 /// </summary>
 /// <remarks>

@@ -1,7 +1,7 @@
 namespace FokkerPlanck.Core.Analysis.Evolution;
 
 /// <summary>
-/// Distances of a distribution of cell masses from the final equilibrium <c>π_c</c> (physics.md §4):
+/// Distances of a distribution of cell masses from the final equilibrium <c>π_c</c> (docs/physics.md §4):
 /// the excess loss, the Kullback–Leibler divergence and the L1 (total-variation ×2) distance.
 /// </summary>
 /// <remarks>

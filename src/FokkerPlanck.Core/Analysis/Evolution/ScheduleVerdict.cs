@@ -67,7 +67,7 @@ public sealed record VerdictResult(VerdictTolerances Tolerances, double[] Platea
 /// </summary>
 /// <remarks>
 /// The plateau at the final LR starts at the final equilibrium (every distance is 0 by construction),
-/// so it is listed as a reference and left out of the comparisons. The physics claim checked (physics.md
+/// so it is listed as a reference and left out of the comparisons. The physics claim checked (docs/physics.md
 /// §6): a decay slow against the valley yet fast against the river keeps the advantage of the optimal
 /// plateau, an instant drop is the limit of short decays, and a power law whose rate α/(t + τ) falls below
 /// λ₂ makes the schedule itself the bottleneck.

@@ -14,7 +14,7 @@ public sealed record PredictedSeries(string Model, double[] ExcessLoss, double[]
 
 /// <summary>
 /// The spectral prediction of a run under a schedule, from the eigenpairs at the final LR only
-/// (physics.md §4, §6).
+/// (docs/physics.md §4, §6).
 /// </summary>
 /// <remarks>
 /// <para>Write the state as the instantaneous equilibrium plus a lag in the slow modes of the final
@@ -25,7 +25,7 @@ public sealed record PredictedSeries(string Model, double[] ExcessLoss, double[]
 /// relaxes at the instantaneous rate toward the value the instantaneous equilibrium would have. For a
 /// quench (<c>A_k(T_c) = 0</c>) this is the exact eigen-expansion <c>c_k = a_k e^{−λ_k t}</c>; for a
 /// slow decay it gives the adiabatic lag <c>c_k − A_k ≈ −(Ṫ/λ_k) dA_k/dT = −(Ṫ/λ_k)⟨v_k, ∂_T π_T⟩</c>
-/// (physics.md §6). The instantaneous rates come from <see cref="InstantaneousRates"/>; with the
+/// (docs/physics.md §6). The instantaneous rates come from <see cref="InstantaneousRates"/>; with the
 /// final LR's rates instead, a decay from a hot plateau relaxes far too slowly during the decay (barrier
 /// crossing is exponentially faster when hot).</para>
 /// <para>A_k(T(t)) is evaluated on the output times and on <see cref="SamplesPerSegment"/> points of

@@ -2,7 +2,7 @@ namespace FokkerPlanck.Core.Analysis.Mpemba;
 
 /// <summary>
 /// The family of initial states reached at the end of a plateau at learning rate η_h, as log cell
-/// masses on the grid of the final-LR operator (physics.md §4: <c>p₀ = π_{T_h}</c>).
+/// masses on the grid of the final-LR operator (docs/physics.md §4: <c>p₀ = π_{T_h}</c>).
 /// </summary>
 public interface IPlateauStateFamily
 {

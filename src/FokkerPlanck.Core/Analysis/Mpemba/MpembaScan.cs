@@ -6,7 +6,7 @@ namespace FokkerPlanck.Core.Analysis.Mpemba;
 /// <summary>
 /// The Mpemba analysis at one final LR: overlap coefficients <c>a_k(η_h) = E_{π(η_h)}[v_k]</c> of the
 /// plateau states with the final-LR left eigenvectors, the effective slowest mode, and the
-/// non-trivial zeros of its amplitude (strong Mpemba points, physics.md §4).
+/// non-trivial zeros of its amplitude (strong Mpemba points, docs/physics.md §4).
 /// </summary>
 /// <remarks>
 /// <c>a_k</c> vanishes trivially at <c>η_h = η_c</c>. The zeros are searched on

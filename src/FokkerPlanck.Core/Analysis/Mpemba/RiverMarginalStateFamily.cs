@@ -6,7 +6,7 @@ namespace FokkerPlanck.Core.Analysis.Mpemba;
 
 /// <summary>
 /// Plateau states of the river-only (1D) reduction: the y-marginal of the 2D equilibrium at
-/// <c>T_h</c>, <c>∝ e^{−c(y)/T_h} a(y)^{−1/2}</c> (physics.md §5). Note that this is not the
+/// <c>T_h</c>, <c>∝ e^{−c(y)/T_h} a(y)^{−1/2}</c> (docs/physics.md §5). Note that this is not the
 /// equilibrium of the 1D operator at <c>T_h</c> built on <c>F_{T_c}</c>: the free energy itself
 /// depends on temperature.
 /// </summary>

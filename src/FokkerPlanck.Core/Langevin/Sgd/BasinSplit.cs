@@ -50,7 +50,7 @@ public static class BasinSplit
 
     /// <summary>
     /// The low basin's weight under SGD's force-corrected river free energy
-    /// <c>F = c + (T/2) ln[a/(1 − ηa/2)]</c> (physics.md §7), integrated on the grid's y cells; NaN where
+    /// <c>F = c + (T/2) ln[a/(1 − ηa/2)]</c> (docs/physics.md §7), integrated on the grid's y cells; NaN where
     /// <c>ηa ≥ 2</c> somewhere (past the edge of stability the valley has no stationary width).
     /// </summary>
     public static double CorrectedMassBelow(ValleyRiverLandscape valley, TensorGrid grid, double lr, double temperature, double split)

@@ -13,7 +13,7 @@ namespace FokkerPlanck.Core.Langevin.Sgd;
 /// <param name="SgdValleyRatio">⟨1/(1 − ηa(y)/2)⟩ over the same particles: the discrete map's prediction of <see cref="ValleyRatio"/> (∞ past the edge).</param>
 /// <param name="LowBasin">Fraction of particles below the river's barrier (null without two basins).</param>
 /// <param name="FokkerPlanckLowBasin">The same fraction in the FP equilibrium at η.</param>
-/// <param name="CorrectedLowBasin">The same from the force-corrected free energy <c>F = c + (T/2) ln[a/(1 − ηa/2)]</c> (physics.md §7); NaN past the edge.</param>
+/// <param name="CorrectedLowBasin">The same from the force-corrected free energy <c>F = c + (T/2) ln[a/(1 − ηa/2)]</c> (docs/physics.md §7); NaN past the edge.</param>
 /// <param name="WallFraction">Fraction of particles in the outermost cells of the x walls (particles thrown against them past the edge of stability).</param>
 /// <param name="BurnInRelaxations">The burn-in's length in units of 1/λ₂(η) (below <see cref="SgdMpembaOptions.BurnInRelaxations"/> when <see cref="SgdMpembaOptions.MaxBurnInSteps"/> capped it: the basin populations may then not be SGD's own yet).</param>
 public sealed record DeparturePoint(double Lr, double LrTimesCurvature, MeanEstimate ValleyRatio, double SgdValleyRatio,

@@ -11,7 +11,7 @@ namespace FokkerPlanck.Core.Spectral.Relaxation;
 /// <remarks>
 /// <para>The naive <c>v_k = φ_k/√π</c> multiplies the round-off of φ_k (≈1e-16 of its maximum) by
 /// <c>√(π_max/π_i)</c>, which is astronomically large exactly where a hot initial state puts its
-/// mass (physics.md §3). Here the naive values are kept only where φ_k itself is significant
+/// mass (docs/physics.md §3). Here the naive values are kept only where φ_k itself is significant
 /// (<see cref="ReliableFraction"/>) and seed an inverse iteration with the backward operator and a
 /// shift just below each eigenvalue, <c>y = (G − σ_k I)⁻¹ v</c>, <c>σ_k = λ_k − η_k</c>: the error
 /// components along the other modes shrink by <c>η_k/|λ_j − σ_k|</c> per sweep, whatever the gaps

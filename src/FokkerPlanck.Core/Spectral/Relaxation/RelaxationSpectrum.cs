@@ -5,7 +5,7 @@ namespace FokkerPlanck.Core.Spectral.Relaxation;
 /// <summary>
 /// The slowest relaxation modes of a Fokker–Planck operator at one temperature: eigenvalues
 /// <c>0 = λ₁ &lt; λ₂ ≤ …</c>, right eigenvectors (densities) and left eigenvectors (observables),
-/// biorthonormal (physics.md §3).
+/// biorthonormal (docs/physics.md §3).
 /// </summary>
 /// <remarks>
 /// <para>With <c>φ_k</c> the unit eigenvectors of the symmetrized operator <c>A</c>:
