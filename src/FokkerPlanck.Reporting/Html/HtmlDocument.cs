@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text;
 
 namespace FokkerPlanck.Reporting.Html;
@@ -11,8 +10,19 @@ public sealed class HtmlDocument
 {
     private readonly StringBuilder _body = new();
 
-    /// <summary>Escapes text for HTML content and attribute values.</summary>
-    public static string Escape(string text) => WebUtility.HtmlEncode(text);
+    /// <summary>Escapes text for HTML content and attribute values: the five characters that carry markup (the page is UTF-8, so η, λ and ± stay readable in the source).</summary>
+    public static string Escape(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var b = new StringBuilder(text.Length + 16);
+        foreach (char c in text)
+        {
+            string? entity = c switch { '&' => "&amp;", '<' => "&lt;", '>' => "&gt;", '"' => "&quot;", '\'' => "&#39;", _ => null };
+            if (entity is null) b.Append(c);
+            else b.Append(entity);
+        }
+        return b.ToString();
+    }
 
     /// <summary>Appends raw, already safe markup (tags built here).</summary>
     public HtmlDocument Raw(string html)

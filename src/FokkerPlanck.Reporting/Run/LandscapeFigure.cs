@@ -22,9 +22,10 @@ public static class LandscapeFigure
         PlotModel model;
         if (setup.Landscape is ValleyRiverLandscape vr)
         {
+            double[] c = [.. y.Select(vr.River.Value)];
             model = LineChart.Create(
             [
-                new LineSeriesData("river c(y): the loss along the valley floor", y, [.. y.Select(vr.River.Value)]) { Color = PlotTheme.SeriesColors[0] },
+                new LineSeriesData("river c(y): the loss along the valley floor", y, c) { Color = PlotTheme.SeriesColors[0] },
                 new LineSeriesData("valley sharpness a(y) (right axis)", y, [.. y.Select(vr.Curvature.Value)]) { Color = PlotTheme.SeriesColors[1], LineStyle = LineStyle.Dash, OnSecondaryAxis = true },
             ], new LineChartOptions
             {
@@ -32,6 +33,7 @@ public static class LandscapeFigure
                 Subtitle = setup.Landscape.Description,
                 XAxisTitle = "y (river direction: slow, where the basins are)", YAxisTitle = "c(y)", SecondaryYAxisTitle = "a(y)",
                 LegendPosition = OxyPlot.Legends.LegendPosition.TopCenter,
+                YMaximum = BasinZoom(c),
             });
         }
         else if (setup.Landscape.IsOneDimensional)
@@ -45,5 +47,18 @@ public static class LandscapeFigure
                 new DensityHeatmapOptions { Title = "The loss landscape U(x, y)", Subtitle = setup.Landscape.Description, ColorBarTitle = "U" });
         }
         PlotExporter.Export(model, path, width: 1000, height: 560);
+    }
+
+    /// <summary>
+    /// The top of the c axis: walls that rise far above the basins (a quartic at the domain's ends) would
+    /// flatten them into a line, so the axis stops at twice the spread of the lower three quarters of c
+    /// above its minimum (the basins and the barrier between them stay in view); null when c is flat.
+    /// </summary>
+    private static double? BasinZoom(double[] c)
+    {
+        double min = c.Min(), max = c.Max();
+        double q = c.Order().ElementAt(3 * c.Length / 4);
+        double top = min + 2 * (q - min);
+        return top > min && top < max ? top : null;
     }
 }

@@ -8,8 +8,18 @@ namespace FokkerPlanck.Reporting.Run;
 /// <summary>The report's plain-language paragraphs: each result said the way an ML practitioner would say it, with its numbers.</summary>
 public static class ReportText
 {
-    /// <summary>η ± error as the report prints it.</summary>
-    public static string Lr(PointEstimate p) => double.IsFinite(p.Error) ? $"{p.Lr:G5} ± {p.Error:G2}" : $"{p.Lr:G5}";
+    /// <summary>η ± error as the report prints it: the error to two significant digits, the value to the same decimal place (0.580850 ± 0.000055).</summary>
+    public static string Lr(PointEstimate p)
+    {
+        ArgumentNullException.ThrowIfNull(p);
+        if (!(double.IsFinite(p.Error) && p.Error > 0)) return $"{p.Lr:G5}";
+        int decimals = Math.Clamp(1 - (int)Math.Floor(Math.Log10(p.Error)), 0, 15);
+        string f = "F" + decimals.ToString(CultureInfo.InvariantCulture);
+        return $"{p.Lr.ToString(f, CultureInfo.InvariantCulture)} ± {p.Error.ToString(f, CultureInfo.InvariantCulture)}";
+    }
+
+    /// <summary>A schedule spec in words: "constant" is the instant drop.</summary>
+    public static string Schedule(string spec) => spec == "constant" ? "instant drop" : spec.Replace(":", " over ", StringComparison.Ordinal);
 
     /// <summary>A time t with the SGD steps it takes at η_c.</summary>
     public static string TimeAndSteps(double t, double steps) =>
@@ -50,8 +60,9 @@ public static class ReportText
         var found = m.Sweep.Where(p => p.Strong2D.Length > 0).ToList();
         if (found.Count < 2) return "The sweep over final learning rates found too few strong points to show a trend.";
         double slope = Math.Log(found[^1].Strong2D[0] / found[0].Strong2D[0]) / Math.Log(found[^1].FinalLr / found[0].FinalLr);
-        return $"If you change the final learning rate, the optimal plateau moves with it: from η_c = {found[0].FinalLr:G3} to {found[^1].FinalLr:G3} "
-            + $"it goes from {found[0].Strong2D[0]:G4} to {found[^1].Strong2D[0]:G4} (roughly η_h* ∝ η_c^{slope:F2}).";
+        string direction = slope < 0 ? "a lower final learning rate wants a higher plateau" : "a lower final learning rate wants a lower plateau";
+        return $"If you change the final learning rate, the optimal plateau moves: from η_c = {found[0].FinalLr:G3} to {found[^1].FinalLr:G3} "
+            + $"it goes from {found[0].Strong2D[0]:G4} to {found[^1].Strong2D[0]:G4}, roughly η_h* ∝ η_c^{slope:F2} ({direction}).";
     }
 
     /// <summary>What the slow modes are.</summary>
@@ -63,16 +74,16 @@ public static class ReportText
     /// <summary>What the verdict says, in two or three sentences.</summary>
     public static string Verdict(RunSummary s, VerdictResult v)
     {
-        var kept = s.Kept.Select(a => a.Spec).ToList();
+        var kept = s.Kept.Select(a => Schedule(a.Spec)).ToList();
         var lost = s.Schedules.Where(a => a.Outcome == VerdictOutcome.AdvantageLost).ToList();
-        var none = s.Schedules.Where(a => a.Outcome == VerdictOutcome.NoneConverged).Select(a => a.Spec).ToList();
+        var none = s.Schedules.Where(a => a.Outcome == VerdictOutcome.NoneConverged).Select(a => Schedule(a.Spec)).ToList();
         var parts = new List<string>
         {
             $"Real schedules do not drop the learning rate instantly. Each plateau was trained under each decay and timed until the weight distribution is within L1 distance {v.Tolerances.L1:G2} of the final equilibrium.",
         };
         if (kept.Count > 0) parts.Add($"The optimal plateau stays the fastest under {string.Join(", ", kept)}.");
         if (lost.Count > 0)
-            parts.Add("With slower decays the optimum moves up: " + string.Join("; ", lost.Select(a => $"under {a.Spec} the plateau {a.BestPlateauLr:G3} is fastest")) + ".");
+            parts.Add("With slower decays the optimum moves up: " + string.Join("; ", lost.Select(a => $"under a {Schedule(a.Spec)} the plateau {a.BestPlateauLr:G3} is fastest")) + ".");
         if (none.Count > 0) parts.Add($"Under {string.Join(", ", none)} no plateau gets there within the run: the schedule itself is the bottleneck.");
         return string.Join(" ", parts);
     }

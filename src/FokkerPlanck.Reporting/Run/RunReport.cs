@@ -69,8 +69,8 @@ public static class RunReport
         if (s.Schedules.Count > 0)
         {
             var kept = s.Kept.ToList();
-            Metric(page, "decays that keep it", kept.Count > 0 ? string.Join(", ", kept.Select(k => k.Spec)) : "none tested",
-                kept.Count > 0 ? $"fastest: {kept[0].Spec}, {ReportText.TimeAndSteps(kept[0].Time, kept[0].Steps)} to L1 < 10⁻³" : "longer decays move the optimum up");
+            Metric(page, "decays that keep it", kept.Count > 0 ? string.Join(", ", kept.Select(k => ReportText.Schedule(k.Spec))) : "none tested",
+                kept.Count > 0 ? $"fastest: {ReportText.Schedule(kept[0].Spec)}, t = {ReportText.TimeAndSteps(kept[0].Time, kept[0].Steps)} to L1 < 10⁻³" : "longer decays move the optimum up");
         }
         if (s.LangevinConsistent is { } n)
             Metric(page, "particles agree", $"{n} of {s.LangevinTimes} times", $"smallest Holm p = {NumberFormat.PValue(s.LangevinSmallestP)}",
@@ -97,7 +97,7 @@ public static class RunReport
     {
         page.Paragraph("Training is modelled as noisy gradient descent on a valley–river loss: a sharp valley across (x), a slow river along it (y) with basins. "
             + "The learning rate sets the noise temperature T = κη; the weights' distribution p(x, y, t) follows the Fokker–Planck equation.");
-        page.Figure(Path.Combine(dir, StageFiles.Landscape), c.Landscape);
+        page.Figure(Path.Combine(dir, StageFiles.Landscape), "The river profile c(y) (the loss along the valley floor, zoomed on the basins) and the valley's sharpness a(y)");
         page.Table(["check", .. c.Checks.Select(t => $"{t.Label} (η = {t.LearningRate:G4})")],
         [
             ["mass conservation residual", .. c.Checks.Select(t => t.MassResidual.ToString("E1", CultureInfo.InvariantCulture))],
@@ -124,11 +124,11 @@ public static class RunReport
     private static void Plateau(HtmlDocument page, RunSummary s, MpembaRecord m, string dir)
     {
         page.Paragraph(ReportText.Coefficients(s, m));
-        page.Figure(Path.Combine(dir, "mpemba_coefficients.png"), "Mpemba coefficients a_k(η_h): the optimal plateau is where a₂ crosses zero");
+        page.Figure(Path.Combine(dir, "compare_2d_1d.png"), "The slow-mode overlap a₂(η_h) (scaled by its largest value): the optimal plateau is where it crosses zero; 2D model and river-only reduction");
         var rows = m.Points.Select(p => (IReadOnlyList<string>)["2D", p.Kind, ReportText.Lr(p), $"{p.Gain:G3}", Order(p.ObservedOrder)])
             .Concat(m.ReducedPoints.Select(p => (IReadOnlyList<string>)["river-only 1D", p.Kind, ReportText.Lr(p), $"{p.Gain:G3}", Order(p.ObservedOrder)]));
         page.Table(["model", "kind", "strong Mpemba point η_h* ± grid error", "rate gain", "observed order"], rows.ToList());
-        page.Figure(Path.Combine(dir, "compare_2d_1d.png"), "The 2D model against the river-only reduction");
+        page.Figure(Path.Combine(dir, "mpemba_coefficients.png"), "a₂ beside a₃: the next mode stays excited (it sets the faster rate λ₃)");
         if (m.Sweep.Count > 0)
         {
             page.Text("h3", "If the final learning rate changes");
@@ -145,7 +145,7 @@ public static class RunReport
         page.Figure(Path.Combine(dir, "verdict.png"), "Time to reach the final equilibrium, per plateau and decay");
         var specs = v.Rows.Select(x => x.Spec).Distinct().ToList();
         var best = specs.ToDictionary(sp => sp, sp => v.Rows.Where(x => x.Spec == sp).MinBy(x => x.TimeL1));
-        page.Table(["plateau η_h", .. specs], v.PlateauLrs.Select(p => (IReadOnlyList<string>)[
+        page.Table(["plateau η_h", .. specs.Select(ReportText.Schedule)], v.PlateauLrs.Select(p => (IReadOnlyList<string>)[
             $"{p:G4}{(v.Rows.Any(x => x.PlateauLr == p && x.IsStrongMpembaPoint) ? " (η*)" : "")}",
             .. specs.Select(sp => v.Rows.FirstOrDefault(x => x.Spec == sp && x.PlateauLr == p) is { } row
                 ? (best[sp] == row && double.IsFinite(row.TimeL1) ? "★ " : "") + ReportText.TimeAndSteps(row.TimeL1, row.StepsL1) : "")]).ToList());
@@ -156,10 +156,8 @@ public static class RunReport
         page.Text("h3", "Loss curves against the spectral prediction (instant drop)");
         page.Paragraph("Solid: the time-stepper's integration of the Fokker–Planck equation; dashed: the prediction from the eigenmodes alone. "
             + "From the optimal plateau the slow mode is absent, so the curve falls at λ₃ instead of λ₂.");
-        page.Open("div", "pair");
-        page.Figure(Path.Combine(dir, StageFiles.Distances), "Distance to the final equilibrium and excess loss");
-        page.Figure(Path.Combine(dir, StageFiles.Amplitudes), "Slow-mode amplitudes |a₂|, |a₃|");
-        page.Close("div");
+        page.Figure(Path.Combine(dir, StageFiles.Distances), "Distance to the final equilibrium (L1, thick) and excess loss (thin) after an instant drop; dashed: spectral prediction");
+        page.Figure(Path.Combine(dir, StageFiles.Amplitudes), "Slow-mode amplitudes |a₂|, |a₃| during the same runs");
     }
 
     private static void Particles(HtmlDocument page, LangevinRecord l, string dir)

@@ -1,0 +1,167 @@
+using System.Diagnostics;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using FokkerPlanck.Reporting.Run;
+
+namespace FokkerPlanck.Cli.Tests.Commands;
+
+/// <summary>
+/// <c>fokkerplanck run</c> in-process on a 24×48 grid of the small two-basin river: the report names the
+/// strong Mpemba point and embeds every figure, a run killed mid-way resumes to the numbers of an
+/// uninterrupted one, and bad input ends with one line, exit 1 and no output folder.
+/// </summary>
+[Collection("console")]
+public sealed partial class RunCommandTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("fp-run-").FullName;
+    private readonly string _scenario;
+
+    public RunCommandTests()
+    {
+        _scenario = Path.Combine(_dir, "small.json");
+        File.WriteAllText(_scenario, InProcessCli.SmallScenario);
+    }
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private string[] Args(string outDir, params string[] extra)
+        => ["run", _scenario, "--grid", "24x48", "--particles", "3000", "--sweep", "2", "--seed", "4", "--out", outDir, .. extra];
+
+    [Fact]
+    public void Run_SmallScenario_WritesAReportThatNamesTheStrongPointAndEmbedsEveryFigure()
+    {
+        string outDir = Path.Combine(_dir, "run");
+        var (code, err) = InProcessCli.Run(Args(outDir));
+        Assert.True(code is 0 or 3, err);
+        var results = RunFolder.Load(outDir)!;
+        Assert.True(results.Complete);
+        var optimum = results.Mpemba!.Cooling.First();
+        Assert.InRange(optimum.Lr, 0.55, 0.62);
+
+        string html = File.ReadAllText(Path.Combine(outDir, RunFolder.ReportFile));
+        Assert.Contains("strong Mpemba point", html);
+        Assert.Contains(ReportText.Lr(optimum), html);
+        int embedded = ImageSource().Count(html);
+        var drawn = Directory.GetFiles(outDir, "*.png", SearchOption.AllDirectories);
+        Assert.True(embedded >= 12, $"{embedded} figures embedded");
+        Assert.True(embedded <= drawn.Length);
+        Assert.DoesNotContain("figure not drawn", html);
+        Assert.DoesNotContain("Pending", html);
+        Assert.Matches(new Regex("src=\"data:image/png;base64,[A-Za-z0-9+/=]{1000,}\""), html);
+        Assert.DoesNotMatch(new Regex("(src|href)=\"(https?:|file:|/)"), html);
+        foreach (string stage in new[] { "check/check.json", "spectrum/spectrum.json", "mpemba/mpemba.json", "verdict/verdict.json", "langevin/langevin.json" })
+            Assert.True(File.Exists(Path.Combine(outDir, stage)), stage);
+        Assert.False(File.Exists(Path.Combine(outDir, OutputLock.FileName)), "the lock is released");
+    }
+
+    [GeneratedRegex("<img [^>]*src=\"data:image/png;base64,")]
+    private static partial Regex ImageSource();
+
+    [Fact]
+    public void Run_KilledAfterTheMpembaStage_ResumesToTheNumbersOfAnUninterruptedRun()
+    {
+        string whole = Path.Combine(_dir, "whole"), killed = Path.Combine(_dir, "killed");
+        var (code, err) = InProcessCli.Run(Args(whole, "--no-plots"));
+        Assert.True(code is 0 or 3, err);
+
+        // a separate process, killed (SIGKILL: no chance to tidy up) once run.json holds the Mpemba stage
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "fokkerplanck.dll"));
+        foreach (string argument in Args(killed, "--no-plots")) start.ArgumentList.Add(argument);
+        using (var process = Process.Start(start)!)
+        {
+            var clock = Stopwatch.StartNew();
+            while (!StageDone(killed, "mpemba") && !process.HasExited && clock.Elapsed < TimeSpan.FromMinutes(2)) Thread.Sleep(5);
+            Assert.False(process.HasExited, "the run ended before it could be killed");
+            process.Kill(entireProcessTree: true);
+            process.WaitForExit();
+        }
+        var partial = RunFolder.Load(killed)!;
+        Assert.False(partial.Complete);
+        Assert.Null(partial.Langevin);
+        Assert.Contains("Pending", File.ReadAllText(Path.Combine(killed, RunFolder.ReportFile)));
+
+        (code, err) = InProcessCli.Run(Args(killed, "--no-plots", "--resume"));
+        Assert.True(code is 0 or 3, err);
+        var resumed = RunFolder.Load(killed)!;
+        Assert.True(resumed.Complete);
+        Assert.Equal(partial.Seconds[Core.Pipeline.RunStage.Mpemba], resumed.Seconds[Core.Pipeline.RunStage.Mpemba]);
+        Assert.Equal(WithoutTimes(RunFolder.Load(whole)!), WithoutTimes(resumed));
+    }
+
+    private static bool StageDone(string dir, string stage)
+    {
+        try { return File.Exists(Path.Combine(dir, RunFolder.ResultsFile)) && JsonNode.Parse(File.ReadAllText(Path.Combine(dir, RunFolder.ResultsFile)))?[stage] is JsonObject; }
+        catch (JsonException) { return false; }
+        catch (IOException) { return false; }
+    }
+
+    /// <summary>run.json without wall times and the throughput (the only numbers that differ between two runs of the same inputs).</summary>
+    private static string WithoutTimes(Core.Pipeline.RunResults r)
+    {
+        var node = JsonNode.Parse(RunFolder.Serialize(r))!;
+        Strip(node);
+        return node.ToJsonString();
+
+        static void Strip(JsonNode? n)
+        {
+            if (n is JsonObject o)
+            {
+                foreach (string key in o.Select(p => p.Key).Where(k => k.EndsWith("seconds", StringComparison.Ordinal) || k == "throughput").ToList()) o.Remove(key);
+                foreach (var p in o) Strip(p.Value);
+            }
+            else if (n is JsonArray a) foreach (var item in a) Strip(item);
+        }
+    }
+
+    [Fact]
+    public void Run_ResumeWithoutAnEarlierRun_SaysThereIsNone()
+    {
+        string outDir = Path.Combine(_dir, "nothing");
+        var (code, err) = InProcessCli.Run(Args(outDir, "--resume"));
+        Assert.Equal(1, code);
+        Assert.Contains("no run to continue", err);
+        Assert.False(Directory.Exists(outDir));
+    }
+
+    [Fact]
+    public void Run_ResumeWithOtherOptions_IsRefusedWithBothFingerprints()
+    {
+        string outDir = Path.Combine(_dir, "other");
+        var (code, err) = InProcessCli.Run(Args(outDir, "--no-verdict", "--no-langevin", "--no-plots"));
+        Assert.Equal(0, code);
+        string[] other = [.. Args(outDir, "--no-verdict", "--no-langevin", "--no-plots", "--resume")];
+        other[Array.IndexOf(other, "--seed") + 1] = "5";
+        (code, err) = InProcessCli.Run(other);
+        Assert.Equal(1, code);
+        Assert.Contains("other inputs", err);
+        Assert.Contains("seed 4", err);
+        Assert.Contains("seed 5", err);
+    }
+
+    [Theory]
+    [InlineData("--particles", "1", "--particles")]
+    [InlineData("--sweep", "-1", "--sweep")]
+    [InlineData("--threads", "0", "--threads")]
+    [InlineData("--grid", "12y5", "--grid")]
+    public void Run_BadOption_OneLineExitOneNoFolder(string option, string value, string named)
+    {
+        string outDir = Path.Combine(_dir, "bad");
+        var (code, err) = InProcessCli.Run(Args(outDir, option, value));
+        Assert.Equal(1, code);
+        Assert.Contains(named, err);
+        Assert.Single(err.Trim().Split('\n'));
+        Assert.False(Directory.Exists(outDir));
+    }
+
+    [Fact]
+    public void Run_MissingScenario_OneLineExitOne()
+    {
+        string outDir = Path.Combine(_dir, "missing");
+        var (code, err) = InProcessCli.Run(["run", Path.Combine(_dir, "absent.json"), "--out", outDir]);
+        Assert.Equal(1, code);
+        Assert.Contains("absent.json", err);
+        Assert.False(Directory.Exists(outDir));
+    }
+}
