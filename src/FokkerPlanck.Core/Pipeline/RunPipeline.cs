@@ -115,7 +115,7 @@ public sealed class RunPipeline
         {
             case RunStage.Check:
                 var check = RunStages.Check(_scenario);
-                results.Check = CheckRecord.From(check.Report);
+                results.Check = CheckRecord.From(check.Report, _scenario);
                 return check;
             case RunStage.Spectrum:
                 session ??= RunStages.OpenSession(_scenario, Note);

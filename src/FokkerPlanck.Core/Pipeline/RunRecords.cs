@@ -15,15 +15,33 @@ namespace FokkerPlanck.Core.Pipeline;
 /// <param name="NonZeros">Non-zeros of the operator.</param>
 /// <param name="Checks">Diagnostics at the final and the highest plateau LR.</param>
 /// <param name="Warnings">Problems with their fixes (empty when clean).</param>
-public sealed record CheckRecord(string Landscape, string Grid, int Unknowns, int NonZeros, IReadOnlyList<TemperatureCheck> Checks, IReadOnlyList<string> Warnings)
+/// <param name="Scenario">The scenario's settings, as the report states them.</param>
+public sealed record CheckRecord(string Landscape, string Grid, int Unknowns, int NonZeros, IReadOnlyList<TemperatureCheck> Checks, IReadOnlyList<string> Warnings,
+    ScenarioRecord Scenario)
 {
     /// <summary>The record of a check report.</summary>
-    public static CheckRecord From(ScenarioCheckReport r)
+    public static CheckRecord From(ScenarioCheckReport r, Scenario scenario)
     {
         ArgumentNullException.ThrowIfNull(r);
-        return new(r.Landscape, r.Grid.ToString(), r.Unknowns, r.NonZeros, r.Checks, r.Warnings);
+        ArgumentNullException.ThrowIfNull(scenario);
+        var p = scenario.Problem;
+        double[]? x = p.XRange is { } xr ? [xr.Min, xr.Max] : null;
+        var plateau = scenario.Mpemba.Plateau;
+        return new(r.Landscape, r.Grid.ToString(), r.Unknowns, r.NonZeros, r.Checks, r.Warnings,
+            new ScenarioRecord(x, [p.YRange.Min, p.YRange.Max], p.Kappa, scenario.FinalLr, [plateau.Min, plateau.Max], plateau.Points, scenario.Mpemba.Modes, p.Flux));
     }
 }
+
+/// <summary>A scenario's settings.</summary>
+/// <param name="X">x domain (null in 1D).</param>
+/// <param name="Y">y domain.</param>
+/// <param name="Kappa">κ in T = κη.</param>
+/// <param name="FinalLr">η_c.</param>
+/// <param name="PlateauRange">The plateau LRs scanned.</param>
+/// <param name="PlateauPoints">How many.</param>
+/// <param name="Modes">Eigenpairs computed.</param>
+/// <param name="Flux">The finite-volume flux.</param>
+public sealed record ScenarioRecord(double[]? X, double[] Y, double Kappa, double FinalLr, double[] PlateauRange, int PlateauPoints, int Modes, string Flux);
 
 /// <summary>The slow modes at the final LR.</summary>
 /// <param name="FinalLr">η_c.</param>

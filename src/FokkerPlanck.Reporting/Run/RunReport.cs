@@ -97,6 +97,16 @@ public static class RunReport
     {
         page.Paragraph("Training is modelled as noisy gradient descent on a valley–river loss: a sharp valley across (x), a slow river along it (y) with basins. "
             + "The learning rate sets the noise temperature T = κη; the weights' distribution p(x, y, t) follows the Fokker–Planck equation.");
+        var sc = c.Scenario;
+        page.Table(["scenario", "value"],
+        [
+            ["loss", c.Landscape],
+            ["domain", (sc.X is { } x ? $"x ∈ [{x[0]:G4}, {x[1]:G4}], " : "") + $"y ∈ [{sc.Y[0]:G4}, {sc.Y[1]:G4}] (zero-flux walls)"],
+            ["temperature", $"T = κη with κ = {sc.Kappa:G4}"],
+            ["final learning rate η_c", $"{sc.FinalLr:G4}"],
+            ["plateaus scanned", $"{sc.PlateauPoints} from {sc.PlateauRange[0]:G4} to {sc.PlateauRange[1]:G4} (log-spaced)"],
+            ["discretization", $"grid {c.Grid} ({c.Unknowns:N0} cells, {c.NonZeros:N0} non-zeros), flux {sc.Flux}, {sc.Modes} modes"],
+        ]);
         page.Figure(Path.Combine(dir, StageFiles.Landscape), "The river profile c(y) (the loss along the valley floor, zoomed on the basins) and the valley's sharpness a(y)");
         page.Table(["check", .. c.Checks.Select(t => $"{t.Label} (η = {t.LearningRate:G4})")],
         [
