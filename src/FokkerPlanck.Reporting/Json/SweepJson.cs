@@ -17,7 +17,7 @@ public static class SweepJson
             ["fingerprint"] = merged.Fingerprint,
             ["items"] = merged.Results.Count,
             ["swept"] = new JsonArray([.. SweepCoordinate.Swept(items).Select(c => (JsonNode)c.Name)]),
-            ["optimal_plateau_rule"] = "the lowest cooling strong Mpemba point (eta_h* > eta_c) of the effective slowest mode; error: grid convergence index when the grid study is on",
+            ["optimal_plateau_rule"] = "the lowest cooling strong Mpemba point (eta_h* above eta_c) of the effective slowest mode; error: grid convergence index when the grid study is on",
             ["results"] = new JsonArray([.. merged.Results.Select(r => (JsonNode)SweepItemJson.Result(r))]),
             ["item_seconds"] = JsonOutput.Numbers(merged.Results.Select(r => r.Seconds)),
         };
