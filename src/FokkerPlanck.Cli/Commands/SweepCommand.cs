@@ -38,7 +38,7 @@ internal static class SweepCommand
                     SweepRunner.Run(file.Plan, file.Scenario, shard, folder.IsFinished, r => { folder.Write(r); results.Add(r); },
                         new SyncProgress<SweepProgress>(p => progress.Report(0, p.Total == 0 ? 1 : (double)p.Done / p.Total,
                             p.Current is null ? null : $"shard {shard}: item {p.Done + 1}/{p.Total} ({p.Current.Id})")), cancel.Token);
-                    progress.Finish(0, $"shard {shard}: {results.Count} items run");
+                    progress.Finish(0, $"shard {shard}: {results.Count} of {total} items run ({resumed} finished before)");
                 });
             }
             SweepSummary.Print(results, file.Plan.Items);
