@@ -187,6 +187,17 @@ public sealed class SweepCommandTests : IDisposable
         Assert.False(Directory.Exists(Dir("m")));
     }
 
+    [Fact]
+    public void ExampleSweepFile_LoadsIntoTenItemsOnTheDefaultScenario()
+    {
+        var d = new DirectoryInfo(AppContext.BaseDirectory);
+        while (d is not null && !File.Exists(Path.Combine(d.FullName, "FokkerPlanck.sln"))) d = d.Parent;
+        var file = Core.Sweeps.SweepFileLoader.Load(Path.Combine(d!.FullName, "data", "sweeps", "example.json"));
+        Assert.Equal("two-basin river", file.Scenario.Name);
+        Assert.Equal(10, file.Plan.Items.Count);
+        Assert.True(file.Plan.Settings.GridStudy);
+    }
+
     private static void AssertOneLineError(int code, string err, string fragment)
     {
         Assert.Equal(1, code);
