@@ -19,6 +19,8 @@ internal static class CliApp
         root.Subcommands.Add(LangevinCommand.Create());
         root.Subcommands.Add(CheckSamplesCommand.Create());
         root.Subcommands.Add(SgdCommand.Create());
+        root.Subcommands.Add(SweepCommand.Create());
+        root.Subcommands.Add(MergeCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());
         return root;
     }

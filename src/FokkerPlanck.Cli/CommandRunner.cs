@@ -21,6 +21,11 @@ internal static class CommandRunner
             Error($"invalid scenario: {e.Message}");
             return ExitCodes.InvalidInput;
         }
+        catch (Core.Sweeps.SweepException e)
+        {
+            Error($"invalid sweep: {e.Message}");
+            return ExitCodes.InvalidInput;
+        }
         catch (FormulaException e)
         {
             Error($"invalid formula: {e.Message}");

@@ -39,26 +39,36 @@ public sealed class Formula
     /// <c>max</c>, i.e. may have jumps or kinks (see <see cref="FindDiscontinuities"/>).</summary>
     public bool IsPiecewise => DiscontinuityFinder.IsPiecewise(Root);
 
-    /// <summary>Parses <paramref name="text"/>.</summary>
+    /// <summary>Parses <paramref name="text"/>, optionally with named constants (a scenario's <c>parameters</c>).</summary>
     /// <param name="text">The formula text.</param>
     /// <param name="variables">The variable names the formula may use, e.g. <c>["x", "y"]</c>;
     /// identifiers (letters, digits, '_', not starting with a digit), distinct, and not a function name or <c>pi</c>.</param>
+    /// <param name="constants">Names bound to fixed values, e.g. <c>{ "A": 46 }</c>: each use becomes a constant of the tree
+    /// (so derivatives, jumps and printing treat it as a number); identifiers that are not a variable, a function name or <c>pi</c>. Null for none.</param>
     /// <returns>The parsed formula.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="text"/> or <paramref name="variables"/> is null.</exception>
-    /// <exception cref="ArgumentException">A variable name is invalid, reserved or repeated.</exception>
+    /// <exception cref="ArgumentException">A variable or constant name is invalid, reserved or repeated.</exception>
     /// <exception cref="FormulaException">The text is not a valid formula; <see cref="FormulaException.Position"/> says where.</exception>
-    public static Formula Parse(string text, IReadOnlyList<string> variables)
+    public static Formula Parse(string text, IReadOnlyList<string> variables, IReadOnlyDictionary<string, double>? constants = null)
     {
         ArgumentNullException.ThrowIfNull(text);
         var names = ValidateVariables(variables);
+        constants ??= new Dictionary<string, double>();
+        ValidateVariables([.. names, .. constants.Keys]);
         var result = FormulaGrammar.Formula.Parse(text);
         if (!result.Success)
         {
             throw SyntaxError(text, result.Error!);
         }
 
-        return new Formula(new FormulaBinder(text, names).Bind(result.Value), names);
+        return new Formula(new FormulaBinder(text, names, constants).Bind(result.Value), names);
     }
+
+    /// <summary>Whether <paramref name="name"/> may name a variable or constant: an identifier that is not a function name or <c>pi</c>.</summary>
+    /// <param name="name">The candidate name.</param>
+    public static bool IsValidName(string name) =>
+        !string.IsNullOrEmpty(name) && (char.IsAsciiLetter(name[0]) || name[0] == '_')
+        && name.All(c => char.IsAsciiLetterOrDigit(c) || c == '_') && !FunctionTable.IsReserved(name);
 
     /// <summary>Evaluates the formula by walking the tree (use <see cref="Compile"/> in hot loops).</summary>
     /// <param name="values">One value per entry of <see cref="Variables"/>, in that order.</param>
@@ -219,9 +229,7 @@ public sealed class Formula
         for (int i = 0; i < names.Length; i++)
         {
             string name = names[i];
-            bool identifier = !string.IsNullOrEmpty(name) && (char.IsAsciiLetter(name[0]) || name[0] == '_')
-                && name.All(c => char.IsAsciiLetterOrDigit(c) || c == '_');
-            if (!identifier || FunctionTable.IsReserved(name) || Array.IndexOf(names, name) != i)
+            if (!IsValidName(name) || Array.IndexOf(names, name) != i)
             {
                 throw new ArgumentException($"variable name '{name}' must be a distinct identifier that is not a function name or 'pi'", nameof(variables));
             }

@@ -2,14 +2,14 @@ namespace FokkerPlanck.Core.Expressions;
 
 /// <summary>
 /// Turns the <see cref="Syntax"/> tree into the public <see cref="Node"/> tree: resolves
-/// variables, functions and <c>pi</c>, checks argument counts, and throws
+/// variables, named constants, functions and <c>pi</c>, checks argument counts, and throws
 /// <see cref="FormulaException"/> at the position of the first offending name.
 /// </summary>
 /// <remarks>
 /// A minus applied directly to a literal is folded into the literal (<c>-2</c> becomes the
 /// constant −2), so that printing a negative constant and parsing it back gives the same tree.
 /// </remarks>
-internal sealed class FormulaBinder(string text, IReadOnlyList<string> variables)
+internal sealed class FormulaBinder(string text, IReadOnlyList<string> variables, IReadOnlyDictionary<string, double> constants)
 {
     /// <summary>Binds <paramref name="syntax"/> and everything below it.</summary>
     public Node Bind(Syntax syntax) => syntax switch
@@ -39,13 +39,19 @@ internal sealed class FormulaBinder(string text, IReadOnlyList<string> variables
             return new ConstantNode(Math.PI);
         }
 
+        if (constants.TryGetValue(name.Name, out double value))
+        {
+            return new ConstantNode(value);
+        }
+
         if (FunctionTable.Arity(name.Name) is not null)
         {
             throw Error(name.Position + name.Name.Length,
                 $"function '{name.Name}' must be followed by '(' at position {name.Position + name.Name.Length}");
         }
 
-        string allowed = variables.Count == 0 ? "this formula may use no variables" : $"this formula may use {string.Join(", ", variables)}";
+        var names = variables.Concat(constants.Keys.Order(StringComparer.Ordinal)).ToArray();
+        string allowed = names.Length == 0 ? "this formula may use no variables" : $"this formula may use {string.Join(", ", names)}";
         throw Error(name.Position, $"unknown variable '{name.Name}' at position {name.Position}; {allowed} (and the constant pi)");
     }
 

@@ -25,7 +25,11 @@ public enum RefineMode
 /// <param name="C">River profile c(y) (valley–river).</param>
 /// <param name="A">Valley curvature a(y) (valley–river).</param>
 /// <param name="U">Potential (potential2d: U(x, y); potential1d: U(y)).</param>
-public sealed record LandscapeSpec(LandscapeKind Kind, string? C, string? A, string? U);
+public sealed record LandscapeSpec(LandscapeKind Kind, string? C, string? A, string? U)
+{
+    /// <summary>Named constants the formulas may use (the scenario's <c>"parameters"</c>, e.g. <c>{ "A": 46 }</c>); empty when the file has none.</summary>
+    public IReadOnlyDictionary<string, double> Parameters { get; init; } = new Dictionary<string, double>();
+}
 
 /// <summary>Plateau learning rates to scan: <c>Points</c> log-spaced values in <c>[Min, Max]</c>.</summary>
 /// <param name="Min">Smallest plateau LR.</param>
@@ -142,6 +146,25 @@ public sealed record Scenario(
             Mpemba = Mpemba with { Plateau = plateau with { Min = plateau.Min * f, Max = plateau.Max * f } },
             Evolve = Evolve with { PlateauLrs = Evolve.PlateauLrs?.Select(lr => lr * f).ToArray() },
         };
+    }
+
+    /// <summary>The scenario with some of its landscape parameters set to other values (the others kept).</summary>
+    /// <param name="values">New values by name; every name must be declared in the scenario's <c>"parameters"</c>.</param>
+    /// <exception cref="ArgumentException">A name is not declared, or a value is not finite.</exception>
+    public Scenario WithParameters(IReadOnlyDictionary<string, double> values)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        if (values.Count == 0) return this;
+        var landscape = Problem.Landscape;
+        var merged = new Dictionary<string, double>(landscape.Parameters, StringComparer.Ordinal);
+        foreach (var (name, value) in values)
+        {
+            if (!merged.ContainsKey(name))
+                throw new ArgumentException($"parameter '{name}' is not declared in the scenario's \"parameters\" (declared: {string.Join(", ", merged.Keys)}).", nameof(values));
+            if (!double.IsFinite(value)) throw new ArgumentException($"parameter '{name}' must be finite, got {value}.", nameof(values));
+            merged[name] = value;
+        }
+        return this with { Problem = Problem with { Landscape = landscape with { Parameters = merged } } };
     }
 
     /// <summary>The scenario with its cell counts overridden where given (this scenario when neither is).</summary>

@@ -17,23 +17,26 @@ public static class ScenarioLandscapeFactory
         var spec = scenario.Problem.Landscape;
         return spec.Kind switch
         {
-            LandscapeKind.ValleyRiver => new ValleyRiverLandscape(Field1D(spec.C!, "landscape.c"), Field1D(spec.A!, "landscape.a")),
-            LandscapeKind.Potential1D => new PotentialLandscape1D(Field1D(spec.U!, "landscape.U")),
+            LandscapeKind.ValleyRiver => new ValleyRiverLandscape(Field1D(spec.C!, "landscape.c", spec.Parameters), Field1D(spec.A!, "landscape.a", spec.Parameters)),
+            LandscapeKind.Potential1D => new PotentialLandscape1D(Field1D(spec.U!, "landscape.U", spec.Parameters)),
             _ => new PotentialLandscape2D(Field2D(spec.U!, "landscape.U", scenario.Problem)),
         };
     }
 
     /// <summary>Compiles a formula in y.</summary>
-    public static ScalarField1D Field1D(string text, string key)
+    /// <param name="text">The formula.</param>
+    /// <param name="key">Scenario key named in errors.</param>
+    /// <param name="parameters">Named constants the formula may use (null for none).</param>
+    public static ScalarField1D Field1D(string text, string key, IReadOnlyDictionary<string, double>? parameters = null)
     {
-        var f = ParseOrThrow(text, ["y"], key);
+        var f = ParseOrThrow(text, ["y"], key, parameters);
         var d = f.Differentiate("y");
         return new ScalarField1D(text, f.CompileUnary(), d.CompileUnary(), (lo, hi) => f.FindDiscontinuities("y", lo, hi));
     }
 
     private static ScalarField2D Field2D(string text, string key, ProblemSpec problem)
     {
-        var f = ParseOrThrow(text, ["x", "y"], key);
+        var f = ParseOrThrow(text, ["x", "y"], key, problem.Landscape.Parameters);
         var dx = f.Differentiate("x");
         var dy = f.Differentiate("y");
         var (xmin, xmax) = problem.XRange ?? (0.0, 0.0);
@@ -54,9 +57,11 @@ public static class ScenarioLandscapeFactory
             (lo, hi) => Jumps("x", lo, hi), (lo, hi) => Jumps("y", lo, hi));
     }
 
-    private static Formula ParseOrThrow(string text, string[] variables, string key)
+    /// <summary>Parses a scenario formula; a <see cref="FormulaException"/> or a bad parameter name becomes a <see cref="ScenarioException"/> naming <paramref name="key"/>.</summary>
+    internal static Formula ParseOrThrow(string text, string[] variables, string key, IReadOnlyDictionary<string, double>? parameters)
     {
-        try { return Formula.Parse(text, variables); }
+        try { return Formula.Parse(text, variables, parameters); }
+        catch (ArgumentException e) { throw new ScenarioException("parameters", e.Message, e); }
         catch (FormulaException e) { throw new ScenarioException(key, e.Message, e); }
     }
 }

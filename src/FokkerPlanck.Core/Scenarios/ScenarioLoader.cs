@@ -20,7 +20,7 @@ public static class ScenarioLoader
     /// <summary>Largest accepted cells per axis (a 4096² grid already needs ~10 GiB of factor).</summary>
     public const int MaxCellsPerAxis = 4096;
 
-    private static readonly string[] TopKeys = ["name", "landscape", "domain", "grid", "kappa", "final_lr", "plateau_lr", "modes", "flux", "reflecting", "schedule", "evolve", "description"];
+    private static readonly string[] TopKeys = ["name", "landscape", "domain", "grid", "kappa", "final_lr", "plateau_lr", "modes", "flux", "reflecting", "schedule", "evolve", "description", "parameters"];
 
     private static readonly JsonDocumentOptions Options = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
 
@@ -49,7 +49,7 @@ public static class ScenarioLoader
             if (root.ValueKind != JsonValueKind.Object) throw new ScenarioException("file", "the top level must be a JSON object { ... }.");
             RejectUnknown(root, "", TopKeys);
             string name = OptionalString(root, "name", "") ?? "";
-            var landscape = ReadLandscape(Required(root, "landscape", JsonValueKind.Object));
+            var landscape = ReadLandscape(Required(root, "landscape", JsonValueKind.Object)) with { Parameters = ReadParameters(root) };
             bool oneD = landscape.Kind == LandscapeKind.Potential1D;
             var domain = Required(root, "domain", JsonValueKind.Object);
             RejectUnknown(domain, "domain.", ["x", "y"]);
@@ -128,6 +128,24 @@ public static class ScenarioLoader
             }
         }
         return new EvolveSection(schedule, tEnd, plateau);
+    }
+
+    /// <summary>The optional <c>"parameters"</c> object: named numbers the landscape formulas may use (and a sweep may vary).</summary>
+    private static Dictionary<string, double> ReadParameters(JsonElement root)
+    {
+        var parameters = new Dictionary<string, double>(StringComparer.Ordinal);
+        if (!root.TryGetProperty("parameters", out var el)) return parameters;
+        if (el.ValueKind != JsonValueKind.Object) throw new ScenarioException("parameters", $"must be an object of named numbers like {{ \"A\": 46 }}, got {el.GetRawText()}.");
+        foreach (var p in el.EnumerateObject())
+        {
+            string key = "parameters." + p.Name;
+            if (!Expressions.Formula.IsValidName(p.Name) || p.Name is "x" or "y")
+                throw new ScenarioException(key, "a parameter name must be an identifier (letters, digits, '_', not starting with a digit) other than x, y, pi and the function names.");
+            if (p.Value.ValueKind != JsonValueKind.Number || !double.IsFinite(p.Value.GetDouble()))
+                throw new ScenarioException(key, $"must be a finite number, got {p.Value.GetRawText()}.");
+            parameters[p.Name] = p.Value.GetDouble();
+        }
+        return parameters;
     }
 
     private static LandscapeSpec ReadLandscape(JsonElement el)

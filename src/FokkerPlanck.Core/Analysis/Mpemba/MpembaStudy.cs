@@ -5,13 +5,16 @@ using FokkerPlanck.Core.Landscapes;
 using FokkerPlanck.Core.Scenarios;
 using FokkerPlanck.Core.Spectral;
 using FokkerPlanck.Core.Spectral.Relaxation;
+using FokkerPlanck.Core.Sweeps;
 
 namespace FokkerPlanck.Core.Analysis.Mpemba;
 
 /// <summary>
 /// The full Mpemba study of a scenario: the scan on the scenario grid, its repetition on a coarser
 /// and a finer grid for error bars, the river-only reduction side by side, and the sweep of the
-/// optimal plateau LR over final LRs.
+/// optimal plateau LR over final LRs. The final-LR sweep is a <see cref="SweepPlan"/> over final LRs whose work
+/// items run here one after the other, sharing one symbolic analysis (<c>fokkerplanck sweep</c> runs the same kind
+/// of items across machines, each through <see cref="SweepRunner"/>).
 /// </summary>
 /// <remarks>
 /// Error bars: Richardson extrapolation and the grid convergence index (P. J. Roache, J. Fluids
@@ -75,11 +78,11 @@ public static class MpembaStudy
             // one symbolic analysis (ordering, elimination tree, supernodes) serves every final LR of the sweep
             var pattern = baseSetup.OperatorAt(scenario.FinalLr).Assemble(FokkerPlanckOperator.Form.SymmetricPositive);
             var shared = new RelaxationSpectrumSolver(RelaxationSpectrumSolver.AnalyzeGrid(pattern, baseSetup.Grid.Nx, baseSetup.Grid.Ny));
-            double lo = options.SweepMinFactor * scenario.FinalLr, hi = options.SweepMaxFactor * scenario.FinalLr;
-            for (int i = 0; i < options.SweepPoints; i++)
+            var plan = SweepPlan.OverFinalLrs(scenario, FinalLrs(scenario.FinalLr, options), new SweepSettings(GridStudy: false, options.Reduced1D));
+            foreach (var item in plan.Items)
             {
-                double fl = options.SweepPoints == 1 ? scenario.FinalLr : lo * Math.Pow(hi / lo, (double)i / (options.SweepPoints - 1));
-                progress?.Report($"final-LR sweep {i + 1}/{options.SweepPoints}: η_c = {fl:G4}");
+                double fl = item.FinalLr;
+                progress?.Report($"final-LR sweep {item.Index + 1}/{plan.Items.Count}: η_c = {fl:G4}");
                 var plateauHere = plateau.Where(p => p > 0).ToArray();
                 var s2 = RunOne(baseSetup.OperatorAt(fl), new EquilibriumStateFamily(baseSetup.Sampled, scenario.Kappa), scenario with { FinalLr = fl }, plateauHere, spectrumOptions, keep: false, shared);
                 double[] s1 = [];
@@ -90,6 +93,13 @@ public static class MpembaStudy
             }
         }
         return new MpembaStudyResult(full, reduced, sweep, total.Elapsed.TotalSeconds);
+    }
+
+    /// <summary>The final LRs of the η_h*(η_c) sweep: log-spaced between the option factors times η_c (η_c itself for one point).</summary>
+    private static double[] FinalLrs(double finalLr, MpembaStudyOptions options)
+    {
+        double lo = options.SweepMinFactor * finalLr, hi = options.SweepMaxFactor * finalLr;
+        return [.. Enumerable.Range(0, options.SweepPoints).Select(i => options.SweepPoints == 1 ? finalLr : lo * Math.Pow(hi / lo, (double)i / (options.SweepPoints - 1)))];
     }
 
     private static double[] Cooling(MpembaScanResult scan) => scan.Points.Where(p => p.Kind == "cooling").Select(p => p.Lr).ToArray();

@@ -42,9 +42,9 @@ public static class BlockGradient
         var spec = scenario.Problem.Landscape;
         return spec.Kind switch
         {
-            LandscapeKind.ValleyRiver => ValleyRiver(Parse(spec.C!, ["y"], "landscape.c"), Parse(spec.A!, ["y"], "landscape.a")),
-            LandscapeKind.Potential1D => Potential(Parse(spec.U!, ["y"], "landscape.U")),
-            _ => Potential(Parse(spec.U!, ["x", "y"], "landscape.U")),
+            LandscapeKind.ValleyRiver => ValleyRiver(Parse(spec.C!, ["y"], "landscape.c", spec), Parse(spec.A!, ["y"], "landscape.a", spec)),
+            LandscapeKind.Potential1D => Potential(Parse(spec.U!, ["y"], "landscape.U", spec)),
+            _ => Potential(Parse(spec.U!, ["x", "y"], "landscape.U", spec)),
         };
     }
 
@@ -104,15 +104,6 @@ public static class BlockGradient
         _ => node,
     };
 
-    private static Formula Parse(string text, string[] variables, string key)
-    {
-        try
-        {
-            return Formula.Parse(text, variables);
-        }
-        catch (FormulaException e)
-        {
-            throw new ScenarioException(key, e.Message, e);
-        }
-    }
+    private static Formula Parse(string text, string[] variables, string key, LandscapeSpec spec)
+        => ScenarioLandscapeFactory.ParseOrThrow(text, variables, key, spec.Parameters);
 }
