@@ -1,8 +1,6 @@
 using FokkerPlanck.Reporting;
 using System.CommandLine;
-using System.Text.Json.Nodes;
 using FokkerPlanck.Cli.Output;
-using FokkerPlanck.Core.IO;
 using FokkerPlanck.Core.Scenarios;
 using FokkerPlanck.Core.Spectral;
 using FokkerPlanck.Core.Spectral.Relaxation;
@@ -52,7 +50,7 @@ internal static class SpectrumCommand
                 s = new RelaxationSpectrumSolver().Solve(op, new SpectrumOptions { Modes = k, VerifyCount = !parse.GetValue(noVerify) },
                     new SyncStageProgress(progress));
             });
-            Write(dir, scenario, eta, s);
+            SpectrumFiles.Write(dir, scenario, eta, s);
             if (!parse.GetValue(noPlots))
             {
                 Figures.Eigenvalues(s, Path.Combine(dir, "eigenvalues.png"));
@@ -71,56 +69,6 @@ internal static class SpectrumCommand
     private sealed class SyncStageProgress(IProgress<string> inner) : IProgress<(string Stage, double Fraction)>
     {
         public void Report((string Stage, double Fraction) value) => inner.Report(value.Stage);
-    }
-
-    private static void Write(string dir, Scenario scenario, double eta, RelaxationSpectrum s)
-    {
-        var g = s.Operator.Grid;
-        int n = s.Operator.Size;
-        var right = new double[s.Count * n];
-        var left = new double[s.Count * n];
-        for (int k = 0; k < s.Count; k++)
-        {
-            s.RightDensity(k).CopyTo(right, k * n);
-            s.LeftVectors[k].CopyTo(left, k * n);
-        }
-        NpyWriter.Write(Path.Combine(dir, "right_eigenvectors.npy"), right, s.Count, n);
-        NpyWriter.Write(Path.Combine(dir, "left_eigenvectors.npy"), left, s.Count, n);
-        NpyWriter.Write(Path.Combine(dir, "x_centres.npy"), g.X.Centres);
-        NpyWriter.Write(Path.Combine(dir, "y_centres.npy"), g.Y.Centres);
-        var t = s.Timings;
-        JsonOutput.Write(Path.Combine(dir, "spectrum.json"), new JsonObject
-        {
-            ["scenario"] = scenario.Name,
-            ["lr"] = eta,
-            ["temperature"] = s.Temperature,
-            ["kappa"] = scenario.Kappa,
-            ["grid"] = new JsonObject { ["nx"] = g.Nx, ["ny"] = g.Ny, ["one_dimensional"] = g.IsOneDimensional },
-            ["flux"] = s.Operator.Flux.Name,
-            ["eigenvalues"] = JsonOutput.Numbers(s.Eigenvalues),
-            ["residuals"] = JsonOutput.Numbers(s.Residuals),
-            ["left_residuals"] = JsonOutput.Numbers(s.LeftResiduals),
-            ["status"] = s.Status.ToString(),
-            ["missed_eigenvalues"] = s.MissedEigenvalues,
-            ["iterations"] = s.Iterations,
-            ["solves"] = s.Solves,
-            ["coarse_start_vectors"] = s.StartVectors,
-            ["shift"] = s.Shift,
-            ["messages"] = s.Messages,
-            ["timings_seconds"] = new JsonObject
-            {
-                ["assembly"] = t.Assembly, ["ordering"] = t.Ordering, ["factorization"] = t.Factorization,
-                ["coarse_start"] = t.CoarseStart, ["iteration"] = t.Iteration, ["verification"] = t.Verification, ["left_vectors"] = t.LeftVectors, ["total"] = t.Total,
-            },
-            ["vectors"] = new JsonObject
-            {
-                ["right"] = "right_eigenvectors.npy: shape (modes, nx*ny), densities u_k / cell area; cell index i + nx*j (reshape to (ny, nx))",
-                ["left"] = "left_eigenvectors.npy: shape (modes, nx*ny), observables v_k",
-                ["x_centres"] = "x_centres.npy", ["y_centres"] = "y_centres.npy",
-                ["normalization"] = "<v_j, u_k> = delta_jk (sum over cells of v_j times the cell mass of u_k); E_pi[v_k^2] = 1",
-                ["sign_rule"] = MpembaJson.SignRule,
-            },
-        });
     }
 
     private static void Print(RelaxationSpectrum s, double eta, string dir)

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using FokkerPlanck.Core.Pipeline;
 using FokkerPlanck.Core.Scenarios;
 
@@ -27,7 +26,7 @@ public static class StageFiles
                 if (plots) LandscapeFigure.Draw(c.Setup, Path.Combine(dir, Landscape));
                 break;
             case SpectrumOutput s:
-                JsonOutput.Write(Path.Combine(dir, "spectrum.json"), SpectrumJson(s));
+                SpectrumFiles.Write(dir, scenario, scenario.FinalLr, s.Session.Spectrum);
                 if (plots) SpectrumFigures(dir, s);
                 break;
             case MpembaOutput m:
@@ -59,16 +58,5 @@ public static class StageFiles
         int eff = s.Session.Scan.EffectiveMode;
         Figures.Mode(s.Session.Spectrum, eff - 1, left: false, Path.Combine(dir, ModeFigure(eff, left: false)));
         Figures.Mode(s.Session.Spectrum, eff - 1, left: true, Path.Combine(dir, ModeFigure(eff, left: true)));
-    }
-
-    private static JsonObject SpectrumJson(SpectrumOutput s)
-    {
-        var sp = s.Session.Spectrum;
-        var o = EvolveJson.Header(s.Session);
-        o["eigenvalues"] = JsonOutput.Numbers(sp.Eigenvalues);
-        o["residuals"] = JsonOutput.Numbers(sp.Residuals);
-        o["status"] = sp.Status.ToString();
-        o["solves"] = sp.Solves;
-        return o;
     }
 }

@@ -129,12 +129,11 @@ public static class DynamicMpembaMapper
     private static DynamicMpembaResult WithGridErrors(DynamicMpembaResult result, IScheduleShape shape, DynamicMpembaSearch coarse, CancellationToken cancellation)
     {
         int runs = 0;
-        double rp = Math.Pow(MpembaStudyOptions.RefinementRatio, MpembaStudy.FormalOrder) - 1;
         var points = result.Points.Select(p =>
         {
             var (moved, n) = coarse.Follow(shape, p.Lr, p.Slope, cancellation);
             runs += n;
-            return p with { GridError = MpembaStudy.GciSafetyFactor * Math.Abs(p.Lr - moved) / rp };
+            return p with { GridError = GridConvergence.GridConvergenceIndex.Error(p.Lr, moved) };
         }).ToArray();
         return result with { Points = points, Runs = result.Runs + runs };
     }

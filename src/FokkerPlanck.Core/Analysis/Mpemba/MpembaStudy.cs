@@ -7,6 +7,8 @@ using FokkerPlanck.Core.Spectral;
 using FokkerPlanck.Core.Spectral.Relaxation;
 using FokkerPlanck.Core.Sweeps;
 
+using FokkerPlanck.Core.Analysis.GridConvergence;
+
 namespace FokkerPlanck.Core.Analysis.Mpemba;
 
 /// <summary>
@@ -16,18 +18,9 @@ namespace FokkerPlanck.Core.Analysis.Mpemba;
 /// items run here one after the other, sharing one symbolic analysis (<c>fokkerplanck sweep</c> runs the same kind
 /// of items across machines, each through <see cref="SweepRunner"/>).
 /// </summary>
-/// <remarks>
-/// Error bars: Richardson extrapolation and the grid convergence index (P. J. Roache, J. Fluids
-/// Eng. 116, 405 (1994)) with refinement ratio r = √2 and the discretization's formal order 2.
-/// </remarks>
+/// <remarks>Error bars: <see cref="GridConvergenceIndex"/> over the coarse, base and fine grids.</remarks>
 public static class MpembaStudy
 {
-    /// <summary>Safety factor of the grid convergence index for a three-grid study (Roache 1994).</summary>
-    public const double GciSafetyFactor = 1.25;
-
-    /// <summary>Formal order of the finite-volume discretization.</summary>
-    public const double FormalOrder = 2.0;
-
     /// <summary>Runs the study.</summary>
     /// <param name="scenario">The scenario.</param>
     /// <param name="options">What to compute.</param>
@@ -140,13 +133,9 @@ public static class MpembaStudy
                 estimates.Add(new PointEstimate(p.Kind, p.Lr, double.NaN, [double.NaN, p.Lr, double.NaN], double.NaN, p.Gain));
                 continue;
             }
-            double coarse = Match(runs[0]), fine = Match(runs[2]), mid = p.Lr;
-            double r = MpembaStudyOptions.RefinementRatio, rp = Math.Pow(r, FormalOrder) - 1;
-            double lr = double.IsFinite(fine) ? fine + (fine - mid) / rp : mid;
-            double error = double.IsFinite(fine) ? GciSafetyFactor * Math.Abs(fine - mid) / rp : double.NaN;
-            double order = double.IsFinite(coarse) && double.IsFinite(fine) && (mid - coarse) * (fine - mid) > 0
-                ? Math.Log(Math.Abs(mid - coarse) / Math.Abs(fine - mid)) / Math.Log(r) : double.NaN;
-            estimates.Add(new PointEstimate(p.Kind, lr, error, [coarse, mid, fine], order, p.Gain));
+            double coarse = Match(runs[0]), fine = Match(runs[2]);
+            var e = GridConvergenceIndex.Estimate(coarse, p.Lr, fine);
+            estimates.Add(new PointEstimate(p.Kind, e.Value, e.Error, [coarse, p.Lr, fine], e.ObservedOrder, p.Gain));
         }
         return new ModelAnalysis(baseRun, runs, estimates);
     }

@@ -18,6 +18,6 @@ public sealed record MpembaStudyOptions
     /// <summary>Upper end of the sweep range as a factor of the final LR.</summary>
     public double SweepMaxFactor { get; init; } = 1.6;
 
-    /// <summary>Grid refinement ratio between the three grids of the error study.</summary>
-    public const double RefinementRatio = 1.4142135623730951;
+    /// <summary>Ratio of cells per axis between the grids of the study (<see cref="GridConvergence.GridConvergenceIndex.RefinementRatio"/>).</summary>
+    public const double RefinementRatio = GridConvergence.GridConvergenceIndex.RefinementRatio;
 }
