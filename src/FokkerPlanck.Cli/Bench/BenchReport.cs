@@ -1,8 +1,8 @@
-using FokkerPlanck.Reporting;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using FokkerPlanck.Cli.Output;
+using FokkerPlanck.Reporting;
 using Spectre.Console;
 
 using static FokkerPlanck.Cli.Bench.BenchJson;

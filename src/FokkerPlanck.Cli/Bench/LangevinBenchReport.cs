@@ -1,9 +1,9 @@
-using FokkerPlanck.Reporting;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using FokkerPlanck.Cli.Output;
 using FokkerPlanck.Core.Benchmarks;
+using FokkerPlanck.Reporting;
 using Spectre.Console;
 
 using static FokkerPlanck.Cli.Bench.BenchJson;

@@ -1,10 +1,10 @@
-using FokkerPlanck.Reporting;
 using System.CommandLine;
 using System.Globalization;
 using System.Runtime.InteropServices;
 using FokkerPlanck.Cli.Bench;
 using FokkerPlanck.Cli.Output;
 using FokkerPlanck.Core.Benchmarks;
+using FokkerPlanck.Reporting;
 using Spectre.Console;
 
 namespace FokkerPlanck.Cli.Commands;

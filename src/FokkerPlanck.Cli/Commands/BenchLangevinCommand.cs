@@ -1,10 +1,10 @@
-using FokkerPlanck.Reporting;
 using System.CommandLine;
 using System.Globalization;
 using FokkerPlanck.Cli.Bench;
 using FokkerPlanck.Core.Benchmarks;
 using FokkerPlanck.Core.Langevin;
 using FokkerPlanck.Core.Scenarios;
+using FokkerPlanck.Reporting;
 
 namespace FokkerPlanck.Cli.Commands;
 

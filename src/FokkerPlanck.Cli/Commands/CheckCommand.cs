@@ -1,7 +1,7 @@
-using FokkerPlanck.Reporting;
 using System.CommandLine;
 using FokkerPlanck.Cli.Output;
 using FokkerPlanck.Core.Scenarios;
+using FokkerPlanck.Reporting;
 using Spectre.Console;
 
 namespace FokkerPlanck.Cli.Commands;

@@ -1,4 +1,3 @@
-using FokkerPlanck.Reporting;
 using System.CommandLine;
 using FokkerPlanck.Cli.Output;
 using FokkerPlanck.Core.Analysis.Evolution;
@@ -7,6 +6,7 @@ using FokkerPlanck.Core.IO;
 using FokkerPlanck.Core.Langevin.Comparison;
 using FokkerPlanck.Core.Scenarios;
 using FokkerPlanck.Core.Schedules;
+using FokkerPlanck.Reporting;
 
 namespace FokkerPlanck.Cli.Commands;
 

@@ -1,10 +1,10 @@
-using FokkerPlanck.Reporting;
 using System.CommandLine;
 using FokkerPlanck.Cli.Output;
 using FokkerPlanck.Core.Analysis.Evolution;
 using FokkerPlanck.Core.Scenarios;
 using FokkerPlanck.Core.Schedules;
 using FokkerPlanck.Core.TimeStepping;
+using FokkerPlanck.Reporting;
 
 namespace FokkerPlanck.Cli.Commands;
 

@@ -1,6 +1,6 @@
-using FokkerPlanck.Reporting;
 using FokkerPlanck.Cli.Output;
 using FokkerPlanck.Core.Analysis.Evolution;
+using FokkerPlanck.Reporting;
 
 namespace FokkerPlanck.Cli.Commands;
 

@@ -1,4 +1,3 @@
-using FokkerPlanck.Reporting;
 using System.CommandLine;
 using System.Globalization;
 using FokkerPlanck.Cli.Output;
@@ -8,6 +7,7 @@ using FokkerPlanck.Core.Langevin;
 using FokkerPlanck.Core.Langevin.Drift;
 using FokkerPlanck.Core.Scenarios;
 using FokkerPlanck.Core.Schedules;
+using FokkerPlanck.Reporting;
 
 namespace FokkerPlanck.Cli.Commands;
 

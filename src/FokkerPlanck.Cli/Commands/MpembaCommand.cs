@@ -1,9 +1,9 @@
-using FokkerPlanck.Reporting;
 using System.CommandLine;
 using FokkerPlanck.Cli.Output;
 using FokkerPlanck.Core.Analysis.Mpemba;
 using FokkerPlanck.Core.IO;
 using FokkerPlanck.Core.Scenarios;
+using FokkerPlanck.Reporting;
 using Spectre.Console;
 
 namespace FokkerPlanck.Cli.Commands;

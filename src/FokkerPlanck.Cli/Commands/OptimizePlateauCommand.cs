@@ -1,4 +1,3 @@
-using FokkerPlanck.Reporting;
 using System.CommandLine;
 using System.Globalization;
 using FokkerPlanck.Cli.Output;
@@ -6,6 +5,7 @@ using FokkerPlanck.Core.Analysis.DynamicMpemba;
 using FokkerPlanck.Core.Analysis.Evolution;
 using FokkerPlanck.Core.Scenarios;
 using FokkerPlanck.Core.Schedules;
+using FokkerPlanck.Reporting;
 
 namespace FokkerPlanck.Cli.Commands;
 

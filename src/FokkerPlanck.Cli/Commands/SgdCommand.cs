@@ -6,6 +6,7 @@ using FokkerPlanck.Core.Langevin;
 using FokkerPlanck.Core.Langevin.Drift;
 using FokkerPlanck.Core.Langevin.Sgd;
 using FokkerPlanck.Core.Scenarios;
+using FokkerPlanck.Reporting;
 
 namespace FokkerPlanck.Cli.Commands;
 
@@ -120,14 +121,14 @@ internal static class SgdCommand
                 progress.Start(t);
                 body(new SyncProgress<double>(f => progress.Report(t, f)));
                 progress.Finish(t);
-                SgdOutput.Write(outDir, result);
+                SgdFiles.Write(outDir, result);
             }
             if (departure) Stage(p => result.Departure = SgdDepartureStudy.Run(session, gradient, lrs, options, p, cancel.Token));
             if (mpemba) Stage(p => result.Mpemba = SgdMpembaStudy.Run(session, gradient, plateaus, options, p, cancel.Token));
             if (control)
                 Stage(p => result.Control = SgdMpembaStudy.Run(session, gradient, plateaus, options with { Method = LangevinMethod.LeimkuhlerMatthews, TimeStep = EnsembleOptions.DefaultStiffnessProduct / curvature, MaxBurnInSteps = ControlBurnInSteps }, p, cancel.Token));
         });
-        if (plots) SgdOutput.Figures(outDir, result);
+        if (plots) SgdFiles.Figures(outDir, result);
         SgdOutput.Summary(result, outDir);
         return ExitCodes.Ok;
     }
@@ -135,17 +136,3 @@ internal static class SgdCommand
 
 /// <summary>Which studies <c>sgd</c> runs.</summary>
 internal sealed record SgdStages(bool Departure, bool Mpemba, bool Control);
-
-/// <summary>What <c>sgd</c> has measured so far (filled stage by stage, written after each).</summary>
-internal sealed class SgdStudy(EvolutionSession session, double curvature)
-{
-    public EvolutionSession Session { get; } = session;
-
-    public double MaxCurvature { get; } = curvature;
-
-    public IReadOnlyList<DeparturePoint>? Departure { get; set; }
-
-    public SgdMpembaResult? Mpemba { get; set; }
-
-    public SgdMpembaResult? Control { get; set; }
-}

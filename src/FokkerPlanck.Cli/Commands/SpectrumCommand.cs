@@ -1,9 +1,9 @@
-using FokkerPlanck.Reporting;
 using System.CommandLine;
 using FokkerPlanck.Cli.Output;
 using FokkerPlanck.Core.Scenarios;
 using FokkerPlanck.Core.Spectral;
 using FokkerPlanck.Core.Spectral.Relaxation;
+using FokkerPlanck.Reporting;
 using Spectre.Console;
 
 namespace FokkerPlanck.Cli.Commands;
