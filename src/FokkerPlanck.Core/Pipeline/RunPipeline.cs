@@ -122,7 +122,7 @@ public sealed class RunPipeline
                 results.Spectrum = RunStages.SpectrumRecord(session);
                 return new SpectrumOutput(session);
             case RunStage.Mpemba:
-                var study = RunStages.Mpemba(_scenario, _options, Note);
+                var study = RunStages.Mpemba(_scenario, _options, Fraction);
                 results.Mpemba = MpembaRecord.From(study.Study);
                 return study;
             case RunStage.Verdict:

@@ -29,10 +29,25 @@ internal static class RunStages
         return new(scan.FinalLr, scan.FinalTemperature, [.. s.Eigenvalues], [.. s.Residuals], scan.EffectiveMode, scan.NextMode);
     }
 
-    public static MpembaOutput Mpemba(Scenario scenario, RunOptions options, Action<string> note)
+    /// <summary>
+    /// The Mpemba study, its progress as the share of work done when each of its solves starts: in cells
+    /// solved, the 2D grids weigh 1/2, 1 and 2 (coarse, base, fine: r² = 2 per step), a river-only grid
+    /// about 1/√(cells) of a 2D one (taken as 1/20), a sweep point one base 2D grid and its 1D grid.
+    /// </summary>
+    public static MpembaOutput Mpemba(Scenario scenario, RunOptions options, Action<double, string?> report)
     {
-        var study = MpembaStudy.Run(scenario, new MpembaStudyOptions { GridStudy = options.GridStudy, Reduced1D = options.Reduced1D, SweepPoints = options.SweepPoints },
-            new SyncProgress<string>(note));
+        const double OneD = 0.05;
+        var weights = new List<double>(options.GridStudy ? [0.5, 1, 2] : [1]);
+        if (options.Reduced1D && scenario.Problem.XRange is not null) weights.AddRange(Enumerable.Repeat(OneD, options.GridStudy ? 3 : 1));
+        weights.AddRange(Enumerable.Repeat(1 + (options.Reduced1D ? OneD : 0), options.SweepPoints));
+        double total = weights.Sum(), done = 0;
+        int step = 0;
+        var progress = new SyncProgress<string>(n =>
+        {
+            report(Math.Min(done / total, 1), n);
+            if (step < weights.Count) done += weights[step++];
+        });
+        var study = MpembaStudy.Run(scenario, new MpembaStudyOptions { GridStudy = options.GridStudy, Reduced1D = options.Reduced1D, SweepPoints = options.SweepPoints }, progress);
         return new MpembaOutput(study);
     }
 
