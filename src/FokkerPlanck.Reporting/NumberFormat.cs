@@ -10,4 +10,11 @@ public static class NumberFormat
 
     /// <summary>A p-value: three decimals, scientific below 10⁻³, and "&lt;1e-300" for an underflowed 0.</summary>
     public static string PValue(double p) => p == 0 ? "<1e-300" : p < 1e-3 ? p.ToString("0.0E+0", CultureInfo.InvariantCulture) : $"{p:F3}";
+
+    /// <summary>A number for prose: three significant digits, with a short exponent (1.9e8, 9.6e-5) outside [10⁻³, 10⁵).</summary>
+    public static string Compact(double v)
+    {
+        double a = Math.Abs(v);
+        return a != 0 && (a < 1e-3 || a >= 1e5) && double.IsFinite(v) ? v.ToString("0.##e0", CultureInfo.InvariantCulture) : v.ToString("G3", CultureInfo.InvariantCulture);
+    }
 }

@@ -26,4 +26,11 @@ public sealed class ReportTextTests
         Assert.Equal("instant drop", ReportText.Schedule("constant"));
         Assert.Equal("linear over 4.32", ReportText.Schedule("linear:4.32"));
     }
+
+    [Theory]
+    [InlineData(1.01e8, "1.01e8")]
+    [InlineData(9.6e-5, "9.6e-5")]
+    [InlineData(0.0231, "0.0231")]
+    [InlineData(0, "0")]
+    public void Compact_UsesShortExponentsOnlyFarFromOne(double v, string expected) => Assert.Equal(expected, NumberFormat.Compact(v));
 }

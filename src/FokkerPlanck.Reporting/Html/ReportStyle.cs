@@ -19,10 +19,11 @@ public static class ReportStyle
         h2 { margin: 0 0 10px; font-size: 22px; }
         h3 { margin: 18px 0 8px; font-size: 17px; color: var(--muted); }
         p.lead { font-size: 17px; }
-        .answer { display: grid; grid-template-columns: repeat(auto-fit, minmax(230px, 1fr)); gap: 14px; margin: 6px 0 4px; }
+        .answer { display: grid; grid-template-columns: repeat(auto-fit, minmax(240px, 1fr)); gap: 14px; margin: 6px 0 4px; }
         .metric { border: 1px solid var(--line); border-radius: 10px; padding: 14px 16px; background: #fbfcfe; }
-        .metric .label { font-size: 13px; text-transform: uppercase; letter-spacing: 0.06em; color: var(--muted); }
-        .metric .value { font-size: 26px; font-weight: 650; margin: 2px 0; font-variant-numeric: tabular-nums; }
+        .metric .label { font-size: 13.5px; letter-spacing: 0.02em; color: var(--muted); font-weight: 600; }
+        .metric .value { font-size: 20px; font-weight: 650; margin: 2px 0; font-variant-numeric: tabular-nums; }
+        .metric .value.words { font-size: 16.5px; line-height: 1.35; margin: 4px 0 6px; }
         .metric .note { font-size: 14px; color: var(--muted); }
         .good { color: var(--good); } .bad { color: var(--bad); } .warn { color: var(--warn); }
         figure { margin: 16px 0; text-align: center; }

@@ -92,7 +92,7 @@ public static class ReportText
     public static string Langevin(LangevinRecord l)
     {
         bool all = l.Consistent == l.Times.Count;
-        return $"{l.Particles:N0} simulated training runs (Langevin dynamics, the small-learning-rate limit of SGD, step {l.TimeStep:G2}) started from the plateau η_h = {l.PlateauLr:G4} "
+        return $"{l.Particles:N0} simulated training runs (Langevin dynamics, the small-learning-rate limit of SGD, step {NumberFormat.Compact(l.TimeStep)}) started from the plateau η_h = {l.PlateauLr:G4} "
             + $"and followed the drop to η_c. At {l.Times.Count} checkpoints their distribution was tested against the Fokker–Planck solution (G-tests on the river and valley "
             + $"histograms, z-tests on the excess loss and the slow-mode amplitudes, Holm-corrected at α = {l.Level:G2}): "
             + (all ? $"all {l.Times.Count} agree — the analysis above describes what the particles actually do."

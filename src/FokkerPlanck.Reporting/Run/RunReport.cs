@@ -70,7 +70,7 @@ public static class RunReport
         {
             var kept = s.Kept.ToList();
             Metric(page, "decays that keep it", kept.Count > 0 ? string.Join(", ", kept.Select(k => ReportText.Schedule(k.Spec))) : "none tested",
-                kept.Count > 0 ? $"fastest: {ReportText.Schedule(kept[0].Spec)}, t = {ReportText.TimeAndSteps(kept[0].Time, kept[0].Steps)} to L1 < 10⁻³" : "longer decays move the optimum up");
+                kept.Count > 0 ? $"fastest: {ReportText.Schedule(kept[0].Spec)}, t = {ReportText.TimeAndSteps(kept[0].Time, kept[0].Steps)} to L1 < 10⁻³" : "longer decays move the optimum up", "words");
         }
         if (s.LangevinConsistent is { } n)
             Metric(page, "particles agree", $"{n} of {s.LangevinTimes} times", $"smallest Holm p = {NumberFormat.PValue(s.LangevinSmallestP)}",
@@ -78,6 +78,7 @@ public static class RunReport
         page.Close("div").Close("section");
     }
 
+    /// <summary>One card of the answer; <paramref name="tone"/> is a CSS class of the value (good, bad, or words for a phrase rather than a number).</summary>
     private static void Metric(HtmlDocument page, string label, string value, string note, string? tone = null) =>
         page.Open("div", "metric").Text("div", label, "label").Text("div", value, tone is null ? "value" : $"value {tone}").Text("div", note, "note").Close("div");
 
@@ -167,7 +168,6 @@ public static class RunReport
         page.Paragraph("Solid: the time-stepper's integration of the Fokker–Planck equation; dashed: the prediction from the eigenmodes alone. "
             + "From the optimal plateau the slow mode is absent, so the curve falls at λ₃ instead of λ₂.");
         page.Figure(Path.Combine(dir, StageFiles.Distances), "Distance to the final equilibrium (L1, thick) and excess loss (thin) after an instant drop; dashed: spectral prediction");
-        page.Figure(Path.Combine(dir, StageFiles.Amplitudes), "Slow-mode amplitudes |a₂|, |a₃| during the same runs");
     }
 
     private static void Particles(HtmlDocument page, LangevinRecord l, string dir)
@@ -185,7 +185,7 @@ public static class RunReport
             l.Times.Select(t => (IReadOnlyList<string>)[$"{t.Time:G3}", NumberFormat.PValue(t.PValueY), t.PValueX is { } px ? NumberFormat.PValue(px) : "—",
                 $"{t.ExcessLoss:G3} [{t.ExcessLossLow:G3}, {t.ExcessLossHigh:G3}]", $"{t.ExcessLossFokkerPlanck:G3}",
                 $"{(t.Verdict == Verdict.Consistent ? "consistent" : "inconsistent")} ({NumberFormat.PValue(t.PValue)})"]).ToList());
-        page.Paragraph($"Throughput {l.Throughput:G3} particle-steps per second; seed {l.Seed} (the same seed gives the same particles on any number of threads).", "missing");
+        page.Paragraph($"Throughput {NumberFormat.Compact(l.Throughput)} particle-steps per second; seed {l.Seed} (the same seed gives the same particles on any number of threads).", "missing");
     }
 
     private static void Conventions(HtmlDocument page)

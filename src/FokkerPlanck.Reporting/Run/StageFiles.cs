@@ -12,9 +12,6 @@ public static class StageFiles
     /// <summary>The loss curves of the quench from the optimal and the highest plateau (verdict stage).</summary>
     public const string Distances = "distances.png";
 
-    /// <summary>The slow amplitudes of those runs (verdict stage).</summary>
-    public const string Amplitudes = "amplitudes.png";
-
     /// <summary>Writes <paramref name="output"/>'s files into <paramref name="dir"/> (figures only with <paramref name="plots"/>).</summary>
     public static void Write(string dir, Scenario scenario, StageOutput output, bool plots)
     {
@@ -39,7 +36,6 @@ public static class StageFiles
                 if (!plots) break;
                 EvolveFigures.Verdict(v.Verdict, scenario.FinalLr, Path.Combine(dir, "verdict.png"));
                 EvolveFigures.Distances(v.QuenchRuns, "constant (instant drop)", Path.Combine(dir, Distances));
-                EvolveFigures.Amplitudes(v.QuenchRuns, v.Session.Spectrum.Eigenvalues, Path.Combine(dir, Amplitudes));
                 break;
             case LangevinOutput l:
                 LangevinFiles.Write(dir, l.Session, l.Schedule, l.Options, l.Validation, l.Result);
