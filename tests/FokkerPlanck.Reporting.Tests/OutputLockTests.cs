@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using FokkerPlanck.Reporting.Run;
 
 namespace FokkerPlanck.Reporting.Tests;
 

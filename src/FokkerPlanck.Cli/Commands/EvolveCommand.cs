@@ -65,7 +65,7 @@ internal static class EvolveCommand
         double[] plateaus = EvolveInputs.Plateaus(schedule, q.Plateaus, session);
         var bound = EvolveInputs.Bind(session, plateaus, [schedule], initial is null, EvolveInputs.PlateauSource(schedule, q.Plateaus, q.Scenario)).Select(b => b[0]).ToArray();
         var tol = q.Tolerances();
-        Directory.CreateDirectory(q.OutDir);
+        using var folderLock = OutputLock.Acquire(q.OutDir);
         EvolveSummary.Header(session);
 
         var runs = new List<EvolutionRun>();

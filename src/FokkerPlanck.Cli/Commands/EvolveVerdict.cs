@@ -22,7 +22,7 @@ internal static class EvolveVerdict
         EvolveInputs.Bind(session, plateaus, schedules, fromEquilibrium: true, q.Plateaus is null ? "plateau_lr" : "--plateau-lr");
         var shapes = schedules.Select(s => s.Shape).ToList();
         var tol = q.Tolerances();
-        Directory.CreateDirectory(q.OutDir);
+        using var folderLock = OutputLock.Acquire(q.OutDir);
         EvolveSummary.Header(session);
 
         string json = Path.Combine(q.OutDir, "verdict.json"), csv = Path.Combine(q.OutDir, "verdict.csv");

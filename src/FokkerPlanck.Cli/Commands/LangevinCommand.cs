@@ -83,7 +83,7 @@ internal static class LangevinCommand
         var times = q.Times ?? EnsembleValidation.DefaultTimes(session, schedule);
         string fingerprint = Fingerprint(q, schedule, validation, times);
         var checkpoint = Checkpoint(q, fingerprint);
-        Directory.CreateDirectory(q.OutDir);
+        using var folderLock = OutputLock.Acquire(q.OutDir);
         LangevinOutput.Header(session, schedule, q.Options, validation);
         EnsembleValidationResult result = null!;
         using (var cancel = CtrlC.Cancellation())

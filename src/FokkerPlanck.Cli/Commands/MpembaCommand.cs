@@ -31,7 +31,7 @@ internal static class MpembaCommand
             int sweepPoints = parse.GetValue(sweep);
             if (sweepPoints < 0) throw new UsageException("--sweep must be ≥ 0.");
             string dir = parse.GetValue(outDir)!;
-            Directory.CreateDirectory(dir);
+            using var folderLock = OutputLock.Acquire(dir);
             ScenarioWarnings.Print(scenario);
             var options = new MpembaStudyOptions { GridStudy = !parse.GetValue(noStudy), Reduced1D = !parse.GetValue(no1d), SweepPoints = sweepPoints };
             MpembaStudyResult result = null!;

@@ -55,7 +55,7 @@ internal static class OptimizePlateauCommand
     {
         using var session = OpenSession(scenario);
         DynamicMpembaMapper.Validate(session, options);
-        Directory.CreateDirectory(outDir);
+        using var folderLock = OutputLock.Acquire(outDir);
         DynamicMpembaSummary.Header(session);
         string json = Path.Combine(outDir, "dynamic_mpemba.json"), csv = Path.Combine(outDir, "dynamic_mpemba.csv");
         void Save(DynamicMpembaMap m)

@@ -2,6 +2,7 @@ using System.CommandLine;
 using FokkerPlanck.Cli.Output;
 using FokkerPlanck.Core.Pipeline;
 using FokkerPlanck.Core.Scenarios;
+using FokkerPlanck.Reporting;
 using FokkerPlanck.Reporting.Run;
 
 namespace FokkerPlanck.Cli.Commands;

@@ -108,7 +108,7 @@ internal static class SgdCommand
         if (departure && lrs.Length == 0 || mpemba && plateaus.Length == 0)
             throw new UsageException("the domain holds none of the default learning rates at this κ; give --lr / --plateau-lr, or widen the domain.");
         var gradient = BlockGradient.Create(scenario);
-        Directory.CreateDirectory(outDir);
+        using var folderLock = OutputLock.Acquire(outDir);
         var result = new SgdStudy(session, curvature);
         using var cancel = CtrlC.Cancellation();
         string[] labels = [.. (departure ? ["departure from FP (η·a ladder)"] : Array.Empty<string>()), .. mpemba ? ["SGD's strong Mpemba point"] : Array.Empty<string>(), .. control ? ["continuous control (LM)"] : Array.Empty<string>()];

@@ -39,7 +39,7 @@ internal static class SpectrumCommand
             int k = parse.GetValue(modes) ?? scenario.Mpemba.Modes;
             if (k < 2) throw new UsageException($"--modes must be ≥ 2 (λ₁ = 0 and at least one relaxation mode), got {k}.");
             string dir = parse.GetValue(outDir)!;
-            Directory.CreateDirectory(dir);
+            using var folderLock = OutputLock.Acquire(dir);
             ScenarioWarnings.Print(scenario.WithGrid(nx, ny));
             RelaxationSpectrum s = null!;
             ProgressDisplay.Run("spectrum", progress =>

@@ -26,6 +26,7 @@ internal static class SweepCommand
             string sweepPath = parse.GetValue(sweepArg)!;
             var file = SweepFileLoader.Load(sweepPath);
             string dir = parse.GetValue(outDir)!;
+            using var folderLock = OutputLock.Acquire(dir);
             var folder = SweepFolder.Open(dir, file.Plan, shard, Path.GetFileName(sweepPath));
             int resumed = folder.FinishedCount, total = file.Plan.ItemsOf(shard).Count;
             var results = new List<SweepItemResult>();

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using FokkerPlanck.Reporting;
 using FokkerPlanck.Reporting.Run;
 
 namespace FokkerPlanck.Cli.Tests.Commands;

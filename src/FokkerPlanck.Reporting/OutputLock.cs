@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 
-namespace FokkerPlanck.Reporting.Run;
+namespace FokkerPlanck.Reporting;
 
 /// <summary>
 /// Keeps two runs from writing into one output folder: a lock file holding the owner's process id, created
