@@ -25,6 +25,21 @@ internal static class CliApp
         return root;
     }
 
-    /// <summary>Parses and runs; returns the exit code (see <see cref="ExitCodes"/>).</summary>
-    public static int Run(string[] args) => BuildRoot().Parse(args).Invoke();
+    /// <summary>The commands without a computation to cap (bench sets its own thread counts).</summary>
+    private static readonly HashSet<string> WithoutThreads = ["bench", "merge"];
+
+    /// <summary>Parses and runs; returns the exit code (see <see cref="ExitCodes"/>). <c>--threads</c> is applied to the process first.</summary>
+    public static int Run(string[] args)
+    {
+        var root = BuildRoot();
+        foreach (var command in root.Subcommands.Where(c => !WithoutThreads.Contains(c.Name) && !c.Options.Contains(ThreadsOption.Instance)))
+            command.Options.Add(ThreadsOption.Instance);
+        var parse = root.Parse(args);
+        int applied = CommandRunner.Run(() =>
+        {
+            ThreadsOption.Apply(parse);
+            return ExitCodes.Ok;
+        });
+        return applied != ExitCodes.Ok ? applied : parse.Invoke();
+    }
 }

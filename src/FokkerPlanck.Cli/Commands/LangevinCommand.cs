@@ -37,7 +37,7 @@ internal static class LangevinCommand
         var startPoint = new Option<string?>("--start") { Description = "Start every particle at the point X,Y (the FP reference starts with all mass in that point's cell)." };
         var dt = new Option<double?>("--dt") { Description = $"Time step of em/lm (default {EnsembleOptions.DefaultStiffnessProduct:G2}/a_max)." };
         var kappa = new Option<double?>("--kappa") { Description = "Run at this κ (T = κη) with the scenario's temperatures kept (LRs scaled by κ_file/κ): SGD needs η·a_max < 2." };
-        var threads = new Option<int?>("--threads") { Description = "Threads (default: all cores); the numbers do not depend on it." };
+        var threads = ThreadsOption.Instance;
         var level = new Option<double>("--level") { Description = "Significance level α of each time's verdict (Holm-corrected over its tests).", DefaultValueFactory = _ => Significance.DefaultLevel };
         var grid = GridOption.Create();
         var noPlots = new Option<bool>("--no-plots") { Description = "Do not write PNG figures." };

@@ -26,7 +26,7 @@ internal static class RunCommand
         var noPlots = new Option<bool>("--no-plots") { Description = "Draw no figures (the report then has tables and text only)." };
         var particles = new Option<int>("--particles") { Description = "Particles of the Langevin confirmation.", DefaultValueFactory = _ => RunOptions.DefaultParticles };
         var seed = new Option<ulong>("--seed") { Description = "Seed of the particles (same seed, same numbers, whatever the thread count).", DefaultValueFactory = _ => 1UL };
-        var threads = new Option<int?>("--threads") { Description = "Threads of the particle stage (default: all cores)." };
+        var threads = ThreadsOption.Instance;
         var sweep = new Option<int>("--sweep") { Description = "Final LRs of the optimal-plateau-vs-final-LR sweep (0: none).", DefaultValueFactory = _ => new RunOptions().SweepPoints };
         var noStudy = new Option<bool>("--no-grid-study") { Description = "No coarser/finer grids (no error bar on the optimal plateau)." };
         var no1d = new Option<bool>("--no-1d") { Description = "Skip the river-only (1D) reduction." };

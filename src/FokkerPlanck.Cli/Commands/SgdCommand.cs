@@ -38,7 +38,7 @@ internal static class SgdCommand
         var plateaus = new Option<string?>("--plateau-lr") { Description = "Plateau LRs of the Mpemba study (default: 0.5 … 3 × the FP strong point)." };
         var particles = new Option<int>("--particles") { Description = "Particles per ensemble.", DefaultValueFactory = _ => new SgdMpembaOptions().Particles };
         var seed = new Option<ulong>("--seed") { Description = "Seed (same seed, same numbers, whatever the thread count).", DefaultValueFactory = _ => 1UL };
-        var threads = new Option<int?>("--threads") { Description = "Threads (default: all cores)." };
+        var threads = ThreadsOption.Instance;
         var control = new Option<bool>("--control") { Description = "Also run the Mpemba study with Leimkuhler–Matthews at a small step: the continuous control, which must find the FP point." };
         var skipDeparture = new Option<bool>("--no-departure") { Description = "Skip the departure study." };
         var skipMpemba = new Option<bool>("--no-mpemba") { Description = "Skip the strong Mpemba study (and its control)." };

@@ -1,5 +1,6 @@
 using FokkerPlanck.Core.Grids;
 using FokkerPlanck.Core.Landscapes;
+using FokkerPlanck.Core.Numerics;
 
 namespace FokkerPlanck.Core.Discretization;
 
@@ -69,7 +70,7 @@ public sealed class DiscreteLandscape
         var ym = new double[nx * (ny - 1)]; var yp = new double[ym.Length];
         // row by row (ILandscape.PotentialRow): landscapes whose y-dependence factors out evaluate it once per row
         var interiorX = nx > 1 ? xf[1..nx] : [];
-        Parallel.For(0, ny, j =>
+        Parallel.For(0, ny, Parallelism.Options, j =>
         {
             landscape.PotentialRow(xc, yc[j], centre.AsSpan(nx * j, nx));
             if (nx > 1)

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using FokkerPlanck.Core.Grids;
+using FokkerPlanck.Core.Numerics;
 
 namespace FokkerPlanck.Core.Discretization;
 
@@ -53,7 +54,7 @@ internal static class FaceRateAssembly
         // read only here: the sampled arrays are used in place, not copied
         var (u, xm, xp, ym, yp) = landscape.Arrays;
         double t = temperature;
-        Parallel.For(0, ny, j =>
+        Parallel.For(0, ny, Parallelism.Options, j =>
         {
             for (int i = 0; i + 1 < nx; i++)
             {
@@ -86,7 +87,7 @@ internal static class FaceRateAssembly
         bool symmetric = forms.Contains(FokkerPlanckOperator.Form.SymmetricPositive);
         int rowsPerBlock = Math.Max(1, ChunkCells / nx);
         int blocks = (ny + rowsPerBlock - 1) / rowsPerBlock;
-        Parallel.For(0, blocks,
+        Parallel.For(0, blocks, Parallelism.Options,
             () => buffers is not null && buffers.TryTake(out var b) ? b : new FaceRates(),
             (blk, _, buf) =>
             {

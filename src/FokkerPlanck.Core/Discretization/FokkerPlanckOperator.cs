@@ -76,7 +76,7 @@ public sealed class FokkerPlanckOperator
         var logPi = new double[u.Length];
         var logWx = wx.Select(w => Math.Log(w)).ToArray();
         var logWy = wy.Select(w => Math.Log(w)).ToArray();
-        Parallel.For(0, ny, j =>
+        Parallel.For(0, ny, Parallelism.Options, j =>
         {
             for (int i = 0, k = nx * j; i < nx; i++, k++)
             {
@@ -85,7 +85,7 @@ public sealed class FokkerPlanckOperator
             }
         });
         double logZ = LogMath.LogSumExpParallel(logPi);
-        Parallel.For(0, ny, j =>
+        Parallel.For(0, ny, Parallelism.Options, j =>
         {
             for (int k = nx * j, end = k + nx; k < end; k++) logPi[k] -= logZ;
         });
@@ -116,7 +116,7 @@ public sealed class FokkerPlanckOperator
         int nx = grid.Nx, ny = grid.Ny;
         var rp = FaceRateAssembly.PatternRowPointers(nx, ny);
         var ci = new int[rp[^1]];
-        Parallel.For(0, ny, j =>
+        Parallel.For(0, ny, Parallelism.Options, j =>
         {
             for (int i = 0; i < nx; i++)
             {
@@ -181,14 +181,14 @@ public sealed class FokkerPlanckOperator
         var q = new double[n];
         var partial = new double[chunks];
         var logPi = _logPi;
-        Parallel.For(0, chunks, c =>
+        Parallel.For(0, chunks, Parallelism.Options, c =>
         {
             double s = 0.0;
             for (int k = c * ModeChunk, end = Math.Min(n, k + ModeChunk); k < end; k++) { q[k] = Math.Exp(0.5 * logPi[k]); s += q[k] * q[k]; }
             partial[c] = s;
         });
         double norm = Math.Sqrt(partial.Sum());
-        Parallel.For(0, chunks, c =>
+        Parallel.For(0, chunks, Parallelism.Options, c =>
         {
             for (int k = c * ModeChunk, end = Math.Min(n, k + ModeChunk); k < end; k++) q[k] /= norm;
         });

@@ -1,5 +1,6 @@
 using FokkerPlanck.Core.Grids;
 using FokkerPlanck.Core.Langevin.Random;
+using FokkerPlanck.Core.Numerics;
 
 namespace FokkerPlanck.Core.Langevin;
 
@@ -29,7 +30,7 @@ public static class InitialEnsemble
         var cumulative = Cumulative(masses);
         var state = ParticleState.Allocate(count);
         int blocks = (count + Block - 1) / Block;
-        Parallel.For(0, blocks, b =>
+        Parallel.For(0, blocks, Parallelism.Options, b =>
         {
             int first = b * Block, n = Math.Min(Block, count - first);
             Span<double> u = new double[n], ox = new double[n], oy = new double[n], unused = new double[n];

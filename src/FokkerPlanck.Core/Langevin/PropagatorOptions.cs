@@ -1,3 +1,4 @@
+using FokkerPlanck.Core.Numerics;
 namespace FokkerPlanck.Core.Langevin;
 
 /// <summary>How <see cref="EnsemblePropagator"/> uses the machine. Results never depend on these settings.</summary>
@@ -11,6 +12,6 @@ public sealed record PropagatorOptions
     internal int ThreadsFor(int chunks)
     {
         if (Threads is { } t) ArgumentOutOfRangeException.ThrowIfNegativeOrZero(t, nameof(Threads));
-        return Math.Max(1, Math.Min(Threads ?? Environment.ProcessorCount, chunks));
+        return Math.Max(1, Math.Min(Threads ?? Parallelism.Threads, chunks));
     }
 }

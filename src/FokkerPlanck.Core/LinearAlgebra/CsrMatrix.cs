@@ -141,7 +141,7 @@ public sealed class CsrMatrix : ILinearOperator
     {
         if (x.Length != ColumnCount) throw new ArgumentException($"x has length {x.Length}, expected {ColumnCount}.", nameof(x));
         if (y.Length != RowCount) throw new ArgumentException($"y has length {y.Length}, expected {RowCount}.", nameof(y));
-        if (_values.Length < ParallelMinimumNonZeros || Environment.ProcessorCount == 1)
+        if (_values.Length < ParallelMinimumNonZeros || Parallelism.Threads == 1)
         {
             MultiplyRows(x, y, 0, RowCount);
             return;
@@ -153,7 +153,7 @@ public sealed class CsrMatrix : ILinearOperator
             {
                 nint xp = (nint)xp0, yp = (nint)yp0;
                 int rows = RowCount, chunks = (rows + ParallelRowChunk - 1) / ParallelRowChunk;
-                Parallel.For(0, chunks, c =>
+                Parallel.For(0, chunks, Parallelism.Options, c =>
                 {
                     int r0 = c * ParallelRowChunk, r1 = Math.Min(rows, r0 + ParallelRowChunk);
                     MultiplyRows(new ReadOnlySpan<double>((double*)xp, ColumnCount), new Span<double>((double*)yp, rows), r0, r1);

@@ -11,7 +11,7 @@ internal static class ChunkLoop
     /// <summary>Runs <paramref name="body"/> for chunks 0 … <paramref name="chunks"/> − 1.</summary>
     public static void For(int chunks, bool parallel, Action<int> body)
     {
-        if (parallel && chunks > 1 && Environment.ProcessorCount > 1) Parallel.For(0, chunks, body);
+        if (parallel && chunks > 1 && Parallelism.Threads > 1) Parallel.For(0, chunks, Parallelism.Options, body);
         else for (int c = 0; c < chunks; c++) body(c);
     }
 }

@@ -43,7 +43,7 @@ public static class LogMath
         int chunks = (values.Length + ParallelChunk - 1) / ParallelChunk;
         if (chunks <= 1) return LogSumExp(values);
         var max = new double[chunks];
-        Parallel.For(0, chunks, c =>
+        Parallel.For(0, chunks, Parallelism.Options, c =>
         {
             double m = double.NegativeInfinity;
             for (int i = c * ParallelChunk, end = Math.Min(values.Length, i + ParallelChunk); i < end; i++) if (values[i] > m) m = values[i];
@@ -53,7 +53,7 @@ public static class LogMath
         foreach (double m in max) if (m > top) top = m;
         if (double.IsNegativeInfinity(top)) return top;
         var sum = new double[chunks];
-        Parallel.For(0, chunks, c =>
+        Parallel.For(0, chunks, Parallelism.Options, c =>
         {
             double s = 0.0;
             for (int i = c * ParallelChunk, end = Math.Min(values.Length, i + ParallelChunk); i < end; i++) s += Math.Exp(values[i] - top);

@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
+using FokkerPlanck.Core.Numerics;
 
 namespace FokkerPlanck.Core.LinearAlgebra.Factorization;
 
@@ -130,14 +131,14 @@ internal static unsafe class DenseUpdateKernel
         if (rows <= 0 || cols <= 0 || kk <= 0) return;
         int strips = (cols + StripColumns - 1) / StripColumns;
         double work = (double)rows * cols * kk * (lowerOnly ? 0.5 : 1.0);
-        if (!allowParallel || work < ParallelMinimumWork || Environment.ProcessorCount == 1)
+        if (!allowParallel || work < ParallelMinimumWork || Parallelism.Threads == 1)
         {
             UpdateStrips(c, ldc, rows, cols, apack, bpack, kk, lowerOnly, overwrite, 0, strips);
             return;
         }
         int tasks = (strips + StripsPerTask - 1) / StripsPerTask;
         nint cp = (nint)c, ap = (nint)apack, bp = (nint)bpack;
-        Parallel.For(0, tasks, t =>
+        Parallel.For(0, tasks, Parallelism.Options, t =>
         {
             int s0 = t * StripsPerTask;
             UpdateStrips((double*)cp, ldc, rows, cols, (double*)ap, (double*)bp, kk, lowerOnly, overwrite, s0, Math.Min(strips, s0 + StripsPerTask));

@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using FokkerPlanck.Core.Numerics;
 
 namespace FokkerPlanck.Core.LinearAlgebra.Factorization;
 
@@ -110,7 +111,7 @@ internal sealed unsafe class SupernodalSolver
             double* dq = (double*)d + (long)q * n;
             for (int i = i0; i < i1; i++) dq[i] = sq[perm[i]];
         }
-        if (chunks * count > 1) Parallel.For(0, chunks * count, Chunk);
+        if (chunks * count > 1) Parallel.For(0, chunks * count, Parallelism.Options, Chunk);
         else Chunk(0);
     }
 
@@ -145,7 +146,7 @@ internal sealed unsafe class SupernodalSolver
         var sched = _schedule;
         int tasks = sched.Subtrees.Length;
         bool parallel = tasks > 1 && (double)_s.NonZerosInFactor * count >= ParallelMinimumWork;
-        if (parallel) Parallel.For(0, tasks, t => ForwardSubtree(t, count));
+        if (parallel) Parallel.For(0, tasks, Parallelism.Options, t => ForwardSubtree(t, count));
         else for (int t = 0; t < tasks; t++) ForwardSubtree(t, count);
         fixed (double* y = _y)
         {
@@ -165,7 +166,7 @@ internal sealed unsafe class SupernodalSolver
                 for (int i = sched.Top.Length - 1; i >= 0; i--) Backward(y, g, (Vector<double>*)acc, count, sched.Top[i]);
             }
         }
-        if (parallel) Parallel.For(0, tasks, t => BackwardSubtree(t, count));
+        if (parallel) Parallel.For(0, tasks, Parallelism.Options, t => BackwardSubtree(t, count));
         else for (int t = 0; t < tasks; t++) BackwardSubtree(t, count);
     }
 

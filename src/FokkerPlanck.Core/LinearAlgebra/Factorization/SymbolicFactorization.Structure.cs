@@ -1,4 +1,5 @@
 using FokkerPlanck.Core.LinearAlgebra.Ordering;
+using FokkerPlanck.Core.Numerics;
 
 namespace FokkerPlanck.Core.LinearAlgebra.Factorization;
 
@@ -88,7 +89,7 @@ public sealed partial class SymbolicFactorization
         // worker with its own row → position map (entries of the map are only read after being set
         // for the current parent's rows)
         int chunks = (ns + RelativeSupernodeChunk - 1) / RelativeSupernodeChunk;
-        Parallel.For(0, chunks, () => new int[n], (chunk, _, map) =>
+        Parallel.For(0, chunks, Parallelism.Options, () => new int[n], (chunk, _, map) =>
         {
             for (int s = chunk * RelativeSupernodeChunk, end = Math.Min(ns, s + RelativeSupernodeChunk); s < end; s++)
             {
@@ -133,7 +134,7 @@ public sealed partial class SymbolicFactorization
         var first = SupernodeFirst;
         var ptr = new int[ns + 1];
         int chunks = (ns + AssemblySupernodeChunk - 1) / AssemblySupernodeChunk;
-        Parallel.For(0, chunks, c =>
+        Parallel.For(0, chunks, Parallelism.Options, c =>
         {
             for (int s = c * AssemblySupernodeChunk, s1 = Math.Min(ns, s + AssemblySupernodeChunk); s < s1; s++)
             {
@@ -154,7 +155,7 @@ public sealed partial class SymbolicFactorization
         for (int s = 0; s < ns; s++) ptr[s + 1] += ptr[s];
         var src = new int[ptr[ns]];
         var target = new int[ptr[ns]];
-        Parallel.For(0, chunks, () => new int[n], (c, _, map) =>
+        Parallel.For(0, chunks, Parallelism.Options, () => new int[n], (c, _, map) =>
         {
             for (int s = c * AssemblySupernodeChunk, s1 = Math.Min(ns, s + AssemblySupernodeChunk); s < s1; s++)
             {
@@ -240,7 +241,7 @@ public sealed partial class SymbolicFactorization
         int nnz = ci.Length;
         var ptr = new int[ns + 1];
         var entrySnode = new int[nnz];
-        Parallel.For(0, (n + AssemblyChunk - 1) / AssemblyChunk, c =>
+        Parallel.For(0, (n + AssemblyChunk - 1) / AssemblyChunk, Parallelism.Options, c =>
         {
             int i1 = Math.Min(n, (c + 1) * AssemblyChunk);
             for (int i = c * AssemblyChunk; i < i1; i++)
@@ -264,7 +265,7 @@ public sealed partial class SymbolicFactorization
         var target = new int[nnz];
         // each supernode's entries map through its own row list; supernodes are independent, each
         // thread keeps one global→local row map
-        Parallel.For(0, ns, () => new int[n], (s, _, map) =>
+        Parallel.For(0, ns, Parallelism.Options, () => new int[n], (s, _, map) =>
         {
             int m = FrontSize(s);
             for (int q = RowPointers[s]; q < RowPointers[s + 1]; q++) map[Rows[q]] = q - RowPointers[s];

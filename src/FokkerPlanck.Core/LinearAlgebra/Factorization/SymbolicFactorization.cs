@@ -1,4 +1,5 @@
 using FokkerPlanck.Core.LinearAlgebra.Ordering;
+using FokkerPlanck.Core.Numerics;
 
 namespace FokkerPlanck.Core.LinearAlgebra.Factorization;
 
@@ -118,7 +119,7 @@ public sealed partial class SymbolicFactorization
     {
         int n = a.RowCount;
         Size = n;
-        _schedule = new Lazy<TreeSchedule>(() => new TreeSchedule(this, Environment.ProcessorCount));
+        _schedule = new Lazy<TreeSchedule>(() => new TreeSchedule(this, Parallelism.Threads));
         Ordering = ordering;
         SupernodeFirst = first;
         // kept by reference: a CsrMatrix's arrays are never modified after construction

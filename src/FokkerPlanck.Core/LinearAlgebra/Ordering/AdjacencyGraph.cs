@@ -1,3 +1,4 @@
+using FokkerPlanck.Core.Numerics;
 namespace FokkerPlanck.Core.LinearAlgebra.Ordering;
 
 /// <summary>
@@ -99,7 +100,7 @@ internal sealed class AdjacencyGraph
             ptr[i + 1] = ptr[i] + rows[i + 1] - rows[i] - diagonal;
         }
         var adj = new int[ptr[n]];
-        Parallel.For(0, (n + CopyChunk - 1) / CopyChunk, c =>
+        Parallel.For(0, (n + CopyChunk - 1) / CopyChunk, Parallelism.Options, c =>
         {
             var rp = a.RowPointers; var ci = a.ColumnIndices;
             int i1 = Math.Min(n, (c + 1) * CopyChunk);

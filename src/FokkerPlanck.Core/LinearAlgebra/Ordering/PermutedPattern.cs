@@ -1,3 +1,4 @@
+using FokkerPlanck.Core.Numerics;
 namespace FokkerPlanck.Core.LinearAlgebra.Ordering;
 
 /// <summary>
@@ -33,7 +34,7 @@ internal sealed class PermutedPattern
         int chunks = (n + ChunkVertices - 1) / ChunkVertices;
         // each vertex v owns row inv[v] of the permuted pattern: the counts and the fills write
         // disjoint slots, so vertex chunks run in parallel and the result does not depend on the schedule
-        Parallel.For(0, chunks, c =>
+        Parallel.For(0, chunks, Parallelism.Options, c =>
         {
             int v1 = Math.Min(n, (c + 1) * ChunkVertices);
             for (int v = c * ChunkVertices; v < v1; v++)
@@ -50,7 +51,7 @@ internal sealed class PermutedPattern
         for (int k = 0; k < n; k++) { lc[k + 1] += lc[k]; uc[k + 1] += uc[k]; }
         var lower = new int[lc[n]];
         var upper = new int[uc[n]];
-        Parallel.For(0, chunks, c =>
+        Parallel.For(0, chunks, Parallelism.Options, c =>
         {
             int v1 = Math.Min(n, (c + 1) * ChunkVertices);
             for (int v = c * ChunkVertices; v < v1; v++)

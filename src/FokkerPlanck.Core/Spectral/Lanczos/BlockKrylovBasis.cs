@@ -405,7 +405,7 @@ internal sealed class BlockKrylovBasis
         var yy = y[..(k * l)].ToArray();
         var v = _v; int n = _n;
         int panels = (n + RotationPanelRows - 1) / RotationPanelRows;
-        Parallel.For(0, panels, () => (new double[RotationPanelRows * k], new double[RotationPanelRows * l]), (c, _, buffers) =>
+        Parallel.For(0, panels, Parallelism.Options, () => (new double[RotationPanelRows * k], new double[RotationPanelRows * l]), (c, _, buffers) =>
         {
             var (panel, result) = buffers;
             int r0 = c * RotationPanelRows, rows = Math.Min(RotationPanelRows, n - r0);
@@ -422,7 +422,7 @@ internal sealed class BlockKrylovBasis
         var yy = y[..(k * count)].ToArray();
         var v = _v; int n = _n;
         int panels = (n + RotationPanelRows - 1) / RotationPanelRows;
-        Parallel.For(0, panels, () => (new double[RotationPanelRows * k], new double[RotationPanelRows * count]), (c, _, buffers) =>
+        Parallel.For(0, panels, Parallelism.Options, () => (new double[RotationPanelRows * k], new double[RotationPanelRows * count]), (c, _, buffers) =>
         {
             var (panel, result) = buffers;
             int r0 = c * RotationPanelRows, rows = Math.Min(RotationPanelRows, n - r0);

@@ -2,6 +2,7 @@ using FokkerPlanck.Core.Discretization;
 using FokkerPlanck.Core.Grids;
 using FokkerPlanck.Core.LinearAlgebra.Factorization;
 using FokkerPlanck.Core.Spectral.Lanczos;
+using FokkerPlanck.Core.Numerics;
 
 namespace FokkerPlanck.Core.Spectral.Relaxation;
 
@@ -146,7 +147,7 @@ public static class CoarseGridStart
         var map = coarsening.FineToCoarse as int[] ?? [.. coarsening.FineToCoarse];
         int n = fine.Size, chunks = n / TransferChunk + 1;
         var ratio = new double[n];
-        Parallel.For(0, chunks, c =>
+        Parallel.For(0, chunks, Parallelism.Options, c =>
         {
             for (int i = c * TransferChunk, end = Math.Min(n, i + TransferChunk); i < end; i++)
                 ratio[i] = Math.Exp(Math.Clamp(0.5 * (logFine[i] - logCoarse[map[i]]), -MaxLogRatio, MaxLogRatio));
@@ -159,7 +160,7 @@ public static class CoarseGridStart
             if (Math.Abs(VectorOps.Dot(phi, q1)) > StationaryOverlap) continue; // the stationary mode is deflated exactly
             if (!phi.All(double.IsFinite)) return null;
             var f = new double[n];
-            Parallel.For(0, chunks, c =>
+            Parallel.For(0, chunks, Parallelism.Options, c =>
             {
                 for (int i = c * TransferChunk, end = Math.Min(n, i + TransferChunk); i < end; i++) f[i] = phi[map[i]] * ratio[i];
             });

@@ -70,7 +70,8 @@ public sealed class RelaxationSpectrumSolver
     public static Task<SymbolicFactorization> AnalyzeGridAsync(TensorGrid grid)
     {
         ArgumentNullException.ThrowIfNull(grid);
-        return Task.Run(() => AnalyzeGrid(FokkerPlanckOperator.PatternFor(grid), grid.Nx, grid.Ny));
+        SymbolicFactorization Analyze() => AnalyzeGrid(FokkerPlanckOperator.PatternFor(grid), grid.Nx, grid.Ny);
+        return Parallelism.Threads > 1 ? Task.Run(Analyze) : Task.FromResult(Analyze()); // one thread: no overlap
     }
 
     /// <summary>Computes the spectrum.</summary>
@@ -88,9 +89,9 @@ public sealed class RelaxationSpectrumSolver
         // The coarse level is independent of the fine assembly, ordering and symbolic analysis (the
         // latter mostly serial): it runs beside them, and only the time waited for it afterwards is its
         // stage time. Its result does not depend on the overlap.
-        var coarseTask = options.CoarseStart
-            ? Task.Run(() => CoarseGridStart.Compute(op, options.Modes - 1, options.Seed, options.CoarseCellsPerAxis))
-            : null;
+        var coarseTask = !options.CoarseStart ? null
+            : Parallelism.Threads > 1 ? Task.Run(() => CoarseGridStart.Compute(op, options.Modes - 1, options.Seed, options.CoarseCellsPerAxis))
+            : Task.FromResult(CoarseGridStart.Compute(op, options.Modes - 1, options.Seed, options.CoarseCellsPerAxis));
         progress?.Report(("assembly", 0));
         // the backward generator (left-vector residuals and refinement) shares every face rate with A
         var (a, backward) = op.AssembleSymmetricAndBackward();
