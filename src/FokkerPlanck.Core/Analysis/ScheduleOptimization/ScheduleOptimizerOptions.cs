@@ -1,0 +1,110 @@
+namespace FokkerPlanck.Core.Analysis.ScheduleOptimization;
+
+/// <summary>Where a budgeted run starts from.</summary>
+public enum StartKind
+{
+    /// <summary>The equilibrium at <see cref="ScheduleOptimizerOptions.InitialLr"/> (default: the hottest plateau of the scenario's range).</summary>
+    Equilibrium,
+
+    /// <summary>A density the caller gives (e.g. <c>--initial FILE.npy</c>).</summary>
+    Given,
+}
+
+/// <summary>What the schedule optimizer searches (issue 19, item 3): a budget of SGD steps, the decay shapes, the grids.</summary>
+public sealed record ScheduleOptimizerOptions
+{
+    /// <summary>
+    /// The default shapes: every decay kind of the catalog that one duration fixes (<c>constant</c>: the drop,
+    /// then the rest at η_c; <c>inverse</c> with τ tied to the duration, <see cref="BudgetSchedules.InverseRemainingGap"/>).
+    /// <c>power</c> is left out: its exponent would be a third parameter.
+    /// </summary>
+    public static readonly string[] DefaultKinds = ["constant", "linear", "cosine", "exp", "step", "inverse"];
+
+    /// <summary>
+    /// Default plateau points of the coarse grid (log-spaced over the plateau range): over the default range 0.15–2.0 a
+    /// ratio of 1.54 between neighbours, fine enough to start the local search in the optimum's basin.
+    /// </summary>
+    public const int DefaultPlateauPoints = 7;
+
+    /// <summary>Default decay-fraction points of the coarse grid (log-spaced over [<see cref="MinimumDecayFraction"/>, 1]: 0.01, 0.032, 0.1, 0.32, 1, so WSD's 10 % and cosine over the whole budget lie on it).</summary>
+    public const int DefaultFractionPoints = 5;
+
+    /// <summary>The shortest decay searched, as a fraction of the budget after warm-up (1 %: shorter is a quench at the budget's end, which the <c>constant</c> shape covers).</summary>
+    public const double MinimumDecayFraction = 0.01;
+
+    /// <summary>Default <see cref="Tolerance"/>: an excess loss of 10⁻³ (the loss's units; the default scenario's barrier is ~0.5, its excess at η_c ~ T_c = 0.145).</summary>
+    public const double DefaultTolerance = 1e-3;
+
+    /// <summary>The total budget N of SGD steps (warm-up + stable + decay).</summary>
+    public required int BudgetSteps { get; init; }
+
+    /// <summary>Warm-up steps W (linear from η_c to η_h, the wsd default), part of the budget; 0: none.</summary>
+    public int WarmupSteps { get; init; }
+
+    /// <summary>Decay shapes searched (catalog kinds, see <see cref="BudgetSchedules.SearchableKinds"/>).</summary>
+    public IReadOnlyList<string> Kinds { get; init; } = DefaultKinds;
+
+    /// <summary>Plateau points of the coarse grid.</summary>
+    public int PlateauPoints { get; init; } = DefaultPlateauPoints;
+
+    /// <summary>Decay-fraction points of the coarse grid.</summary>
+    public int FractionPoints { get; init; } = DefaultFractionPoints;
+
+    /// <summary>Lowest plateau searched; null: the scenario's plateau range minimum.</summary>
+    public double? PlateauMin { get; init; }
+
+    /// <summary>Highest plateau searched; null: the scenario's plateau range maximum.</summary>
+    public double? PlateauMax { get; init; }
+
+    /// <summary>The start: the equilibrium at <see cref="InitialLr"/>, or a given density.</summary>
+    public StartKind Start { get; init; } = StartKind.Equilibrium;
+
+    /// <summary>LR whose equilibrium the runs start from (<see cref="StartKind.Equilibrium"/>); null: the top of the plateau range, a broad, hot start far from π(η_c).</summary>
+    public double? InitialLr { get; init; }
+
+    /// <summary>|excess loss| that "steps to tolerance" waits for (the second figure of merit).</summary>
+    public double Tolerance { get; init; } = DefaultTolerance;
+
+    /// <summary>
+    /// Most objective evaluations of one shape's local search (Nelder–Mead in two coordinates). 24: on the
+    /// default scenario the simplex has shrunk to well inside one grid cell by then.
+    /// </summary>
+    public int LocalEvaluations { get; init; } = 24;
+
+    /// <summary>Most objective evaluations of one recipe's plateau search (Nelder–Mead in one coordinate).</summary>
+    public int RecipeEvaluations { get; init; } = 12;
+
+    /// <summary>
+    /// Nelder–Mead stops when the spread of the simplex's values, relative to their size, falls below this
+    /// (MathNet's criterion). 10⁻³: the runs' own error is ~10⁻⁵ relative (rtol 10⁻⁴), a finer optimum is not readable.
+    /// </summary>
+    public double SimplexTolerance { get; init; } = 1e-3;
+
+    /// <summary>Output points of each run, equally spaced in steps (the excess-loss curve and the steps to tolerance, to N/points).</summary>
+    public int OutputPoints { get; init; } = 200;
+
+    /// <summary>Throws for settings that cannot work (the budget's size is checked against the fractions here too).</summary>
+    /// <exception cref="ArgumentOutOfRangeException">A setting is out of range.</exception>
+    /// <exception cref="ArgumentException">A kind cannot be searched.</exception>
+    public void Validate()
+    {
+        if (BudgetSteps <= 0) throw new ArgumentOutOfRangeException(nameof(BudgetSteps), BudgetSteps, $"the budget must be a positive number of SGD steps, got {BudgetSteps}.");
+        if (WarmupSteps < 0 || WarmupSteps >= BudgetSteps)
+            throw new ArgumentOutOfRangeException(nameof(WarmupSteps), WarmupSteps, $"the warm-up must be ≥ 0 and shorter than the budget ({BudgetSteps} steps), got {WarmupSteps}.");
+        double shortest = (BudgetSteps - WarmupSteps) * MinimumDecayFraction;
+        if (shortest < 1)
+            throw new ArgumentOutOfRangeException(nameof(BudgetSteps), BudgetSteps,
+                $"a budget of {BudgetSteps} steps (warm-up {WarmupSteps}) is too small to hold a decay: the shortest decay searched, {MinimumDecayFraction:P0} of the steps after warm-up, must be at least one SGD step; give at least {(int)Math.Ceiling(1 / MinimumDecayFraction) + WarmupSteps} steps.");
+        if (Kinds.Count == 0) throw new ArgumentException("no decay shapes to search; give at least one (e.g. linear).", nameof(Kinds));
+        foreach (string k in Kinds) BudgetSchedules.RequireSearchable(k);
+        if (PlateauPoints < 2) throw new ArgumentOutOfRangeException(nameof(PlateauPoints), PlateauPoints, "the coarse grid needs at least 2 plateau points.");
+        if (FractionPoints < 2) throw new ArgumentOutOfRangeException(nameof(FractionPoints), FractionPoints, "the coarse grid needs at least 2 decay-fraction points.");
+        if (PlateauMin is { } lo && PlateauMax is { } hi && !(lo > 0 && hi > lo && double.IsFinite(hi)))
+            throw new ArgumentOutOfRangeException(nameof(PlateauMin), lo, $"the plateau range must satisfy 0 < min < max < ∞, got [{lo}, {hi}].");
+        if (InitialLr is { } l && !(l > 0 && double.IsFinite(l))) throw new ArgumentOutOfRangeException(nameof(InitialLr), l, "the initial LR must be positive and finite.");
+        if (!(Tolerance > 0 && double.IsFinite(Tolerance))) throw new ArgumentOutOfRangeException(nameof(Tolerance), Tolerance, "the tolerance must be positive and finite.");
+        if (LocalEvaluations < 3 || RecipeEvaluations < 2) throw new ArgumentOutOfRangeException(nameof(LocalEvaluations), LocalEvaluations, "the local searches need at least 3 (2 for a recipe) evaluations.");
+        if (!(SimplexTolerance > 0 && SimplexTolerance < 1)) throw new ArgumentOutOfRangeException(nameof(SimplexTolerance), SimplexTolerance, "must lie in (0, 1).");
+        if (OutputPoints < 2) throw new ArgumentOutOfRangeException(nameof(OutputPoints), OutputPoints, "at least 2 output points.");
+    }
+}

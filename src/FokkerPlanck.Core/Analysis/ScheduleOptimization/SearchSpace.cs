@@ -1,0 +1,60 @@
+namespace FokkerPlanck.Core.Analysis.ScheduleOptimization;
+
+/// <summary>
+/// The searched coordinates of one budget: u ∈ [0, 1] → η_h = η_min (η_max/η_min)^u, v ∈ [0, 1] → the decay
+/// fraction f = f_min^(1 − v) (log-spaced: decays of 1 % and 10 % of the budget differ as much as 10 % and
+/// 100 %), and the searches over them.
+/// </summary>
+internal sealed class SearchSpace(double plateauMin, double plateauMax, ScheduleOptimizerOptions options)
+{
+    public double Plateau(double u) => u >= 1 ? plateauMax : plateauMin * Math.Pow(plateauMax / plateauMin, u);
+
+    public static double Fraction(double v) => v >= 1 ? 1 : Math.Pow(ScheduleOptimizerOptions.MinimumDecayFraction, 1 - v);
+
+    private static double GridPoint(int i, int n) => (double)i / (n - 1);
+
+    /// <summary>A shape: the coarse grid, then Nelder–Mead in (u, v) from its best point.</summary>
+    public ShapeSearch SearchShape(BudgetObjective objective, string kind, Action reported, CancellationToken cancellation)
+    {
+        int np = options.PlateauPoints, nf = options.FractionPoints;
+        var grid = new double[np, nf];
+        ScheduleEvaluation? gridBest = null;
+        (int I, int J) at = (0, 0);
+        for (int i = 0; i < np; i++)
+            for (int j = 0; j < nf; j++)
+            {
+                var e = objective.Evaluate(kind, Plateau(GridPoint(i, np)), Fraction(GridPoint(j, nf)), EvaluationSource.Grid, cancellation);
+                grid[i, j] = e.FinalExcess;
+                if (gridBest is null || e.FinalExcess < gridBest.FinalExcess) { gridBest = e; at = (i, j); }
+                reported();
+            }
+        int before = objective.Evaluations.Count;
+        var (_, _, outcome) = BoundedSimplex.Minimize(u =>
+        {
+            var e = objective.Evaluate(kind, Plateau(u[0]), Fraction(u[1]), EvaluationSource.LocalSearch, cancellation);
+            reported();
+            return e.FinalExcess;
+        }, [GridPoint(at.I, np), GridPoint(at.J, nf)], 1.0 / (Math.Min(np, nf) - 1), options.SimplexTolerance, options.LocalEvaluations);
+        var best = objective.Evaluations.Where(e => e.Kind == kind).MinBy(e => e.FinalExcess)!;
+        return new ShapeSearch(kind, [.. Enumerable.Range(0, np).Select(i => BudgetObjective.Canonical(Plateau(GridPoint(i, np))))],
+            [.. Enumerable.Range(0, nf).Select(j => BudgetObjective.Canonical(Fraction(GridPoint(j, nf))))], grid, gridBest!, best, outcome, objective.Evaluations.Count - before);
+    }
+
+    /// <summary>A recipe: its plateau over the grid's plateau points, then Nelder–Mead in u from the best.</summary>
+    public (ScheduleEvaluation Best, LocalSearchOutcome Outcome) SearchRecipe(BudgetObjective objective, ScheduleRecipe recipe, Action reported, CancellationToken cancellation)
+    {
+        int np = options.PlateauPoints;
+        ScheduleEvaluation Eval(double u, EvaluationSource source)
+        {
+            var e = objective.Evaluate(recipe.DecayKind, Plateau(u), recipe.Fraction, source, cancellation);
+            reported();
+            return e;
+        }
+        var scan = Enumerable.Range(0, np).Select(i => (U: GridPoint(i, np), E: Eval(GridPoint(i, np), EvaluationSource.Recipe))).ToList();
+        var seed = scan.MinBy(s => s.E.FinalExcess);
+        var (_, _, outcome) = BoundedSimplex.Minimize(u => Eval(u[0], EvaluationSource.Recipe).FinalExcess, [seed.U], 1.0 / (np - 1),
+            options.SimplexTolerance, options.RecipeEvaluations);
+        var best = objective.Evaluations.Where(e => e.Kind == recipe.DecayKind && e.DecayFraction == BudgetObjective.Canonical(recipe.Fraction)).MinBy(e => e.FinalExcess)!;
+        return (best, outcome);
+    }
+}
