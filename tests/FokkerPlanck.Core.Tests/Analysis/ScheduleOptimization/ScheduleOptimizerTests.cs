@@ -105,7 +105,7 @@ public class ScheduleOptimizerTests(SmallBudgetSession fixture) : IClassFixture<
         Assert.Equal(objective.InitialExcess, e.Curve.ExcessLoss[0], 12);
         Assert.Equal(e.FinalExcess, e.Curve.ExcessLoss[^1]);
         Assert.Equal(SmallBudgetSession.Budget, e.Curve.Steps[^1]);
-        Assert.Equal(0.25, e.Curve.LearningRates[^1], 12);
+        Assert.Equal(fixture.Session.Scenario.FinalLr, e.Curve.LearningRates[^1], 12);
         Assert.True(e.Curve.ExcessLoss[^1] < 0.5 * objective.InitialExcess);
         Assert.Same(e, objective.Evaluate("linear", 0.5, 0.2, EvaluationSource.LocalSearch));
         Assert.Single(objective.Evaluations);
