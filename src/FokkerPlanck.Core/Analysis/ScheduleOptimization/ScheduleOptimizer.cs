@@ -29,10 +29,17 @@ public static class ScheduleOptimizer
         options.Validate();
         var range = session.Scenario.Mpemba.Plateau;
         double min = options.PlateauMin ?? range.Min, max = options.PlateauMax ?? range.Max;
-        if (!(max > min)) throw new ArgumentOutOfRangeException(nameof(options), $"the plateau range [{min}, {max}] is empty.");
+        if (!(max > min)) throw new ArgumentException($"the plateau range [{min}, {max}] is empty; the highest plateau must lie above the lowest.", nameof(options));
         session.CheckDomainHolds(max, "plateau_lr");
         if (options.Start == StartKind.Equilibrium) session.CheckDomainHolds(InitialLr(session, options), "initial LR");
         return (min, max);
+    }
+
+    /// <summary>An argument exception's message without the " (Parameter 'X')" that .NET appends.</summary>
+    public static string Problem(ArgumentException e)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        return e.ParamName is null ? e.Message : e.Message.Replace($" (Parameter '{e.ParamName}')", "", StringComparison.Ordinal);
     }
 
     /// <summary>The LR whose equilibrium the runs start from (<see cref="StartKind.Equilibrium"/>): the option, else the top of the plateau range.</summary>

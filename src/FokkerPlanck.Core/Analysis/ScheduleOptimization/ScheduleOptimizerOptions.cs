@@ -84,27 +84,27 @@ public sealed record ScheduleOptimizerOptions
     public int OutputPoints { get; init; } = 200;
 
     /// <summary>Throws for settings that cannot work (the budget's size is checked against the fractions here too).</summary>
-    /// <exception cref="ArgumentOutOfRangeException">A setting is out of range.</exception>
-    /// <exception cref="ArgumentException">A kind cannot be searched.</exception>
+    /// <exception cref="ArgumentException">A setting is out of range (<see cref="ArgumentException.ParamName"/> names it) or a kind cannot be searched.</exception>
     public void Validate()
     {
-        if (BudgetSteps <= 0) throw new ArgumentOutOfRangeException(nameof(BudgetSteps), BudgetSteps, $"the budget must be a positive number of SGD steps, got {BudgetSteps}.");
+        if (BudgetSteps <= 0) throw new ArgumentException($"the budget must be a positive number of SGD steps, got {BudgetSteps}.", nameof(BudgetSteps));
         if (WarmupSteps < 0 || WarmupSteps >= BudgetSteps)
-            throw new ArgumentOutOfRangeException(nameof(WarmupSteps), WarmupSteps, $"the warm-up must be ≥ 0 and shorter than the budget ({BudgetSteps} steps), got {WarmupSteps}.");
-        double shortest = (BudgetSteps - WarmupSteps) * MinimumDecayFraction;
-        if (shortest < 1)
-            throw new ArgumentOutOfRangeException(nameof(BudgetSteps), BudgetSteps,
-                $"a budget of {BudgetSteps} steps (warm-up {WarmupSteps}) is too small to hold a decay: the shortest decay searched, {MinimumDecayFraction:P0} of the steps after warm-up, must be at least one SGD step; give at least {(int)Math.Ceiling(1 / MinimumDecayFraction) + WarmupSteps} steps.");
+            throw new ArgumentException($"the warm-up must be ≥ 0 and shorter than the budget ({BudgetSteps} steps), got {WarmupSteps}.", nameof(WarmupSteps));
+        if ((BudgetSteps - WarmupSteps) * MinimumDecayFraction < 1)
+            throw new ArgumentException($"a budget of {BudgetSteps} steps (warm-up {WarmupSteps}) is too small to hold a decay: the shortest decay searched, {MinimumDecayFraction:P0} of the steps after warm-up, must be at least one SGD step; give at least {(int)Math.Ceiling(1 / MinimumDecayFraction) + WarmupSteps} steps.", nameof(BudgetSteps));
         if (Kinds.Count == 0) throw new ArgumentException("no decay shapes to search; give at least one (e.g. linear).", nameof(Kinds));
-        foreach (string k in Kinds) BudgetSchedules.RequireSearchable(k);
-        if (PlateauPoints < 2) throw new ArgumentOutOfRangeException(nameof(PlateauPoints), PlateauPoints, "the coarse grid needs at least 2 plateau points.");
-        if (FractionPoints < 2) throw new ArgumentOutOfRangeException(nameof(FractionPoints), FractionPoints, "the coarse grid needs at least 2 decay-fraction points.");
-        if (PlateauMin is { } lo && PlateauMax is { } hi && !(lo > 0 && hi > lo && double.IsFinite(hi)))
-            throw new ArgumentOutOfRangeException(nameof(PlateauMin), lo, $"the plateau range must satisfy 0 < min < max < ∞, got [{lo}, {hi}].");
-        if (InitialLr is { } l && !(l > 0 && double.IsFinite(l))) throw new ArgumentOutOfRangeException(nameof(InitialLr), l, "the initial LR must be positive and finite.");
-        if (!(Tolerance > 0 && double.IsFinite(Tolerance))) throw new ArgumentOutOfRangeException(nameof(Tolerance), Tolerance, "the tolerance must be positive and finite.");
-        if (LocalEvaluations < 3 || RecipeEvaluations < 2) throw new ArgumentOutOfRangeException(nameof(LocalEvaluations), LocalEvaluations, "the local searches need at least 3 (2 for a recipe) evaluations.");
-        if (!(SimplexTolerance > 0 && SimplexTolerance < 1)) throw new ArgumentOutOfRangeException(nameof(SimplexTolerance), SimplexTolerance, "must lie in (0, 1).");
-        if (OutputPoints < 2) throw new ArgumentOutOfRangeException(nameof(OutputPoints), OutputPoints, "at least 2 output points.");
+        foreach (string k in Kinds)
+        {
+            try { BudgetSchedules.RequireSearchable(k); }
+            catch (ArgumentException e) { throw new ArgumentException(ScheduleOptimizer.Problem(e), nameof(Kinds), e); }
+        }
+        if (PlateauPoints < 2 || FractionPoints < 2) throw new ArgumentException($"the coarse grid needs at least 2×2 points, got {PlateauPoints}×{FractionPoints}.", nameof(PlateauPoints));
+        if (PlateauMin is { } lo && !(lo > 0)) throw new ArgumentException($"the lowest plateau must be positive, got {lo}.", nameof(PlateauMin));
+        if (PlateauMax is { } hi && !(hi > 0 && double.IsFinite(hi))) throw new ArgumentException($"the highest plateau must be positive and finite, got {hi}.", nameof(PlateauMax));
+        if (InitialLr is { } l && !(l > 0 && double.IsFinite(l))) throw new ArgumentException($"the initial LR must be positive and finite, got {l}.", nameof(InitialLr));
+        if (!(Tolerance > 0 && double.IsFinite(Tolerance))) throw new ArgumentException($"the tolerance must be positive and finite, got {Tolerance}.", nameof(Tolerance));
+        if (LocalEvaluations < 3 || RecipeEvaluations < 2) throw new ArgumentException("the local searches need at least 3 (a recipe's 2) evaluations.", nameof(LocalEvaluations));
+        if (!(SimplexTolerance > 0 && SimplexTolerance < 1)) throw new ArgumentException($"the simplex tolerance must lie in (0, 1), got {SimplexTolerance}.", nameof(SimplexTolerance));
+        if (OutputPoints < 2) throw new ArgumentException($"at least 2 output points, got {OutputPoints}.", nameof(OutputPoints));
     }
 }
