@@ -9,7 +9,7 @@ namespace FokkerPlanck.Reporting;
 /// <summary>The figures of <c>optimize</c>: data → PlotModel (Plotting) → PNG.</summary>
 public static class OptimizeFigures
 {
-    /// <summary>Decades of the heat maps' log colour scale below their largest value (the landscapes span a few).</summary>
+    /// <summary>Decades of the heat maps' symmetric log colour scale below their largest |value| (the landscapes span a few).</summary>
     private const double HeatmapDecades = 4;
 
     private static readonly MarkerType[] Markers = [MarkerType.Circle, MarkerType.Square, MarkerType.Diamond, MarkerType.Triangle, MarkerType.Cross, MarkerType.Plus];
@@ -33,22 +33,31 @@ public static class OptimizeFigures
         }), path, width: 1000, height: 650);
     }
 
-    /// <summary>optimize_landscape_SHAPE.png: the shape's coarse grid as a heat map over (log η_h, log f), log colour scale.</summary>
+    /// <summary>
+    /// optimize_landscape_SHAPE.png: the shape's coarse grid as a heat map over (log η_h, log f). The final excess is
+    /// signed and spans decades, so the colour is the symmetric log <c>sign(E) log₁₀(1 + |E|/E₀)</c> with
+    /// E₀ = max|E| · 10^−<see cref="HeatmapDecades"/> on a diverging scale (red above the final equilibrium's loss, blue below).
+    /// </summary>
     public static void ShapeHeatmap(ShapeSearch s, int budgetSteps, string path)
     {
         ArgumentNullException.ThrowIfNull(s);
         double[] x = [.. s.PlateauLrs.Select(Math.Log10)], y = [.. s.Fractions.Select(Math.Log10)];
         int nx = x.Length, ny = y.Length;
+        double floor = s.GridExcess.Cast<double>().Where(double.IsFinite).Select(Math.Abs).DefaultIfEmpty(1).Max() * Math.Pow(10, -HeatmapDecades);
         var values = new double[nx * ny];
         for (int i = 0; i < nx; i++)
-            for (int j = 0; j < ny; j++) values[i + nx * j] = s.GridExcess[i, j] > 0 ? s.GridExcess[i, j] : double.NaN;
-        double max = values.Where(double.IsFinite).DefaultIfEmpty(1).Max();
+            for (int j = 0; j < ny; j++)
+            {
+                double e = s.GridExcess[i, j];
+                values[i + nx * j] = Math.Sign(e) * Math.Log10(1 + Math.Abs(e) / floor);
+            }
+        double top = values.Where(double.IsFinite).Select(Math.Abs).DefaultIfEmpty(1).Max();
         PlotExporter.Export(DensityHeatmap.Create(x, y, Faces(x), Faces(y), values, new DensityHeatmapOptions
         {
-            Title = $"{s.Kind}: final excess loss after {budgetSteps} steps",
-            Subtitle = $"best: η_h = {s.Best.PlateauLr:G4}, f = {s.Best.DecayFraction:G3}, excess {s.Best.FinalExcess:G3}; grey: ≤ 0",
-            XAxisTitle = "log₁₀ plateau LR η_h", YAxisTitle = "log₁₀ decay fraction f", ColorBarTitle = "final excess loss",
-            ColorScale = HeatmapColorScale.Log10, ColorMaximum = max, ColorMinimum = max * Math.Pow(10, -HeatmapDecades),
+            Title = $"{s.Kind}: final excess loss E after {budgetSteps} steps",
+            Subtitle = $"best: η_h = {s.Best.PlateauLr:G4}, f = {s.Best.DecayFraction:G3}, E = {s.Best.FinalExcess:G3}; colour sign(E)·log₁₀(1 + |E|/E₀), E₀ = {floor:G2}",
+            XAxisTitle = "log₁₀ plateau LR η_h", YAxisTitle = "log₁₀ decay fraction f", ColorBarTitle = "signed log excess",
+            ColorScale = HeatmapColorScale.Diverging, ColorMinimum = -top, ColorMaximum = top,
         }), path, width: 800, height: 600);
     }
 
