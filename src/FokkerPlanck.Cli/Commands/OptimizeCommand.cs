@@ -79,18 +79,8 @@ internal static class OptimizeCommand
             JsonOutput.Write(json, OptimizeJson.Build(session, r, start));
             OptimizeJson.Csv(csv, r);
         }
-        ScheduleOptimizationResult result = null!;
-        using (var cancel = CtrlC.Cancellation())
-        {
-            RunProgress.Run(["schedule optimizer"], progress =>
-            {
-                progress.Start(0);
-                result = ScheduleOptimizer.Run(session, options, initial,
-                    new SyncProgress<(int Done, int Total, string What)>(x => progress.Report(0, (double)x.Done / x.Total, $"{x.What} ({x.Done}/≤{x.Total} evaluations)")),
-                    Save, cancel.Token);
-                progress.Finish(0, $"schedule optimizer: {result.Evaluations.Count} runs");
-            });
-        }
+        var result = CountedProgress.Run("schedule optimizer", (progress, token) => ScheduleOptimizer.Run(session, options, initial, progress, Save, token),
+            x => $"{x.What} ({x.Done}/≤{x.Total} evaluations)", r => $"schedule optimizer: {r.Evaluations.Count} runs");
         Save(result);
         if (plots) WriteFigures(result, outDir);
         OptimizeSummary.Table(result, start, outDir, plots);
