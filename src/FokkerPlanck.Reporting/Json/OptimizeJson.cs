@@ -22,6 +22,7 @@ public static class OptimizeJson
             ["schedule"] = "wsd on SGD's clock: warm-up W steps (eta_c to eta_h), stable at eta_h for (N-W)(1-f) steps, decay KIND over the last (N-W) f steps; constant: the drop, then eta_c; inverse: tau = D/9",
             ["time"] = "t = steps x eta (the run's time); steps count SGD steps",
             ["ratio_to_optimum"] = "a recipe's final_excess over the optimum's (null when the optimum's is <= 0)",
+            ["difference_to_optimum"] = "a recipe's final_excess minus the optimum's (>= 0)",
         };
         o["settings"] = new JsonObject
         {
@@ -55,7 +56,8 @@ public static class OptimizeJson
         o["recipes"] = new JsonArray([.. r.Recipes.Select(x => (JsonNode)new JsonObject
         {
             ["recipe"] = x.Recipe.Kind.ToString(), ["label"] = x.Recipe.Label, ["plateau"] = "its best (searched)", ["best"] = Evaluation(x.Best, curve: true),
-            ["ratio_to_optimum"] = JsonOutput.Number(x.RatioToOptimum), ["plateau_outcome"] = x.Outcome.ToString(),
+            ["ratio_to_optimum"] = JsonOutput.Number(x.RatioToOptimum),
+            ["difference_to_optimum"] = JsonOutput.Number(r.Optimum is { } best ? x.Best.FinalExcess - best.FinalExcess : double.NaN), ["plateau_outcome"] = x.Outcome.ToString(),
         })]);
         o["evaluations"] = new JsonArray([.. r.Evaluations.Select(e => (JsonNode)Evaluation(e, curve: false))]);
         return o;

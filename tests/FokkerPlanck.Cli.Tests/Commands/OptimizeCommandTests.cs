@@ -42,6 +42,7 @@ public sealed class OptimizeCommandTests : IDisposable
         var recipes = root.GetProperty("recipes").EnumerateArray().ToList();
         Assert.Equal(5, recipes.Count);
         Assert.All(recipes, r => Assert.True(r.GetProperty("best").GetProperty("final_excess").GetDouble() >= optimum));
+        Assert.All(recipes, r => Assert.True(r.GetProperty("difference_to_optimum").GetDouble() >= 0));
         var shapes = root.GetProperty("shapes").EnumerateArray().ToList();
         Assert.Equal(["linear", "cosine"], shapes.Select(s => s.GetProperty("shape").GetString()));
         var grid = shapes[0].GetProperty("grid");
