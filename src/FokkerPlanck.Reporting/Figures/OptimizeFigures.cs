@@ -12,24 +12,28 @@ public static class OptimizeFigures
     /// <summary>Decades of the heat maps' symmetric log colour scale below their largest |value| (the landscapes span a few).</summary>
     private const double HeatmapDecades = 4;
 
-    private static readonly MarkerType[] Markers = [MarkerType.Circle, MarkerType.Square, MarkerType.Diamond, MarkerType.Triangle, MarkerType.Cross, MarkerType.Plus];
+    /// <summary>Filled markers only (OxyPlot draws Star, Cross and Plus with a stroke colour the line series do not set).</summary>
+    private static readonly MarkerType[] Markers = [MarkerType.Circle, MarkerType.Square, MarkerType.Diamond, MarkerType.Triangle];
 
     private static OxyColor Colour(int i) => PlotTheme.SeriesColors[i % PlotTheme.SeriesColors.Count];
 
-    /// <summary>optimize_landscape.png: for each shape, the final excess on the grid's plateaus at its best decay fraction (the landscape's lower envelope), the optimum marked.</summary>
+    /// <summary>
+    /// optimize_landscape.png: for each shape, the final excess on the grid's plateaus at its best decay fraction (the
+    /// landscape's lower envelope), signed on a linear axis with the zero line (runs can end below the final equilibrium's loss), the optimum marked.
+    /// </summary>
     public static void Landscape(ScheduleOptimizationResult r, string path)
     {
         ArgumentNullException.ThrowIfNull(r);
         var series = r.Shapes.Select((s, i) => new LineSeriesData(s.Kind, s.PlateauLrs,
-            [.. Enumerable.Range(0, s.PlateauLrs.Length).Select(p => Enumerable.Range(0, s.Fractions.Length).Min(j => Positive(s.GridExcess[p, j])))])
+            [.. Enumerable.Range(0, s.PlateauLrs.Length).Select(p => Enumerable.Range(0, s.Fractions.Length).Min(j => s.GridExcess[p, j]))])
             { Color = Colour(i), Marker = Markers[i % Markers.Length] }).ToList();
         if (r.Optimum is { } o)
-            series.Add(new LineSeriesData($"optimum ({o.Kind}, f = {o.DecayFraction:G2})", [o.PlateauLr], [Positive(o.FinalExcess)]) { Color = OxyColors.Black, Marker = MarkerType.Star, LineStyle = LineStyle.None });
+            series.Add(new LineSeriesData($"optimum ({o.Kind}, f = {o.DecayFraction:G2})", [o.PlateauLr], [o.FinalExcess]) { Color = OxyColors.Black, Marker = MarkerType.Diamond, LineStyle = LineStyle.None });
         PlotExporter.Export(LineChart.Create(series, new LineChartOptions
         {
             Title = $"Final excess loss after {r.Options.BudgetSteps} steps, best decay fraction per plateau",
-            Subtitle = "coarse grid per shape (min over the decay fractions); star: the optimum after the local search",
-            XAxisTitle = "plateau LR η_h", YAxisTitle = "E_p[L] − E_π(η_c)[L] at the budget's end", LogX = true, LogY = true,
+            Subtitle = "coarse grid per shape (min over the decay fractions); black diamond: the optimum after the local search",
+            XAxisTitle = "plateau LR η_h", YAxisTitle = "E_p[L] − E_π(η_c)[L] at the budget's end", LogX = true, ShowZeroLine = true,
         }), path, width: 1000, height: 650);
     }
 
