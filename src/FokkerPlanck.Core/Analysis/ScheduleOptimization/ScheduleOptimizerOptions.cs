@@ -18,7 +18,7 @@ public sealed record ScheduleOptimizerOptions
     /// then the rest at η_c; <c>inverse</c> with τ tied to the duration, <see cref="BudgetSchedules.InverseRemainingGap"/>).
     /// <c>power</c> is left out: its exponent would be a third parameter.
     /// </summary>
-    public static readonly string[] DefaultKinds = ["constant", "linear", "cosine", "exp", "step", "inverse"];
+    public static readonly string[] DefaultKinds = BudgetSchedules.SearchableKinds;
 
     /// <summary>
     /// Default plateau points of the coarse grid (log-spaced over the plateau range): over the default range 0.15–2.0 a

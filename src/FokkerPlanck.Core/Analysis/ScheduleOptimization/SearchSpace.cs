@@ -7,10 +7,13 @@ namespace FokkerPlanck.Core.Analysis.ScheduleOptimization;
 /// </summary>
 internal sealed class SearchSpace(double plateauMin, double plateauMax, ScheduleOptimizerOptions options)
 {
+    /// <summary>η_h at coordinate u (log-spaced over the plateau range; exactly the ends at 0 and 1).</summary>
     public double Plateau(double u) => u >= 1 ? plateauMax : plateauMin * Math.Pow(plateauMax / plateauMin, u);
 
+    /// <summary>The decay fraction at coordinate v (log-spaced over [f_min, 1]; exactly 1 at v = 1).</summary>
     public static double Fraction(double v) => v >= 1 ? 1 : Math.Pow(ScheduleOptimizerOptions.MinimumDecayFraction, 1 - v);
 
+    /// <summary>Coordinate of grid point i of n, equally spaced over [0, 1].</summary>
     private static double GridPoint(int i, int n) => (double)i / (n - 1);
 
     /// <summary>A shape: the coarse grid, then Nelder–Mead in (u, v) from its best point.</summary>
