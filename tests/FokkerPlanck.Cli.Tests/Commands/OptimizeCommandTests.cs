@@ -59,6 +59,27 @@ public sealed class OptimizeCommandTests : IDisposable
             Assert.True(new FileInfo(Path.Combine(outDir, png)).Length > 1000, png);
     }
 
+    [Fact]
+    public void Optimize_GivenStartAndWarmup_StatesTheStartAndSpendsTheBudget()
+    {
+        string npy = Path.Combine(_dir, "uniform.npy"), outDir = Path.Combine(_dir, "given");
+        Core.IO.NpyWriter.Write(npy, Enumerable.Repeat(1.0 / 96, 96).ToArray());
+        var (code, err) = InProcessCli.Run(["optimize", _scenario, "--budget-steps", "150", "--warmup-steps", "20", "--shapes", "exp", "--search-grid", "2x2",
+            "--initial", npy, "--no-plots", "--out", outDir]);
+        Assert.True(code == 0, err);
+        using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "optimize.json")));
+        var root = doc.RootElement;
+        var start = root.GetProperty("start");
+        Assert.Equal("given", start.GetProperty("kind").GetString());
+        Assert.Equal(JsonValueKind.Null, start.GetProperty("initial_lr").ValueKind);
+        Assert.Contains("uniform.npy", start.GetProperty("description").GetString(), StringComparison.Ordinal);
+        var optimum = root.GetProperty("optimum");
+        Assert.StartsWith("wsd:warmup=20steps,", optimum.GetProperty("spec").GetString(), StringComparison.Ordinal);
+        Assert.Equal(150, optimum.GetProperty("curve").GetProperty("steps").EnumerateArray().Last().GetDouble());
+        // a uniform start on [-3, 3] lies far above every equilibrium's loss
+        Assert.True(start.GetProperty("initial_excess").GetDouble() > 1);
+    }
+
     public static TheoryData<string, string[], string[]> BadInputs => new()
     {
         { "a zero budget", ["--budget-steps", "0"], ["--budget-steps", "positive"] },
