@@ -76,11 +76,12 @@ public sealed record ScheduleOptimizerOptions
     public int RecipeEvaluations { get; init; } = 12;
 
     /// <summary>
-    /// Nelder–Mead stops when the spread of the simplex's values, relative to their size, falls below this
-    /// (MathNet's criterion). 10⁻³: at the default rtol 10⁻⁴ the excess losses agree with rtol 10⁻⁸ runs to 4·10⁻⁵ relative
-    /// (<see cref="Evolution.EvolutionOptions.DefaultRelativeTolerance"/>), and a flatter optimum than 10⁻³ is not worth the runs.
+    /// Nelder–Mead stops when the simplex's values agree to this fraction of the coarse grid's range of values
+    /// (<see cref="BoundedSimplex.Minimize"/>). 10⁻³: finer than the grid resolves by far, and well above the runs'
+    /// own error (at the default rtol 10⁻⁴ excess losses agree with rtol 10⁻⁸ runs to 4·10⁻⁵ relative,
+    /// <see cref="Evolution.EvolutionOptions.DefaultRelativeTolerance"/>).
     /// </summary>
-    public double SimplexTolerance { get; init; } = 1e-3;
+    public double SimplexTolerance { get; init; } = 1e-5;
 
     /// <summary>Output points of each run, equally spaced in steps (the excess-loss curve and the steps to tolerance, to N/points).</summary>
     public int OutputPoints { get; init; } = 200;

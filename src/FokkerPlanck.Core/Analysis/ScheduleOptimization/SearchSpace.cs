@@ -13,6 +13,14 @@ internal sealed class SearchSpace(double plateauMin, double plateauMax, Schedule
     /// <summary>The decay fraction at coordinate v (log-spaced over [f_min, 1]; exactly 1 at v = 1).</summary>
     public static double Fraction(double v) => v >= 1 ? 1 : Math.Pow(ScheduleOptimizerOptions.MinimumDecayFraction, 1 - v);
 
+    /// <summary>The spread of the grid's values (the local search's value scale); a flat grid gives the smallest positive scale.</summary>
+    private static double Range(IEnumerable<double> values)
+    {
+        var finite = values.Where(double.IsFinite).ToList();
+        double range = finite.Count == 0 ? 0 : finite.Max() - finite.Min();
+        return range > 0 ? range : double.Epsilon;
+    }
+
     /// <summary>Coordinate of grid point i of n, equally spaced over [0, 1].</summary>
     private static double GridPoint(int i, int n) => (double)i / (n - 1);
 
@@ -37,7 +45,8 @@ internal sealed class SearchSpace(double plateauMin, double plateauMax, Schedule
             var e = objective.Evaluate(kind, Plateau(u[0]), Fraction(u[1]), EvaluationSource.LocalSearch, cancellation);
             reported();
             return e.FinalExcess;
-        }, [GridPoint(at.I, np), GridPoint(at.J, nf)], 1.0 / (Math.Min(np, nf) - 1), options.SimplexTolerance, options.LocalEvaluations);
+        }, [GridPoint(at.I, np), GridPoint(at.J, nf)], 1.0 / (Math.Min(np, nf) - 1), gridBest!.FinalExcess, Range(grid.Cast<double>()),
+            options.SimplexTolerance, options.LocalEvaluations);
         var best = objective.Evaluations.Where(e => e.Kind == kind).MinBy(e => e.FinalExcess)!;
         return new ShapeSearch(kind, [.. Enumerable.Range(0, np).Select(i => BudgetObjective.Canonical(Plateau(GridPoint(i, np))))],
             [.. Enumerable.Range(0, nf).Select(j => BudgetObjective.Canonical(Fraction(GridPoint(j, nf))))], grid, gridBest!, best, outcome, objective.Evaluations.Count - before);
@@ -56,7 +65,7 @@ internal sealed class SearchSpace(double plateauMin, double plateauMax, Schedule
         var scan = Enumerable.Range(0, np).Select(i => (U: GridPoint(i, np), E: Eval(GridPoint(i, np), EvaluationSource.Recipe))).ToList();
         var seed = scan.MinBy(s => s.E.FinalExcess);
         var (_, _, outcome) = BoundedSimplex.Minimize(u => Eval(u[0], EvaluationSource.Recipe).FinalExcess, [seed.U], 1.0 / (np - 1),
-            options.SimplexTolerance, options.RecipeEvaluations);
+            seed.E.FinalExcess, Range(scan.Select(s => s.E.FinalExcess)), options.SimplexTolerance, options.RecipeEvaluations);
         var best = objective.Evaluations.Where(e => e.Kind == recipe.DecayKind && e.DecayFraction == BudgetObjective.Canonical(recipe.Fraction)).MinBy(e => e.FinalExcess)!;
         return (best, outcome);
     }
