@@ -16,6 +16,7 @@ internal static class CliApp
         root.Subcommands.Add(MpembaCommand.Create());
         root.Subcommands.Add(EvolveCommand.Create());
         root.Subcommands.Add(OptimizePlateauCommand.Create());
+        root.Subcommands.Add(OptimizeCommand.Create());
         root.Subcommands.Add(LangevinCommand.Create());
         root.Subcommands.Add(CheckSamplesCommand.Create());
         root.Subcommands.Add(SgdCommand.Create());

@@ -63,19 +63,9 @@ internal static class OptimizePlateauCommand
             JsonOutput.Write(json, DynamicMpembaJson.Build(session, options, m));
             DynamicMpembaJson.Csv(csv, m);
         }
-        DynamicMpembaMap map = null!;
-        using (var cancel = CtrlC.Cancellation())
-        {
-            RunProgress.Run(["dynamic strong Mpemba points"], progress =>
-            {
-                progress.Start(0);
-                map = DynamicMpembaMapper.Run(session, options,
-                    new SyncProgress<(int Done, int Total, string What)>(x => progress.Report(0, (double)x.Done / x.Total,
-                        x.Done < x.Total ? $"{x.Done + 1}/{x.Total}: {x.What}" : "dynamic strong Mpemba points")),
-                    Save, cancel.Token);
-                progress.Finish(0, $"dynamic strong Mpemba points: {map.Runs} runs");
-            });
-        }
+        var map = CountedProgress.Run("dynamic strong Mpemba points", (progress, token) => DynamicMpembaMapper.Run(session, options, progress, Save, token),
+            x => x.Done < x.Total ? $"{x.Done + 1}/{x.Total}: {x.What}" : "dynamic strong Mpemba points",
+            m => $"dynamic strong Mpemba points: {m.Runs} runs");
         Save(map);
         string figure = Path.Combine(outDir, "dynamic_mpemba.png");
         if (plots) DynamicMpembaFigures.Map(map, figure);
