@@ -39,10 +39,10 @@ public sealed class MemoryModel
     /// <summary>
     /// Per-cell doubles held besides the named arrays: the landscape's samples, the operator's face rates,
     /// log π, the stationary mode, the solver's work vectors and the managed garbage not yet collected
-    /// (large arrays are collected lazily). Calibrated: with 24 per cell the estimate came out 12–14 % low at
-    /// 1024² and 2048², a shortfall growing with n (366 MiB and 1,520 MiB, 46 doubles per cell both times).
+    /// (large arrays are collected lazily). Calibrated: with 24 per cell the estimate came out 9 % low at
+    /// 1024² and 2048², a shortfall growing with n (218 MiB and 908 MiB: 27–28 doubles per cell both times).
     /// </summary>
-    public const int GridVectors = 70;
+    public const int GridVectors = 52;
 
     /// <summary>CSR matrices alive at once: the symmetric generator, the backward operator and its negated copy in the left-vector refinement.</summary>
     public const int OperatorMatrices = 3;
@@ -88,8 +88,20 @@ public sealed class MemoryModel
     /// <summary>Non-zeros of the operator.</summary>
     public long NonZeros { get; }
 
-    /// <summary>Entries of one LDLᵀ factor as stored (the LU stores this many in L and again in U).</summary>
-    public long FactorEntries => _symbolic.NonZerosInFactor;
+    /// <summary>
+    /// Doubles of one LDLᵀ factor's native storage (the LU stores this many in L and again in U): a full
+    /// m × k panel per supernode, Σ m·k, which exceeds the trapezoid's entries
+    /// (<see cref="SymbolicFactorization.NonZerosInFactor"/>) by Σ k(k−1)/2.
+    /// </summary>
+    public long FactorEntries
+    {
+        get
+        {
+            long stored = 0;
+            for (int sn = 0; sn < _symbolic.SupernodeCount; sn++) stored += (long)_symbolic.FrontSize(sn) * _symbolic.Columns(sn);
+            return stored;
+        }
+    }
 
     /// <summary>Peak bytes of the LDLᵀ factorization's pooled fronts.</summary>
     public long LdltPoolBytes { get; }
