@@ -41,6 +41,11 @@ internal static class CommandRunner
             Error($"invalid samples: {e.Message}");
             return ExitCodes.InvalidInput;
         }
+        catch (Core.Memory.MemoryLimitException e)
+        {
+            Error(e.Message);
+            return ExitCodes.InvalidInput;
+        }
         catch (UsageException e)
         {
             Error(e.Message);

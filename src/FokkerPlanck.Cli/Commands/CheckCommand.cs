@@ -1,5 +1,8 @@
 using System.CommandLine;
 using FokkerPlanck.Cli.Output;
+using FokkerPlanck.Core.Analysis.Mpemba;
+using FokkerPlanck.Core.Langevin;
+using FokkerPlanck.Core.Memory;
 using FokkerPlanck.Core.Scenarios;
 using FokkerPlanck.Reporting;
 using Spectre.Console;
@@ -25,7 +28,7 @@ internal static class CheckCommand
             var scenario = ScenarioLoader.Load(parse.GetValue(scenarioArg)!);
             var (nx, ny) = GridOption.Parse(parse.GetValue(grid));
             var setup = ScenarioSetup.Create(scenario, nx, ny);
-            var report = ScenarioCheck.Run(scenario, setup.Landscape, setup.Grid);
+            var report = ScenarioCheck.Run(scenario, setup.Landscape, setup.Grid) with { Memory = MemoryEstimates(scenario.WithGrid(nx, ny)) };
             Print(report);
             if (parse.GetValue(json) is { } path) JsonOutput.Write(path, CheckJson.Build(report));
             return report.Warnings.Count > 0 && parse.GetValue(strict) ? ExitCodes.Warnings : ExitCodes.Ok;
@@ -51,8 +54,34 @@ internal static class CheckCommand
         Row("mass ≤2 cells from y walls (−/+)", c => $"{c.WallMass[2]:E1} / {c.WallMass[3]:E1}");
         Row("assembly time", c => $"{c.AssemblySeconds * 1000:F0} ms");
         AnsiConsole.Write(t);
+        PrintMemory(r.Memory);
         if (r.Warnings.Count == 0) AnsiConsole.MarkupLine("[green]check clean[/]");
         foreach (string w in r.Warnings) AnsiConsole.MarkupLine($"[yellow]warning:[/] {Markup.Escape(w)}");
+    }
+
+    /// <summary>The peak-memory estimates of the commands that factorize or run ensembles, on the scenario's grid.</summary>
+    private static MemoryCommandEstimate[] MemoryEstimates(Scenario scenario)
+    {
+        var g = GridCells.Of(scenario);
+        int nx = g.Nx ?? 1, modes = scenario.Mpemba.Modes;
+        var model = MemoryModel.ForGrid(nx, g.Ny);
+        // the Mpemba grid study's finest grid, rounded as the study rounds it
+        int Finer(int c) => c == 1 ? 1 : (int)Math.Round(c * MpembaStudyOptions.RefinementRatio);
+        return
+        [
+            new("spectrum", model.Spectrum(modes)),
+            new("mpemba", MemoryModel.ForGrid(Finer(nx), Finer(g.Ny)).Spectrum(modes)),
+            new("evolve", model.Evolve(modes)),
+            new("langevin", model.Langevin(EnsembleOptions.DefaultParticles, modes)),
+        ];
+    }
+
+    private static void PrintMemory(IReadOnlyList<MemoryCommandEstimate> memory)
+    {
+        var t = new Table().Border(TableBorder.Rounded).AddColumns("command", "grid", "peak memory (estimate)", "terms");
+        foreach (var m in memory)
+            t.AddRow(Markup.Escape(m.Command), Markup.Escape(m.Estimate.Grid), MemoryEstimate.FormatBytes(m.Estimate.TotalBytes), Markup.Escape(m.Estimate.Describe()));
+        AnsiConsole.Write(t);
     }
 
     private static string Fmt(double v) => double.IsFinite(v) ? $"{v:F1}" : "—";

@@ -27,6 +27,7 @@ internal static class EvolveCommand
         var tEnd = new Option<double?>("--t-end") { Description = "End time t = steps × η (default: the scenario's evolve.t_end, else the schedule's end plus 20 slow relaxation times 1/λ₂)." };
         var initial = new Option<string?>("--initial") { Description = "Start from this density instead of π(η_h): .npy cell masses of shape (nx·ny,) or (ny, nx), normalized to mass 1." };
         var grid = GridOption.Create();
+        var maxMemory = MaxMemoryOption.Create();
         var rtol = new Option<double?>("--rtol") { Description = $"Relative tolerance per cell (default {EvolutionOptions.DefaultRelativeTolerance:G})." };
         var atol = new Option<double?>("--atol") { Description = $"Absolute tolerance in units of the total mass (default {EvolutionOptions.DefaultAbsoluteTolerance:G})." };
         var scheme = new Option<string>("--scheme") { Description = $"Time-stepping scheme: {string.Join(" | ", SchemeCatalog.All.Select(s => s.Name))}.", DefaultValueFactory = _ => SchemeCatalog.Default.Name };
@@ -38,12 +39,13 @@ internal static class EvolveCommand
         var outDir = new Option<string>("--out") { Description = "Output folder (created only once the inputs are checked).", Required = true };
         var cmd = new Command("evolve", "Time evolution from plateau equilibria under an LR schedule: distances to π(η_c), mode amplitudes, late-time rate against λ₂/λ₃, spectral prediction; --verdict compares plateaus across schedules.");
         cmd.Arguments.Add(scenarioArg);
-        foreach (var o in new Option[] { plateau, schedule, tEnd, initial, grid, rtol, atol, scheme, outputs, maxSteps, verdict, tolL1, noPlots, outDir }) cmd.Options.Add(o);
+        foreach (var o in new Option[] { plateau, schedule, tEnd, initial, grid, rtol, atol, scheme, outputs, maxSteps, verdict, tolL1, noPlots, outDir, maxMemory }) cmd.Options.Add(o);
         cmd.SetAction(parse => CommandRunner.Run(() =>
         {
             var scenario = ScenarioLoader.Load(parse.GetValue(scenarioArg)!);
             var (nx, ny) = GridOption.Parse(parse.GetValue(grid));
             scenario = scenario.WithGrid(nx, ny);
+            MaxMemoryOption.Enforce("evolve", scenario, null, null, parse.GetValue(maxMemory), m => m.Evolve(scenario.Mpemba.Modes));
             var options = Options(scenario, parse.GetValue(rtol), parse.GetValue(atol), parse.GetValue(scheme)!, parse.GetValue(outputs), parse.GetValue(tEnd), parse.GetValue(maxSteps));
             var tolerance = Positive(parse.GetValue(tolL1), "--tolerance-l1");
             var request = new EvolveRequest(scenario, options, EvolveInputs.ParseLearningRates(parse.GetValue(plateau), "--plateau-lr"),

@@ -40,12 +40,13 @@ internal static class LangevinCommand
         var threads = ThreadsOption.Instance;
         var level = new Option<double>("--level") { Description = "Significance level α of each time's verdict (Holm-corrected over its tests).", DefaultValueFactory = _ => Significance.DefaultLevel };
         var grid = GridOption.Create();
+        var maxMemory = MaxMemoryOption.Create();
         var noPlots = new Option<bool>("--no-plots") { Description = "Do not write PNG figures." };
         var resume = new Option<bool>("--resume") { Description = $"Continue the interrupted run in --out from its last comparison time ({EnsembleCheckpoint.MetaFile}); the options must be the same, and the numbers come out as if it had never stopped." };
         var outDir = new Option<string>("--out") { Description = "Output folder (created only once the inputs are checked).", Required = true };
         var cmd = new Command("langevin", "A Langevin/SGD particle ensemble through an LR schedule against the Fokker–Planck solution: marginals, excess loss and mode amplitudes tested at chosen times.");
         cmd.Arguments.Add(scenarioArg);
-        foreach (var o in new Option[] { particles, seed, method, plateau, schedule, times, initial, startPoint, dt, kappa, threads, level, grid, noPlots, resume, outDir }) cmd.Options.Add(o);
+        foreach (var o in new Option[] { particles, seed, method, plateau, schedule, times, initial, startPoint, dt, kappa, threads, level, grid, noPlots, resume, outDir, maxMemory }) cmd.Options.Add(o);
         cmd.SetAction(parse => CommandRunner.Run(() =>
         {
             var (nx, ny) = GridOption.Parse(parse.GetValue(grid));
@@ -60,6 +61,7 @@ internal static class LangevinCommand
             double alpha = parse.GetValue(level);
             if (!(alpha > 0 && alpha < 1)) throw new UsageException($"--level must lie in (0, 1), e.g. 0.01; got {alpha.ToString(CultureInfo.InvariantCulture)}.");
             if (parse.GetValue(plateau) is { } p && !(p > 0 && double.IsFinite(p))) throw new UsageException($"--plateau-lr must be positive and finite, got {p.ToString(CultureInfo.InvariantCulture)}.");
+            MaxMemoryOption.Enforce("langevin", scenario, null, null, parse.GetValue(maxMemory), model => model.Langevin(parse.GetValue(particles), scenario.Mpemba.Modes));
             var options = new EnsembleOptions { Method = m, Particles = parse.GetValue(particles), Seed = parse.GetValue(seed), TimeStep = parse.GetValue(dt), Threads = parse.GetValue(threads) };
             if (parse.GetValue(initial) is not null && parse.GetValue(startPoint) is not null) throw new UsageException("--initial and --start both given; the ensemble starts from one of them.");
             var request = new LangevinRequest(scenario, options, parse.GetValue(plateau), parse.GetValue(schedule), EvolveInputs.ParseLearningRates(parse.GetValue(times), "--times"),

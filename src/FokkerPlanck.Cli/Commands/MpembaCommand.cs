@@ -16,12 +16,13 @@ internal static class MpembaCommand
         var scenarioArg = new Argument<string>("scenario") { Description = "Scenario file (JSON, comments allowed)." };
         var outDir = new Option<string>("--out") { Description = "Output folder (mpemba.json, scan.csv, PNG figures).", DefaultValueFactory = _ => "results" };
         var grid = GridOption.Create();
+        var maxMemory = MaxMemoryOption.Create();
         var noStudy = new Option<bool>("--no-grid-study") { Description = "Skip the coarser/finer grids (no error bars; ~3× faster)." };
         var no1d = new Option<bool>("--no-1d") { Description = "Skip the river-only (1D) reduction." };
         var sweep = new Option<int>("--sweep") { Description = "Number of final LRs in the optimal-plateau-vs-final-LR sweep (0 = none).", DefaultValueFactory = _ => 7 };
         var noPlots = new Option<bool>("--no-plots") { Description = "Do not write PNG figures." };
         var cmd = new Command("mpemba", "Mpemba analysis: overlap coefficients a_k(η_h), strong Mpemba points (optimal plateau LR) with grid error bars, river-only reduction, final-LR sweep.");
-        foreach (var o in new Option[] { outDir, grid, noStudy, no1d, sweep, noPlots }) cmd.Options.Add(o);
+        foreach (var o in new Option[] { outDir, grid, noStudy, no1d, sweep, noPlots, maxMemory }) cmd.Options.Add(o);
         cmd.Arguments.Add(scenarioArg);
         cmd.SetAction(parse => CommandRunner.Run(() =>
         {
@@ -31,6 +32,8 @@ internal static class MpembaCommand
             int sweepPoints = parse.GetValue(sweep);
             if (sweepPoints < 0) throw new UsageException("--sweep must be ≥ 0.");
             string dir = parse.GetValue(outDir)!;
+            MaxMemoryOption.Enforce("mpemba", scenario, null, null, parse.GetValue(maxMemory), m => m.Spectrum(scenario.Mpemba.Modes),
+                parse.GetValue(noStudy) ? 1.0 : MpembaStudyOptions.RefinementRatio);
             using var folderLock = OutputLock.Acquire(dir);
             ScenarioWarnings.Print(scenario);
             var options = new MpembaStudyOptions { GridStudy = !parse.GetValue(noStudy), Reduced1D = !parse.GetValue(no1d), SweepPoints = sweepPoints };

@@ -71,7 +71,7 @@ internal static class OptimizeCommand
         string start = initialPath is null
             ? $"equilibrium at η = {ScheduleOptimizer.InitialLr(session, options):G4} ({(options.InitialLr is null ? "the top of the plateau range: a broad, hot start" : "--initial-lr")})"
             : $"the density in {initialPath}";
-        Directory.CreateDirectory(outDir);
+        using var folderLock = OutputLock.Acquire(outDir);
         EvolveSummary.Header(session);
         string json = Path.Combine(outDir, "optimize.json"), csv = Path.Combine(outDir, "optimize.csv");
         void Save(ScheduleOptimizationResult r)

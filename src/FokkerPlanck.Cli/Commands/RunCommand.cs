@@ -32,9 +32,10 @@ internal static class RunCommand
         var no1d = new Option<bool>("--no-1d") { Description = "Skip the river-only (1D) reduction." };
         var noVerdict = new Option<bool>("--no-verdict") { Description = "Skip the schedule verdict." };
         var noLangevin = new Option<bool>("--no-langevin") { Description = "Skip the Langevin confirmation." };
+        var maxMemory = MaxMemoryOption.Create();
         var cmd = new Command("run", "The main job: which plateau LR, which decay and why — check, spectrum, Mpemba analysis, schedule verdict and Langevin confirmation, in one report (report.html).");
         cmd.Arguments.Add(scenarioArg);
-        foreach (var o in new Option[] { outDir, grid, resume, noPlots, particles, seed, threads, sweep, noStudy, no1d, noVerdict, noLangevin }) cmd.Options.Add(o);
+        foreach (var o in new Option[] { outDir, grid, resume, noPlots, particles, seed, threads, sweep, noStudy, no1d, noVerdict, noLangevin, maxMemory }) cmd.Options.Add(o);
         cmd.SetAction(parse => CommandRunner.Run(() =>
         {
             var (nx, ny) = GridOption.Parse(parse.GetValue(grid));
@@ -45,6 +46,11 @@ internal static class RunCommand
                 GridStudy = !parse.GetValue(noStudy), Reduced1D = !parse.GetValue(no1d), SweepPoints = parse.GetValue(sweep), Verdict = !parse.GetValue(noVerdict),
                 Langevin = !parse.GetValue(noLangevin), Particles = parse.GetValue(particles), Seed = parse.GetValue(seed), Threads = parse.GetValue(threads),
             };
+            // the Mpemba stage's finest grid and the particles with the time stepper are the two peaks of a run
+            MaxMemoryOption.Enforce("run", scenario, null, null, parse.GetValue(maxMemory), m => m.Spectrum(scenario.Mpemba.Modes),
+                options.GridStudy ? Core.Analysis.Mpemba.MpembaStudyOptions.RefinementRatio : 1.0);
+            if (options.Langevin)
+                MaxMemoryOption.Enforce("run", scenario, null, null, parse.GetValue(maxMemory), m => m.Langevin(options.Particles, scenario.Mpemba.Modes));
             var report = new RunReportOptions { Plots = !parse.GetValue(noPlots), CommandLine = "fokkerplanck " + string.Join(' ', parse.Tokens.Select(t => t.Value)) };
             return Run(scenario, options, parse.GetValue(outDir)!, parse.GetValue(resume), report);
         }));

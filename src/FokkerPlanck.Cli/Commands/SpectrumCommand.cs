@@ -21,12 +21,13 @@ internal static class SpectrumCommand
         var temperature = new Option<double?>("--temperature") { Description = "Temperature T instead of a learning rate (T = κη)." };
         var modes = new Option<int?>("--modes") { Description = "Number of modes, λ₁ = 0 included (default: scenario \"modes\")." };
         var grid = GridOption.Create();
+        var maxMemory = MaxMemoryOption.Create();
         var outDir = new Option<string>("--out") { Description = "Output folder.", DefaultValueFactory = _ => "results" };
         var noPlots = new Option<bool>("--no-plots") { Description = "Skip the PNG figures." };
         var noVerify = new Option<bool>("--no-verify") { Description = "Skip the inertia count that proves no mode was missed (saves one factorization)." };
         var cmd = new Command("spectrum", "Slowest relaxation modes (eigenvalues, right and left eigenvectors) of the Fokker–Planck operator at one learning rate.");
         cmd.Arguments.Add(scenarioArg);
-        foreach (var o in new Option[] { lr, temperature, modes, grid, outDir, noPlots, noVerify }) cmd.Options.Add(o);
+        foreach (var o in new Option[] { lr, temperature, modes, grid, outDir, noPlots, noVerify, maxMemory }) cmd.Options.Add(o);
         cmd.SetAction(parse => CommandRunner.Run(() =>
         {
             var scenario = ScenarioLoader.Load(parse.GetValue(scenarioArg)!);
@@ -39,6 +40,7 @@ internal static class SpectrumCommand
             int k = parse.GetValue(modes) ?? scenario.Mpemba.Modes;
             if (k < 2) throw new UsageException($"--modes must be ≥ 2 (λ₁ = 0 and at least one relaxation mode), got {k}.");
             string dir = parse.GetValue(outDir)!;
+            MaxMemoryOption.Enforce("spectrum", scenario, nx, ny, parse.GetValue(maxMemory), m => m.Spectrum(k));
             using var folderLock = OutputLock.Acquire(dir);
             ScenarioWarnings.Print(scenario.WithGrid(nx, ny));
             RelaxationSpectrum s = null!;

@@ -113,7 +113,16 @@ public sealed class FokkerPlanckOperator
     public static CsrMatrix PatternFor(TensorGrid grid)
     {
         ArgumentNullException.ThrowIfNull(grid);
-        int nx = grid.Nx, ny = grid.Ny;
+        return PatternFor(grid.Nx, grid.Ny);
+    }
+
+    /// <summary>The 5-point pattern of an <paramref name="nx"/> × <paramref name="ny"/> grid (values zero), as <see cref="PatternFor(TensorGrid)"/>.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">A count is not positive, or the grid has more than 2³¹ − 1 cells.</exception>
+    public static CsrMatrix PatternFor(int nx, int ny)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(nx);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(ny);
+        if ((long)nx * ny > int.MaxValue) throw new ArgumentOutOfRangeException(nameof(nx), $"Grid {nx}×{ny} is too large.");
         var rp = FaceRateAssembly.PatternRowPointers(nx, ny);
         var ci = new int[rp[^1]];
         Parallel.For(0, ny, Parallelism.Options, j =>

@@ -29,7 +29,16 @@ public sealed record TemperatureCheck(
 /// <param name="Warnings">Problems with their fixes (empty when clean).</param>
 public sealed record ScenarioCheckReport(
     string Scenario, string Landscape, TensorGrid Grid, int Unknowns, int NonZeros,
-    IReadOnlyList<TemperatureCheck> Checks, IReadOnlyList<string> Warnings);
+    IReadOnlyList<TemperatureCheck> Checks, IReadOnlyList<string> Warnings)
+{
+    /// <summary>Estimated peak memory per command (<see cref="Memory.MemoryModel"/>; empty unless the caller added them, as <c>check</c> does).</summary>
+    public IReadOnlyList<MemoryCommandEstimate> Memory { get; init; } = [];
+}
+
+/// <summary>The estimated peak memory of one command on a scenario.</summary>
+/// <param name="Command">The command, e.g. "spectrum".</param>
+/// <param name="Estimate">Its estimate (grid, terms, total).</param>
+public sealed record MemoryCommandEstimate(string Command, Memory.MemoryEstimate Estimate);
 
 /// <summary>
 /// Builds grid and operator at the final and the highest plateau LR and checks invariants and

@@ -32,5 +32,11 @@ public static class CheckJson
             ["assembly_seconds"] = c.AssemblySeconds,
         })]),
         ["warnings"] = new JsonArray([.. r.Warnings.Select(w => (JsonNode)w)]),
+        ["memory"] = new JsonArray([.. r.Memory.Select(m => (JsonNode)new JsonObject
+        {
+            ["command"] = m.Command, ["workload"] = m.Estimate.Workload.ToString().ToLowerInvariant(), ["grid"] = m.Estimate.Grid,
+            ["peak_bytes"] = m.Estimate.TotalBytes,
+            ["terms"] = new JsonArray([.. m.Estimate.Terms.Select(t => (JsonNode)new JsonObject { ["name"] = t.Name, ["bytes"] = t.Bytes })]),
+        })]),
     };
 }

@@ -139,6 +139,9 @@ public sealed class SparseLdlt : ILinearSolver, IDisposable
     /// <summary>Entries of L as stored (dense supernodal trapezoids, diagonal included).</summary>
     public long NonZerosInFactor => Symbolic.NonZerosInFactor;
 
+    /// <summary>Doubles the factor's native storage holds, by its own accounting (what the memory model must predict).</summary>
+    internal long StoredEntries => _panels.Length;
+
     /// <summary>Floating-point operations of the numeric factorization.</summary>
     public double FlopCount => Symbolic.LdltFlops;
 

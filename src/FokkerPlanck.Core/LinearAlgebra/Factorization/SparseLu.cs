@@ -92,6 +92,9 @@ public sealed class SparseLu : ILinearSolver, IDisposable
     /// <summary>Entries stored for L and U together (two dense supernodal trapezoids per front).</summary>
     public long NonZerosInFactor => 2 * Symbolic.NonZerosInFactor;
 
+    /// <summary>Doubles the L and U panels' native storage holds, by its own accounting.</summary>
+    internal long StoredEntries => _lower.Length + _upper.Length;
+
     /// <summary>Floating-point operations of the numeric factorization.</summary>
     public double FlopCount => Symbolic.LuFlops;
 
