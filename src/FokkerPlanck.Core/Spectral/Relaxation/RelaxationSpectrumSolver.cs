@@ -98,6 +98,8 @@ public sealed class RelaxationSpectrumSolver
         // needed only once the factor exists, computed here while the ordering may still be running
         var q1 = op.StationarySymmetricMode();
         double gershgorin = 2 * a.Diagonal().Max();
+        if (!double.IsFinite(gershgorin))
+            throw new ArgumentException($"the transition rates overflow at T = {op.Temperature:G4}: the potential changes too much between neighbouring cells; refine the grid, narrow the domain or raise the temperature.");
         double tAssembly = sw.Elapsed.TotalSeconds; sw.Restart();
         progress?.Report(("ordering", 0));
         SymbolicFactorization symbolic;
