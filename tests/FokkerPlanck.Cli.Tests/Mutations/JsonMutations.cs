@@ -54,7 +54,8 @@ internal static class JsonMutations
                 yield return Make($"empty object: {path}", root, path, "{}", names);
         }
         yield return Make("unknown key: top level", root, "unknown_key", "1", ["unknown_key"]);
-        foreach (var m in FileMutations.Of(Encoding.UTF8.GetBytes(json), fileName)) yield return m;
+        // bytes changed inside a key name surface as that (mangled) key
+        foreach (var m in FileMutations.Of(Encoding.UTF8.GetBytes(json), fileName)) yield return m with { Names = [.. m.Names, "unknown key"] };
     }
 
     /// <summary>Every value under <paramref name="node"/> with its path (<c>a.b</c>, <c>a.b[1]</c>), parents before children.</summary>
