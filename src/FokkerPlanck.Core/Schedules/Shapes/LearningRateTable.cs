@@ -100,8 +100,10 @@ internal sealed record LearningRateTable(double[] Positions, double[] Rates, boo
     /// <summary>lr &gt; 0; the first position 0, then strictly increasing.</summary>
     private static void CheckRow(List<double> positions, double x, double lr, string positionName, string at)
     {
-        if (!(lr > 0) || lr > MaxRate)
-            throw new ScheduleException($"{at}, column \"{RateColumn}\"", $"learning rates must lie in (0, {SpecText.Number(MaxRate)}], got {SpecText.Number(lr)}");
+        if (!(lr > 0))
+            throw new ScheduleException($"{at}, column \"{RateColumn}\"", $"learning rates must be > 0, got {SpecText.Number(lr)}");
+        if (lr > MaxRate)
+            throw new ScheduleException($"{at}, column \"{RateColumn}\"", $"learning rates must be at most {SpecText.Number(MaxRate)}, got {SpecText.Number(lr)}");
         if (positions.Count == 0 && x != 0)
             throw new ScheduleException($"{at}, column \"{positionName}\"", $"the first row must be at {positionName} = 0 (the schedule starts there), got {SpecText.Number(x)}");
         if (positions.Count > 0 && !(x > positions[^1]))
