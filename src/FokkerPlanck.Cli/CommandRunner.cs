@@ -63,7 +63,7 @@ internal static class CommandRunner
         }
         catch (ArgumentException e)
         {
-            Error(e.Message);
+            Error(UserMessage(e));
             return ExitCodes.InvalidInput;
         }
         catch (IOException e)
@@ -89,6 +89,21 @@ internal static class CommandRunner
             if (Environment.GetEnvironmentVariable("FOKKERPLANCK_DEBUG") == "1") Console.Error.WriteLine(e);
             return ExitCodes.InternalError;
         }
+    }
+
+    /// <summary>
+    /// The message of an argument exception without what .NET appends for programmers: the
+    /// " (Parameter 'name')" suffix and an out-of-range exception's "Actual value was …" line.
+    /// </summary>
+    internal static string UserMessage(ArgumentException e)
+    {
+        string message = e.Message;
+        if (e.ParamName is not null)
+        {
+            int k = message.IndexOf($" (Parameter '{e.ParamName}')", StringComparison.Ordinal);
+            if (k > 0) message = message[..k];
+        }
+        return message;
     }
 
     /// <summary>Prints an error as one line on stderr (never wrapped; red label on a terminal).</summary>

@@ -52,7 +52,10 @@ public static partial class NpyReader
         {
             Span<byte> len = stackalloc byte[4];
             ReadExactly(stream, len);
-            headerLength = checked((int)BinaryPrimitives.ReadUInt32LittleEndian(len));
+            uint declared = BinaryPrimitives.ReadUInt32LittleEndian(len);
+            if (declared > MaxHeaderLength)
+                throw new InvalidDataException($"The .npy header claims {declared} bytes (at most {MaxHeaderLength}); the file is damaged.");
+            headerLength = (int)declared;
         }
         else
         {
@@ -64,16 +67,26 @@ public static partial class NpyReader
         string header = (major == 3 ? Encoding.UTF8 : Encoding.Latin1).GetString(headerBytes);
         int[] shape = ParseHeader(header);
 
+        // the shape is checked against what the file holds before anything is allocated: a damaged
+        // header must not ask for gigabytes (or overflow the element count)
         long count = 1;
         foreach (int d in shape)
-            count *= d;
-        var data = new double[checked((int)count)];
+            count = count > long.MaxValue / Math.Max(d, 1) ? long.MaxValue : count * d;
+        long available = stream.CanSeek ? stream.Length - stream.Position : long.MaxValue;
+        if (count > Array.MaxLength / sizeof(double) || count * sizeof(double) > available)
+            throw new InvalidDataException($"The .npy file is truncated: its header announces shape ({string.Join(", ", shape)}), "
+                + $"{(count > long.MaxValue / sizeof(double) ? "more" : (count * sizeof(double)).ToString(CultureInfo.InvariantCulture))} bytes of data, "
+                + $"but {(stream.CanSeek ? available.ToString(CultureInfo.InvariantCulture) : "fewer")} follow the header.");
+        var data = new double[count];
         var bytes = new byte[data.Length * sizeof(double)];
         ReadExactly(stream, bytes);
         for (int k = 0; k < data.Length; k++)
             data[k] = BinaryPrimitives.ReadDoubleLittleEndian(bytes.AsSpan(k * sizeof(double)));
         return new NpyArray(data, shape);
     }
+
+    /// <summary>Largest header accepted: NumPy's own readers refuse headers over 10⁴ bytes unless told otherwise; 1 MiB leaves room for any real one.</summary>
+    private const uint MaxHeaderLength = 1 << 20;
 
     private static int[] ParseHeader(string header)
     {

@@ -40,7 +40,10 @@ public static class ScenarioGridBuilder
                 Axis best = x; double bestShortfall = Shortfall(x, focus, sigmas);
                 for (double beta = StretchingStep; beta <= MaxStretching; beta += StretchingStep)
                 {
-                    var candidate = Axis.Clustered(xmin, xmax, cellsX, focus, beta);
+                    Axis candidate;
+                    // a floor at (numerically) the domain's edge stretches the map past double range: keep the best so far
+                    try { candidate = Axis.Clustered(xmin, xmax, cellsX, focus, beta); }
+                    catch (ArgumentException) { break; }
                     double s = Shortfall(candidate, focus, sigmas);
                     if (s < bestShortfall) { best = candidate; bestShortfall = s; }
                     if (s <= 1.0) break;

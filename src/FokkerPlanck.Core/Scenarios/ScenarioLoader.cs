@@ -20,6 +20,15 @@ public static class ScenarioLoader
     /// <summary>Largest accepted cells per axis (a 4096² grid already needs ~10 GiB of factor).</summary>
     public const int MaxCellsPerAxis = 4096;
 
+    /// <summary>Largest |coordinate| of a domain end: far beyond any landscape's scale, and small enough that cell widths and potential differences stay finite.</summary>
+    public const double MaxCoordinate = 1e6;
+
+    /// <summary>Temperatures T = κ·η accepted: outside, the face rates exp(±ΔU/2T) of any resolvable landscape overflow or vanish.</summary>
+    public const double MinTemperature = 1e-8, MaxTemperature = 1e8;
+
+    /// <summary>Longest <c>evolve.t_end</c>: 10¹² slow times is more than any step counter reaches (the integrator's times stay exact in double).</summary>
+    public const double MaxEndTime = 1e12;
+
     private static readonly string[] TopKeys = ["name", "landscape", "domain", "grid", "kappa", "final_lr", "plateau_lr", "modes", "flux", "reflecting", "schedule", "evolve", "description", "parameters"];
 
     private static readonly JsonDocumentOptions Options = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
@@ -41,12 +50,12 @@ public static class ScenarioLoader
         try { doc = JsonDocument.Parse(json, Options); }
         catch (JsonException e)
         {
-            throw new ScenarioException("file", $"not valid JSON (line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1}): {FirstSentence(e.Message)}", e);
+            throw new ScenarioException("file", $"{TheFile(sourcePath)} not valid JSON (line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1}): {FirstSentence(e.Message)}", e);
         }
         using (doc)
         {
             var root = doc.RootElement;
-            if (root.ValueKind != JsonValueKind.Object) throw new ScenarioException("file", "the top level must be a JSON object { ... }.");
+            if (root.ValueKind != JsonValueKind.Object) throw new ScenarioException("file", $"{TheFile(sourcePath)} not a JSON object; the top level must be {{ ... }}.");
             RejectUnknown(root, "", TopKeys);
             string name = OptionalString(root, "name", "") ?? "";
             var landscape = ReadLandscape(Required(root, "landscape", JsonValueKind.Object)) with { Parameters = ReadParameters(root) };
@@ -83,6 +92,9 @@ public static class ScenarioLoader
             double pmax = ReadPositive(plateauEl, "max", "plateau_lr.", null);
             if (!(pmax > pmin)) throw new ScenarioException("plateau_lr", $"min ({pmin}) must be smaller than max ({pmax}).");
             int points = ReadInt(plateauEl, "points", "plateau_lr.", 60, 2, 100000);
+            double tMin = kappa * Math.Min(finalLr, pmin), tMax = kappa * Math.Max(finalLr, pmax);
+            if (!(tMin >= MinTemperature && tMax <= MaxTemperature))
+                throw new ScenarioException("kappa", $"the temperatures T = κ·η run from {tMin:G4} to {tMax:G4} (κ = {kappa:G4}, final_lr and plateau_lr from {Math.Min(finalLr, pmin):G4} to {Math.Max(finalLr, pmax):G4}); they must lie in [{MinTemperature:G}, {MaxTemperature:G}].");
             int modes = ReadInt(root, "modes", "", DefaultModes, 2, 64);
             string flux = OptionalString(root, "flux", "sg")!;
             if (flux is not ("sg" or "sqra")) throw new ScenarioException("flux", $"unknown flux \"{flux}\"; expected \"sg\" (Scharfetter–Gummel) or \"sqra\" (square-root approximation).");
@@ -112,6 +124,7 @@ public static class ScenarioLoader
         if (evolve.ValueKind != JsonValueKind.Object) throw new ScenarioException("evolve", "must be an object like { \"t_end\": 500, \"plateau_lr\": [0.3, 0.58] }.");
         RejectUnknown(evolve, "evolve.", ["t_end", "plateau_lr"]);
         double? tEnd = evolve.TryGetProperty("t_end", out _) ? ReadPositive(evolve, "t_end", "evolve.", null) : null;
+        if (tEnd > MaxEndTime) throw new ScenarioException("evolve.t_end", $"{tEnd:G6} is too long; at most {MaxEndTime:G}.");
         double[]? plateau = null;
         if (evolve.TryGetProperty("plateau_lr", out var lrs))
         {
@@ -175,6 +188,8 @@ public static class ScenarioLoader
         double a = v[0].GetDouble(), b = v[1].GetDouble();
         if (!double.IsFinite(a) || !double.IsFinite(b) || !(b > a))
             throw new ScenarioException(key, $"the interval [{a}, {b}] is empty; the second number must exceed the first.");
+        if (Math.Max(Math.Abs(a), Math.Abs(b)) > MaxCoordinate || !(b - a > MaxCoordinate * 1e-12))
+            throw new ScenarioException(key, $"[{a:G6}, {b:G6}] is not a usable interval; both ends must lie within ±{MaxCoordinate:G} and the width exceed {MaxCoordinate * 1e-12:G}.");
         return (a, b);
     }
 
@@ -233,6 +248,9 @@ public static class ScenarioLoader
         JsonValueKind.String => "string",
         _ => k.ToString().ToLowerInvariant(),
     };
+
+    /// <summary>"'PATH' is" for a file, "the text is" for text without one (messages name the file they are about).</summary>
+    private static string TheFile(string? sourcePath) => sourcePath is null ? "the text is" : $"'{sourcePath}' is";
 
     private static string FirstSentence(string s)
     {

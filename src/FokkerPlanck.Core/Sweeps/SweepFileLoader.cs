@@ -40,6 +40,13 @@ public static class SweepFileLoader
                 Numbers(root, "kappa", positive: true) ?? [scenario.Kappa],
                 Grids(root, scenario) ?? [GridCells.Of(scenario)],
                 Parameters(root, scenario));
+            foreach (double lr in axes.FinalLrs)
+                foreach (double kappa in axes.Kappas)
+                    // the plateau range scales with the final LR (Scenario.WithFinalLr)
+                    if (!(kappa * lr * Math.Min(1, scenario.Mpemba.Plateau.Min / scenario.FinalLr) >= ScenarioLoader.MinTemperature
+                          && kappa * lr * Math.Max(1, scenario.Mpemba.Plateau.Max / scenario.FinalLr) <= ScenarioLoader.MaxTemperature))
+                        throw new SweepException(root.TryGetProperty("kappa", out _) ? "kappa" : "final_lr",
+                            $"κ = {kappa:G4} with final LR {lr:G4} gives temperatures T = κ·η outside [{ScenarioLoader.MinTemperature:G}, {ScenarioLoader.MaxTemperature:G}] over the scenario's plateau LRs.");
             var settings = new SweepSettings(Flag(root, "grid_study"), Flag(root, "reduced_1d"));
             if (axes.Count > SweepPlan.MaxItems) throw new SweepException("file", $"the lists give {axes.Count} items; at most {SweepPlan.MaxItems} are allowed.");
             return new SweepFile(path, scenarioPath, scenario, SweepPlan.Create(axes, settings, scenarioText));

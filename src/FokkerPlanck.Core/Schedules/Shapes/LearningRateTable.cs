@@ -13,6 +13,9 @@ namespace FokkerPlanck.Core.Schedules.Shapes;
 /// <param name="InSteps">True for a <c>step</c> column.</param>
 internal sealed record LearningRateTable(double[] Positions, double[] Rates, bool InSteps)
 {
+    /// <summary>Largest lr of a row: the temperatures κ·η a scenario accepts end at 10⁸ (ScenarioLoader.MaxTemperature).</summary>
+    private const double MaxRate = 1e8;
+
     private const string TimeColumn = "t", StepColumn = "step", RateColumn = "lr";
     private const string Columns = "the columns \"t\" (time) or \"step\" (SGD steps), and \"lr\"";
 
@@ -99,6 +102,8 @@ internal sealed record LearningRateTable(double[] Positions, double[] Rates, boo
     {
         if (!(lr > 0))
             throw new ScheduleException($"{at}, column \"{RateColumn}\"", $"learning rates must be > 0, got {SpecText.Number(lr)}");
+        if (lr > MaxRate)
+            throw new ScheduleException($"{at}, column \"{RateColumn}\"", $"learning rates must be at most {SpecText.Number(MaxRate)}, got {SpecText.Number(lr)}");
         if (positions.Count == 0 && x != 0)
             throw new ScheduleException($"{at}, column \"{positionName}\"", $"the first row must be at {positionName} = 0 (the schedule starts there), got {SpecText.Number(x)}");
         if (positions.Count > 0 && !(x > positions[^1]))

@@ -101,7 +101,9 @@ public static class CoarseGridStart
     public static CoarseModes? Compute(FokkerPlanckOperator fine, int nev, ulong seed, int? coarseCellsPerAxis = null)
     {
         ArgumentNullException.ThrowIfNull(fine);
-        var coarsening = GridCoarsening.Create(fine.Grid, coarseCellsPerAxis ?? DefaultCoarseCellsPerAxis(Math.Max(fine.Grid.Nx, fine.Grid.Ny)));
+        int cellsPerAxis = coarseCellsPerAxis ?? DefaultCoarseCellsPerAxis(Math.Max(fine.Grid.Nx, fine.Grid.Ny));
+        if (cellsPerAxis < 1) return null; // a grid of fewer than MinCoarseningFactor cells per axis has no coarse level
+        var coarsening = GridCoarsening.Create(fine.Grid, cellsPerAxis);
         var coarseGrid = coarsening.Coarse;
         if (nev < 1 || coarseGrid.CellCount > MaxCoarseFraction * fine.Size || coarseGrid.CellCount < MinCoarseCellsPerMode * (nev + 1))
             return null;

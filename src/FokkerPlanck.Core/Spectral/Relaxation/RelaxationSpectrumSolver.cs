@@ -81,7 +81,8 @@ public sealed class RelaxationSpectrumSolver
         ArgumentNullException.ThrowIfNull(op);
         ArgumentNullException.ThrowIfNull(options);
         if (options.Modes < 2 || options.Modes > op.Size)
-            throw new ArgumentOutOfRangeException(nameof(options), options.Modes, $"Modes must lie in [2, {op.Size}] (the number of cells).");
+            throw new ArgumentOutOfRangeException(nameof(options), options.Modes,
+                $"{options.Modes} modes asked for on a grid of {op.Size} cells; the number of modes must lie in [2, {op.Size}]: use a finer grid or fewer modes (the scenario's \"modes\").");
         var sw = Stopwatch.StartNew();
         // the ordering needs only the grid: it runs beside the assembly (and beside the sampling too
         // when the caller started it, AnalyzeGridAsync)
@@ -98,6 +99,8 @@ public sealed class RelaxationSpectrumSolver
         // needed only once the factor exists, computed here while the ordering may still be running
         var q1 = op.StationarySymmetricMode();
         double gershgorin = 2 * a.Diagonal().Max();
+        if (!double.IsFinite(gershgorin))
+            throw new ArgumentException($"the transition rates overflow at T = {op.Temperature:G4}: the potential changes too much between neighbouring cells; refine the grid, narrow the domain or raise the temperature.");
         double tAssembly = sw.Elapsed.TotalSeconds; sw.Restart();
         progress?.Report(("ordering", 0));
         SymbolicFactorization symbolic;
@@ -151,12 +154,17 @@ public sealed class RelaxationSpectrumSolver
         while (true)
         {
             string? rejected;
+            // a Krylov basis needs room beyond the wanted block: tiny problems (a few cells) are solved densely,
+            // the pairs nearest the safe shift, i.e. the slowest modes
+            bool dense = !LanczosFits(a.Size, options.Modes, blockSize);
+            if (dense) shift = safeShift;
             try
             {
-                eig = new ThickRestartLanczos().Solve(problem, new EigenOptions
+                IEigenSolver solver = dense ? new Dense.DenseEigenSolver() : new ThickRestartLanczos();
+                eig = solver.Solve(problem, new EigenOptions
                 {
                     Count = options.Modes, Shift = shift, ToleranceReference = safeShift, Tolerance = options.Tolerance,
-                    BlockSize = blockSize, Seed = options.Seed, StartVectors = coarse?.Vectors,
+                    BlockSize = blockSize, Seed = options.Seed, StartVectors = dense ? null : coarse?.Vectors,
                 });
                 rejected = shift == safeShift ? null : CheckInteriorShift(eig, factors[shift], shift);
             }
@@ -283,6 +291,13 @@ public sealed class RelaxationSpectrumSolver
     /// (Sylvester's law; the known stationary pair included). The rates above σ are then the ones
     /// nearest to it, the same guarantee a shift below the spectrum gives.
     /// </summary>
+    /// <summary>
+    /// Whether block Lanczos with the stationary mode deflated can find <paramref name="modes"/> pairs of an
+    /// n × n problem: its basis holds the wanted block plus one more block beside the deflated mode,
+    /// n ≥ modes + 2·blockSize (<see cref="ThickRestartLanczos"/>); smaller problems go to the dense solver.
+    /// </summary>
+    private static bool LanczosFits(int n, int modes, int blockSize) => n >= modes + 2 * blockSize;
+
     private static string? CheckInteriorShift(EigenResult eig, SparseLdlt factor, double shift)
     {
         if (eig.Status != EigenStatus.Converged) return $"the run ended {eig.Status}";
