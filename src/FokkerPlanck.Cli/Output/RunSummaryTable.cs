@@ -14,11 +14,11 @@ internal static class RunSummaryTable
         var t = new Table().Border(TableBorder.Rounded).AddColumns("result", "value");
         t.AddRow("optimal plateau LR η_h*", Markup.Escape(s.Optimum is { } o ? $"{ReportText.Lr(o)} ({o.Lr / s.FinalLr:G3}× η_c)" : "none in the scanned range"));
         if (s.ReducedOptimum is { } red) t.AddRow("river-only 1D reduction", Markup.Escape(ReportText.Lr(red)));
-        t.AddRow("rate gain λ₃/λ₂", Markup.Escape($"{s.Gain:G3}×"));
+        if (s.Optimum is not null) t.AddRow("rate gain λ₃/λ₂", Markup.Escape($"{s.Gain:G3}×"));
         foreach (var a in s.Schedules)
         {
             string tone = a.Outcome == Core.Analysis.Evolution.VerdictOutcome.AdvantageKept ? "green" : "yellow";
-            t.AddRow(Markup.Escape($"decay {a.Spec}"), $"[{tone}]{Markup.Escape(Short(a))}[/]");
+            t.AddRow(Markup.Escape(ReportText.Schedule(a.Spec)), $"[{tone}]{Markup.Escape(Short(a))}[/]");
         }
         if (s.LangevinConsistent is { } n)
             t.AddRow("Langevin agreement", (n == s.LangevinTimes ? "[green]" : "[red]") + Markup.Escape($"{n} of {s.LangevinTimes} times consistent (smallest Holm p {NumberFormat.PValue(s.LangevinSmallestP)})") + "[/]");
@@ -32,6 +32,6 @@ internal static class RunSummaryTable
         Core.Analysis.Evolution.VerdictOutcome.AdvantageKept => $"keeps the optimum: {ReportText.TimeAndSteps(a.Time, a.Steps)} to L1 < 1e-3",
         Core.Analysis.Evolution.VerdictOutcome.AdvantageLost => $"use η_h = {a.BestPlateauLr:G4} instead: {ReportText.TimeAndSteps(a.Time, a.Steps)}",
         Core.Analysis.Evolution.VerdictOutcome.NoneConverged => "no plateau converges within the run: the schedule is the bottleneck",
-        _ => "no strong point to test",
+        _ => double.IsFinite(a.Time) ? $"fastest plateau η_h = {a.BestPlateauLr:G4}: {ReportText.TimeAndSteps(a.Time, a.Steps)}" : "no plateau converges within the run",
     };
 }

@@ -57,8 +57,10 @@ internal static class RunStages
         var scenario = session.Scenario;
         double finalLr = scenario.FinalLr;
         var strong = Cooling(session);
-        var plateaus = RunPlan.VerdictPlateaus(finalLr, strong, scenario.Mpemba.Plateau.Max);
-        foreach (double p in plateaus) session.CheckDomainHolds(p, "plateau_lr");
+        // plateaus whose equilibrium the domain truncates are left out of the table (the check stage warned about them)
+        var plateaus = RunPlan.VerdictPlateaus(finalLr, strong, scenario.Mpemba.Plateau.Max).Where(p => Holds(session, p)).ToArray();
+        if (plateaus.Length == 0)
+            throw new ScenarioException("domain", "the domain truncates the equilibrium of every plateau the verdict compares; widen the domain or lower plateau_lr.max.");
         var shapes = RunPlan.VerdictSpecs(session.Scan.EffectiveRate).Select(s => ScheduleCatalog.Parse(s)).ToArray();
         int runs = plateaus.Length * shapes.Length + 2;
         var verdict = ScheduleVerdict.Run(session, plateaus, shapes, VerdictTolerances.For(scenario.FinalTemperature),
@@ -100,6 +102,19 @@ internal static class RunStages
                 loss.FokkerPlanck, c.PValue, c.Verdict);
         }).ToArray();
         return new(options.Particles, options.Seed, o.Schedule.PlateauLr, o.Schedule.Description, o.Validation.TimeStep, options.Level, times, o.Result.Throughput);
+    }
+
+    private static bool Holds(EvolutionSession session, double lr)
+    {
+        try
+        {
+            session.CheckDomainHolds(lr, "plateau_lr");
+            return true;
+        }
+        catch (ScenarioException)
+        {
+            return false;
+        }
     }
 
     private static double[] Cooling(EvolutionSession session) => [.. session.Scan.Points.Where(p => p.Kind == "cooling").Select(p => p.Lr)];

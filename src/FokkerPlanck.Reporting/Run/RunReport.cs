@@ -65,7 +65,8 @@ public static class RunReport
         page.Open("div", "answer");
         Metric(page, "optimal plateau LR η_h*", s.Optimum is { } o ? ReportText.Lr(o) : "none in range",
             s.Optimum is { } p ? $"{p.Lr / s.FinalLr:G3}× the final LR {s.FinalLr:G4}" : "no plateau cancels the slow mode");
-        Metric(page, "rate gain λ₃/λ₂", $"{s.Gain:G3}×", $"λ₂ = {s.SlowRate:G4} → λ₃ = {s.FastRate:G4}");
+        Metric(page, "rate gain λ₃/λ₂", s.Optimum is null ? "—" : $"{s.Gain:G3}×",
+            s.Optimum is null ? $"no plateau reaches λ₃ = {s.FastRate:G4}; all relax at λ₂ = {s.SlowRate:G4}" : $"λ₂ = {s.SlowRate:G4} → λ₃ = {s.FastRate:G4}");
         if (s.Schedules.Count > 0)
         {
             var kept = s.Kept.ToList();
@@ -90,7 +91,7 @@ public static class RunReport
             case RunStage.Spectrum: Modes(page, r.Spectrum!, dir); break;
             case RunStage.Mpemba: Plateau(page, s, r.Mpemba!, dir); break;
             case RunStage.Verdict: Schedules(page, s, r.Verdict!, dir); break;
-            default: Particles(page, r.Langevin!, dir); break;
+            default: Particles(page, r.Langevin!, dir, twoD: r.Check?.Scenario.X is not null); break;
         }
     }
 
@@ -135,11 +136,14 @@ public static class RunReport
     private static void Plateau(HtmlDocument page, RunSummary s, MpembaRecord m, string dir)
     {
         page.Paragraph(ReportText.Coefficients(s, m));
-        page.Figure(Path.Combine(dir, "compare_2d_1d.png"), "The slow-mode overlap a₂(η_h) (scaled by its largest value): the optimal plateau is where it crosses zero; 2D model and river-only reduction");
+        string compare = Path.Combine(dir, "compare_2d_1d.png"), coefficients = Path.Combine(dir, "mpemba_coefficients.png");
+        bool reduced = File.Exists(compare);
+        if (reduced) page.Figure(compare, "The slow-mode overlap a₂(η_h) (scaled by its largest value): the optimal plateau is where it crosses zero; 2D model and river-only reduction");
+        else page.Figure(coefficients, "Mpemba coefficients a_k(η_h): the optimal plateau is where a₂ crosses zero");
         var rows = m.Points.Select(p => (IReadOnlyList<string>)["2D", p.Kind, ReportText.Lr(p), $"{p.Gain:G3}", Order(p.ObservedOrder)])
             .Concat(m.ReducedPoints.Select(p => (IReadOnlyList<string>)["river-only 1D", p.Kind, ReportText.Lr(p), $"{p.Gain:G3}", Order(p.ObservedOrder)]));
         page.Table(["model", "kind", "strong Mpemba point η_h* ± grid error", "rate gain", "observed order"], rows.ToList());
-        page.Figure(Path.Combine(dir, "mpemba_coefficients.png"), "a₂ beside a₃: the next mode stays excited (it sets the faster rate λ₃)");
+        if (reduced) page.Figure(coefficients, "a₂ beside a₃: the next mode stays excited (it sets the faster rate λ₃)");
         if (m.Sweep.Count > 0)
         {
             page.Text("h3", "If the final learning rate changes");
@@ -170,17 +174,21 @@ public static class RunReport
         page.Figure(Path.Combine(dir, StageFiles.Distances), "Distance to the final equilibrium (L1, thick) and excess loss (thin) after an instant drop; dashed: spectral prediction");
     }
 
-    private static void Particles(HtmlDocument page, LangevinRecord l, string dir)
+    private static void Particles(HtmlDocument page, LangevinRecord l, string dir, bool twoD)
     {
         page.Paragraph(ReportText.Langevin(l));
         page.Open("div", "pair");
         page.Figure(Path.Combine(dir, "langevin_y_marginal.png"), "River (y) histograms of the particles over the Fokker–Planck density");
-        page.Figure(Path.Combine(dir, "langevin_x_marginal.png"), "Valley (x) histograms");
+        if (twoD) page.Figure(Path.Combine(dir, "langevin_x_marginal.png"), "Valley (x) histograms");
+        else page.Figure(Path.Combine(dir, "langevin_loss.png"), "Excess loss: particles (with interval) and Fokker–Planck");
         page.Close("div");
-        page.Open("div", "pair");
-        page.Figure(Path.Combine(dir, "langevin_loss.png"), "Excess loss: particles (with interval) and Fokker–Planck");
-        page.Figure(Path.Combine(dir, "langevin_residuals.png"), "Standardized residuals of the 2D histogram");
-        page.Close("div");
+        if (twoD)
+        {
+            page.Open("div", "pair");
+            page.Figure(Path.Combine(dir, "langevin_loss.png"), "Excess loss: particles (with interval) and Fokker–Planck");
+            page.Figure(Path.Combine(dir, "langevin_residuals.png"), "Standardized residuals of the 2D histogram");
+            page.Close("div");
+        }
         page.Table(["t", "p (river)", "p (valley)", "excess loss, particles", "excess loss, FP", "verdict (Holm p)"],
             l.Times.Select(t => (IReadOnlyList<string>)[$"{t.Time:G3}", NumberFormat.PValue(t.PValueY), t.PValueX is { } px ? NumberFormat.PValue(px) : "—",
                 $"{t.ExcessLoss:G3} [{t.ExcessLossLow:G3}, {t.ExcessLossHigh:G3}]", $"{t.ExcessLossFokkerPlanck:G3}",

@@ -56,6 +56,27 @@ public sealed partial class RunCommandTests : IDisposable
         Assert.False(File.Exists(Path.Combine(outDir, OutputLock.FileName)), "the lock is released");
     }
 
+    [Fact]
+    public void Run_OneDimensionalScenarioWithoutAStrongPoint_ReportsThatAndDrawsOnlyWhatExists()
+    {
+        string scenario = Path.Combine(_dir, "one-d.json");
+        File.WriteAllText(scenario, """
+            { "name": "1d", "landscape": { "kind": "potential1d", "U": "0.5*y^4 - y^2 + 0.3*y" }, "domain": { "y": [-2.5, 2.5] },
+              "grid": { "ny": 256 }, "final_lr": 0.25, "plateau_lr": { "min": 0.3, "max": 3.0, "points": 24 }, "modes": 4 }
+            """);
+        string outDir = Path.Combine(_dir, "one-d");
+        var (code, err) = InProcessCli.Run(["run", scenario, "--particles", "3000", "--sweep", "0", "--out", outDir]);
+        Assert.True(code is 0 or 3, err);
+        var results = RunFolder.Load(outDir)!;
+        Assert.True(results.Complete);
+        Assert.Empty(results.Mpemba!.Cooling);
+        Assert.All(results.Verdict!.PlateauLrs, p => Assert.True(p <= 3.0));
+        string html = File.ReadAllText(Path.Combine(outDir, RunFolder.ReportFile));
+        Assert.Contains("no plateau learning rate in the scanned range cancels the slowest relaxation mode", html);
+        Assert.DoesNotContain("figure not drawn", html);
+        Assert.True(ImageSource().Count(html) >= 6);
+    }
+
     [GeneratedRegex("<img [^>]*src=\"data:image/png;base64,")]
     private static partial Regex ImageSource();
 
