@@ -40,7 +40,8 @@ internal static class OptimizeCommand
         var cmd = new Command("optimize",
             "Schedule optimizer: the plateau LR, stable length, decay shape and decay length that minimize the final excess loss under a budget of SGD steps, against WSD, cosine, 1/t and constant-then-drop.");
         cmd.Arguments.Add(scenarioArg);
-        foreach (var o in new Option[] { budget, shapes, grid, searchGrid, warmup, initial, initialLr, plateauMax, tolerance, noPlots, outDir }) cmd.Options.Add(o);
+        var maxMemory = MaxMemoryOption.Create();
+        foreach (var o in new Option[] { budget, shapes, grid, searchGrid, warmup, initial, initialLr, plateauMax, tolerance, noPlots, outDir, maxMemory }) cmd.Options.Add(o);
         cmd.SetAction(parse => CommandRunner.Run(() =>
         {
             if (parse.GetValue(initial) is not null && parse.GetValue(initialLr) is not null)
@@ -55,7 +56,9 @@ internal static class OptimizeCommand
             });
             var scenario = ScenarioLoader.Load(parse.GetValue(scenarioArg)!);
             var (nx, ny) = GridOption.Parse(parse.GetValue(grid));
-            return Run(scenario.WithGrid(nx, ny), options, parse.GetValue(initial), parse.GetValue(outDir)!, !parse.GetValue(noPlots));
+            scenario = scenario.WithGrid(nx, ny);
+            MaxMemoryOption.Enforce("optimize", scenario, null, null, parse.GetValue(maxMemory), m => m.Evolve(scenario.Mpemba.Modes));
+            return Run(scenario, options, parse.GetValue(initial), parse.GetValue(outDir)!, !parse.GetValue(noPlots));
         }));
         return cmd;
     }

@@ -32,12 +32,14 @@ internal static class OptimizePlateauCommand
         var cmd = new Command("optimize-plateau",
             "Dynamic strong Mpemba points: the plateau LR η_h* whose slow mode is cancelled at the end of a decay, per shape and duration (the map η_h*(D)), with the adiabatic estimate, a₃ there, the rate gain and error bars.");
         cmd.Arguments.Add(scenarioArg);
-        foreach (var o in new Option[] { shapes, durations, grid, gridStudy, noTolerance, fullScan, noPlots, outDir }) cmd.Options.Add(o);
+        var maxMemory = MaxMemoryOption.Create();
+        foreach (var o in new Option[] { shapes, durations, grid, gridStudy, noTolerance, fullScan, noPlots, outDir, maxMemory }) cmd.Options.Add(o);
         cmd.SetAction(parse => CommandRunner.Run(() =>
         {
             var scenario = ScenarioLoader.Load(parse.GetValue(scenarioArg)!);
             var (nx, ny) = GridOption.Parse(parse.GetValue(grid));
             scenario = scenario.WithGrid(nx, ny);
+            MaxMemoryOption.Enforce("optimize-plateau", scenario, null, null, parse.GetValue(maxMemory), m => m.Evolve(scenario.Mpemba.Modes));
             var options = new DynamicMpembaMapOptions
             {
                 Kinds = ParseShapes(parse.GetValue(shapes)),

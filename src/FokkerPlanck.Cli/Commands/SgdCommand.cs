@@ -47,7 +47,8 @@ internal static class SgdCommand
         var outDir = new Option<string>("--out") { Description = "Output folder (created only once the inputs are checked).", Required = true };
         var cmd = new Command("sgd", "The discrete SGD map against the Fokker–Planck picture: departure as η·a grows, and SGD's own strong Mpemba point beside the spectral one.");
         cmd.Arguments.Add(scenarioArg);
-        foreach (var o in new Option[] { kappa, lrs, plateaus, particles, seed, threads, control, skipDeparture, skipMpemba, grid, noPlots, outDir }) cmd.Options.Add(o);
+        var maxMemory = MaxMemoryOption.Create();
+        foreach (var o in new Option[] { kappa, lrs, plateaus, particles, seed, threads, control, skipDeparture, skipMpemba, grid, noPlots, outDir, maxMemory }) cmd.Options.Add(o);
         cmd.SetAction(parse => CommandRunner.Run(() =>
         {
             var scenario = ScenarioLoader.Load(parse.GetValue(scenarioArg)!);
@@ -57,6 +58,7 @@ internal static class SgdCommand
                 scenario = k > 0 && double.IsFinite(k) ? scenario.WithKappa(k) : throw new UsageException($"--kappa must be positive and finite, got {k.ToString(CultureInfo.InvariantCulture)}.");
             if (parse.GetValue(particles) < 2) throw new UsageException($"--particles must be ≥ 2, got {parse.GetValue(particles)}.");
             if (parse.GetValue(threads) is < 1) throw new UsageException("--threads must be ≥ 1.");
+            MaxMemoryOption.Enforce("sgd", scenario, null, null, parse.GetValue(maxMemory), m => m.Langevin(parse.GetValue(particles), scenario.Mpemba.Modes));
             var options = new SgdMpembaOptions { Particles = parse.GetValue(particles), Seed = parse.GetValue(seed), Threads = parse.GetValue(threads) };
             return Run(scenario, options, EvolveInputs.ParseLearningRates(parse.GetValue(lrs), "--lr"), EvolveInputs.ParseLearningRates(parse.GetValue(plateaus), "--plateau-lr"),
                 new SgdStages(!parse.GetValue(skipDeparture), !parse.GetValue(skipMpemba), parse.GetValue(control)), parse.GetValue(outDir)!, !parse.GetValue(noPlots));

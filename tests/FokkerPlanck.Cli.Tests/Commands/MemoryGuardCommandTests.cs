@@ -33,10 +33,14 @@ public sealed class MemoryGuardCommandTests : IDisposable
     [InlineData("mpemba")]
     [InlineData("evolve")]
     [InlineData("langevin")]
-    public void TinyLimit_RefusesInOneLine_WithoutOutputFolder(string command)
+    [InlineData("run")]
+    [InlineData("optimize-plateau")]
+    [InlineData("sgd")]
+    [InlineData("optimize", "--budget-steps", "100")]
+    public void TinyLimit_RefusesInOneLine_WithoutOutputFolder(string command, params string[] extra)
     {
         string outDir = Path.Combine(_dir, "out-" + command);
-        var (code, err) = InProcessCli.Run(command, _scenario, "--max-memory", "10M", "--out", outDir);
+        var (code, err) = InProcessCli.Run([command, _scenario, "--max-memory", "10M", "--out", outDir, .. extra]);
         Assert.Equal(1, code);
         string line = Assert.Single(err.Split('\n', StringSplitOptions.RemoveEmptyEntries));
         Assert.Contains($"not enough memory: {command} on the 48x96 grid needs about", line, StringComparison.Ordinal);
