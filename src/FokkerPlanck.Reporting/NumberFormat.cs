@@ -17,4 +17,24 @@ public static class NumberFormat
         double a = Math.Abs(v);
         return a != 0 && (a < 1e-3 || a >= 1e5) && double.IsFinite(v) ? v.ToString("0.##e0", CultureInfo.InvariantCulture) : v.ToString("G3", CultureInfo.InvariantCulture);
     }
+
+    /// <summary>A number in a result table: five significant digits between 10⁻³ and 10⁵, scientific otherwise; ∞ and NaN spelled out.</summary>
+    public static string Table(double x)
+    {
+        if (double.IsNaN(x)) return "NaN";
+        if (double.IsInfinity(x)) return x > 0 ? "∞" : "−∞";
+        if (x == 0) return "0";
+        double a = Math.Abs(x);
+        return a >= 1e-3 && a < 1e5 ? x.ToString("G5", CultureInfo.InvariantCulture) : x.ToString("0.00E+00", CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>A table cell's text for a raw value (numbers as <see cref="Table"/>).</summary>
+    public static string Cell(object? value) => value switch
+    {
+        null => "",
+        double d => Table(d),
+        float f => Table(f),
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString() ?? "",
+    };
 }

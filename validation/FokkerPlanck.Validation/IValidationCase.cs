@@ -1,4 +1,4 @@
-using FokkerPlanck.Validation.Reporting;
+using FokkerPlanck.Reporting.Validation;
 
 namespace FokkerPlanck.Validation;
 

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using FokkerPlanck.Validation;
 using FokkerPlanck.Validation.Cases;
-using FokkerPlanck.Validation.Reporting;
+using FokkerPlanck.Reporting.Validation;
 
 // Exit codes: 0 all cases passed, 1 a case failed (or threw), 2 invalid command line.
 IValidationCase[] all =
@@ -63,14 +63,14 @@ foreach (var c in cases)
         r = new CaseResult(c.Name, [Check.AtMost($"threw {e.GetType().Name}: {e.Message}", double.NaN, 0)], [], []);
     }
     r = r with { Seconds = sw.Elapsed.TotalSeconds };
-    ReportWriter.WriteCsv(r, dir);
-    foreach (var t in r.Tables) Console.Write(ReportWriter.TableMarkdown(t));
-    Console.Write(ReportWriter.ChecksMarkdown(r));
+    ValidationReport.WriteCsv(r, dir);
+    foreach (var t in r.Tables) Console.Write(ValidationReport.TableMarkdown(t));
+    Console.Write(ValidationReport.ChecksMarkdown(r));
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"-> {(r.Passed ? "PASS" : "FAIL")} in {r.Seconds:F1} s"));
     Console.WriteLine();
     results.Add((c, r));
 }
-ReportWriter.WriteMarkdown(outDir, results);
+ValidationReport.WriteMarkdown(outDir, [.. results.Select(x => (new ValidationCaseInfo(x.Item1.Name, x.Item1.Title, x.Item1.Kind, x.Item1.Oracle, x.Item1.Description), x.Item2))]);
 Console.WriteLine("| case | result | time (s) |");
 Console.WriteLine("|---|---|---|");
 foreach (var (c, r) in results) Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {c.Name} | {(r.Passed ? "PASS" : "FAIL")} | {r.Seconds:F1} |"));

@@ -3,7 +3,7 @@ using FokkerPlanck.Core.Grids;
 using FokkerPlanck.Core.LinearAlgebra;
 using FokkerPlanck.Core.Spectral.Dense;
 using FokkerPlanck.Plotting.Models;
-using FokkerPlanck.Validation.Reporting;
+using FokkerPlanck.Reporting.Validation;
 using FokkerPlanck.Validation.Support;
 using MathNet.Numerics.LinearAlgebra;
 using OxyPlot;

@@ -1,6 +1,6 @@
 using FokkerPlanck.Core.Grids;
 using FokkerPlanck.Plotting.Models;
-using FokkerPlanck.Validation.Reporting;
+using FokkerPlanck.Reporting.Validation;
 using FokkerPlanck.Validation.Support;
 using OxyPlot;
 

@@ -6,7 +6,7 @@ using FokkerPlanck.Core.Landscapes;
 using FokkerPlanck.Core.Scenarios;
 using FokkerPlanck.Core.Schedules;
 using FokkerPlanck.Plotting.Models;
-using FokkerPlanck.Validation.Reporting;
+using FokkerPlanck.Reporting.Validation;
 using FokkerPlanck.Validation.Support;
 using OxyPlot;
 

@@ -1,7 +1,7 @@
 using FokkerPlanck.Core.Discretization;
 using FokkerPlanck.Core.Grids;
 using FokkerPlanck.Plotting.Models;
-using FokkerPlanck.Validation.Reporting;
+using FokkerPlanck.Reporting.Validation;
 using FokkerPlanck.Validation.Support;
 using OxyPlot;
 

@@ -3,7 +3,7 @@ using FokkerPlanck.Core.Grids;
 using FokkerPlanck.Core.Schedules;
 using FokkerPlanck.Core.TimeStepping;
 using FokkerPlanck.Plotting.Models;
-using FokkerPlanck.Validation.Reporting;
+using FokkerPlanck.Reporting.Validation;
 using FokkerPlanck.Validation.Support;
 using OxyPlot;
 

@@ -1,22 +1,21 @@
-using FokkerPlanck.Validation.Support;
 
-namespace FokkerPlanck.Validation.Reporting;
+namespace FokkerPlanck.Reporting.Validation;
 
 /// <summary>One pass/fail criterion of a case: a measured number against a stated limit.</summary>
 /// <param name="Quantity">What was measured, e.g. "max |λ − λ_exact| / λ_exact".</param>
 /// <param name="Measured">The measured value.</param>
 /// <param name="Lower">Inclusive lower limit, or −∞.</param>
 /// <param name="Upper">Inclusive upper limit, or +∞.</param>
-internal sealed record Check(string Quantity, double Measured, double Lower, double Upper)
+public sealed record Check(string Quantity, double Measured, double Lower, double Upper)
 {
     /// <summary>True when the measured value is finite and lies within the limits.</summary>
     public bool Passed => double.IsFinite(Measured) && Measured >= Lower && Measured <= Upper;
 
     /// <summary>The criterion as text, e.g. "≤ 1.0E-10" or "∈ [1.8, 2.2]".</summary>
     public string Criterion =>
-        double.IsNegativeInfinity(Lower) ? $"≤ {Format.Number(Upper)}"
-        : double.IsPositiveInfinity(Upper) ? $"≥ {Format.Number(Lower)}"
-        : $"∈ [{Format.Number(Lower)}, {Format.Number(Upper)}]";
+        double.IsNegativeInfinity(Lower) ? $"≤ {NumberFormat.Table(Upper)}"
+        : double.IsPositiveInfinity(Upper) ? $"≥ {NumberFormat.Table(Lower)}"
+        : $"∈ [{NumberFormat.Table(Lower)}, {NumberFormat.Table(Upper)}]";
 
     /// <summary>Passes when <paramref name="measured"/> ≤ <paramref name="limit"/>.</summary>
     public static Check AtMost(string quantity, double measured, double limit) => new(quantity, measured, double.NegativeInfinity, limit);

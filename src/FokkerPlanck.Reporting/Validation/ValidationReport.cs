@@ -1,12 +1,11 @@
 using System.Globalization;
 using System.Text;
 using FokkerPlanck.Core.IO;
-using FokkerPlanck.Validation.Support;
 
-namespace FokkerPlanck.Validation.Reporting;
+namespace FokkerPlanck.Reporting.Validation;
 
-/// <summary>Writes the CSVs of each case and the Markdown report <c>README.md</c> of a run.</summary>
-internal static class ReportWriter
+/// <summary>Writes the CSVs of each validation case and the Markdown report <c>README.md</c> of a run (the validation suite's reporting, part of the one reporting layer).</summary>
+public static class ValidationReport
 {
     /// <summary>Writes <c>case/TABLE.csv</c> for every table of <paramref name="result"/>.</summary>
     public static void WriteCsv(CaseResult result, string caseDirectory)
@@ -18,7 +17,7 @@ internal static class ReportWriter
     }
 
     /// <summary>Writes the Markdown report of all <paramref name="results"/> to <c>outputDirectory/README.md</c>.</summary>
-    public static void WriteMarkdown(string outputDirectory, IReadOnlyList<(IValidationCase Case, CaseResult Result)> results)
+    public static void WriteMarkdown(string outputDirectory, IReadOnlyList<(ValidationCaseInfo Case, CaseResult Result)> results)
     {
         var sb = new StringBuilder();
         sb.AppendLine("# FokkerPlanck validation report").AppendLine();
@@ -53,7 +52,7 @@ internal static class ReportWriter
         var sb = new StringBuilder();
         sb.AppendLine("| check | measured | criterion | |").AppendLine("|---|---|---|---|");
         foreach (var k in r.Checks)
-            sb.AppendLine(CultureInfo.InvariantCulture, $"| {k.Quantity} | {Format.Number(k.Measured)} | {k.Criterion} | {(k.Passed ? "pass" : "**FAIL**")} |");
+            sb.AppendLine(CultureInfo.InvariantCulture, $"| {k.Quantity} | {NumberFormat.Table(k.Measured)} | {k.Criterion} | {(k.Passed ? "pass" : "**FAIL**")} |");
         return sb.ToString();
     }
 
@@ -63,7 +62,15 @@ internal static class ReportWriter
         var sb = new StringBuilder();
         sb.AppendLine("| " + string.Join(" | ", t.Header) + " |");
         sb.AppendLine("|" + string.Concat(Enumerable.Repeat("---|", t.Header.Count)));
-        foreach (var row in t.Rows) sb.AppendLine("| " + string.Join(" | ", row.Select(Format.Cell)) + " |");
+        foreach (var row in t.Rows) sb.AppendLine("| " + string.Join(" | ", row.Select(NumberFormat.Cell)) + " |");
         return sb.ToString();
     }
 }
+
+/// <summary>What the report says of a case beside its result.</summary>
+/// <param name="Name">Identifier (the output sub-folder).</param>
+/// <param name="Title">Human-readable title.</param>
+/// <param name="Kind">Which kind of evidence it gives.</param>
+/// <param name="Oracle">What it is checked against.</param>
+/// <param name="Description">Markdown paragraph: equation, parameters, reference, oracle and tolerance.</param>
+public sealed record ValidationCaseInfo(string Name, string Title, string Kind, string Oracle, string Description);

@@ -1,10 +1,10 @@
-namespace FokkerPlanck.Validation.Reporting;
+namespace FokkerPlanck.Reporting.Validation;
 
 /// <summary>A table of results (already formatted cells) with a caption; also written as CSV.</summary>
 /// <param name="FileStem">File name without extension for the CSV, e.g. <c>errors-1d</c>.</param>
 /// <param name="Caption">One-line caption for the report.</param>
 /// <param name="Header">Column names.</param>
-internal sealed record ResultTable(string FileStem, string Caption, IReadOnlyList<string> Header)
+public sealed record ResultTable(string FileStem, string Caption, IReadOnlyList<string> Header)
 {
     private readonly List<IReadOnlyList<object?>> _rows = [];
 
