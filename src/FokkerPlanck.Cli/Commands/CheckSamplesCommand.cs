@@ -1,5 +1,6 @@
 using System.CommandLine;
 using FokkerPlanck.Cli.Output;
+using FokkerPlanck.Core;
 using FokkerPlanck.Core.Analysis.Evolution;
 using FokkerPlanck.Core.Analysis.Statistics;
 using FokkerPlanck.Core.IO;

@@ -1,4 +1,5 @@
 using FokkerPlanck.Cli.Output;
+using FokkerPlanck.Core;
 using FokkerPlanck.Core.Analysis.Evolution;
 using FokkerPlanck.Reporting;
 

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using FokkerPlanck.Cli.Output;
+using FokkerPlanck.Core;
 using FokkerPlanck.Core.Analysis.Evolution;
 using FokkerPlanck.Core.Analysis.Statistics;
 using FokkerPlanck.Core.Langevin;
@@ -56,7 +57,6 @@ internal static class LangevinCommand
             string name = parse.GetValue(method)!;
             if (!Methods.TryGetValue(name, out var m)) throw new UsageException($"--method: unknown method \"{name}\"; use em, lm or sgd.");
             if (parse.GetValue(particles) < 2) throw new UsageException($"--particles must be ≥ 2 (a standard error needs two), got {parse.GetValue(particles)}.");
-            if (parse.GetValue(threads) is < 1) throw new UsageException("--threads must be ≥ 1.");
             if (parse.GetValue(dt) is { } h && !(h > 0 && double.IsFinite(h))) throw new UsageException($"--dt must be positive and finite, got {h.ToString(CultureInfo.InvariantCulture)}.");
             double alpha = parse.GetValue(level);
             if (!(alpha > 0 && alpha < 1)) throw new UsageException($"--level must lie in (0, 1), e.g. 0.01; got {alpha.ToString(CultureInfo.InvariantCulture)}.");

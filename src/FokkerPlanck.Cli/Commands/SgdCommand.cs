@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using FokkerPlanck.Cli.Output;
+using FokkerPlanck.Core;
 using FokkerPlanck.Core.Analysis.Evolution;
 using FokkerPlanck.Core.Langevin;
 using FokkerPlanck.Core.Langevin.Drift;
@@ -57,7 +58,6 @@ internal static class SgdCommand
             if (parse.GetValue(kappa) is { } k)
                 scenario = k > 0 && double.IsFinite(k) ? scenario.WithKappa(k) : throw new UsageException($"--kappa must be positive and finite, got {k.ToString(CultureInfo.InvariantCulture)}.");
             if (parse.GetValue(particles) < 2) throw new UsageException($"--particles must be ≥ 2, got {parse.GetValue(particles)}.");
-            if (parse.GetValue(threads) is < 1) throw new UsageException("--threads must be ≥ 1.");
             MaxMemoryOption.Enforce("sgd", scenario, null, null, parse.GetValue(maxMemory), m => m.Langevin(parse.GetValue(particles), scenario.Mpemba.Modes));
             var options = new SgdMpembaOptions { Particles = parse.GetValue(particles), Seed = parse.GetValue(seed), Threads = parse.GetValue(threads) };
             return Run(scenario, options, EvolveInputs.ParseLearningRates(parse.GetValue(lrs), "--lr"), EvolveInputs.ParseLearningRates(parse.GetValue(plateaus), "--plateau-lr"),

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using FokkerPlanck.Cli.Output;
+using FokkerPlanck.Core;
 using FokkerPlanck.Core.Sweeps;
 using FokkerPlanck.Reporting;
 using Spectre.Console;

@@ -1,3 +1,4 @@
+using FokkerPlanck.Core;
 namespace FokkerPlanck.Cli.Output;
 
 /// <summary>

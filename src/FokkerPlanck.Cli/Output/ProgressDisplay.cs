@@ -1,3 +1,4 @@
+using FokkerPlanck.Core;
 using Spectre.Console;
 
 namespace FokkerPlanck.Cli.Output;

@@ -30,22 +30,22 @@ public sealed class RunPipeline
         _scenario = scenario ?? throw new ArgumentNullException(nameof(scenario));
         _options = options ?? throw new ArgumentNullException(nameof(options));
         options.Validate();
+        Fingerprint = FingerprintOf(scenario, options);
     }
 
     /// <summary>The stages in order.</summary>
     public static IReadOnlyList<RunStage> Stages { get; } = Enum.GetValues<RunStage>();
 
     /// <summary>The fingerprint of this run: the scenario file's SHA-256 (or its name), the grid and the options.</summary>
-    public string Fingerprint
+    public string Fingerprint { get; }
+
+    private static string FingerprintOf(Scenario scenario, RunOptions options)
     {
-        get
-        {
-            string source = _scenario.SourcePath is { } path && File.Exists(path)
-                ? Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(path)))[..16]
-                : _scenario.Name;
-            var g = _scenario.Problem.Grid;
-            return string.Create(CultureInfo.InvariantCulture, $"scenario {source}; grid {g.Nx}x{g.Ny}; {_options.Fingerprint}");
-        }
+        string source = scenario.SourcePath is { } path && File.Exists(path)
+            ? Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(path)))[..16]
+            : scenario.Name;
+        var g = scenario.Problem.Grid;
+        return string.Create(CultureInfo.InvariantCulture, $"scenario {source}; grid {g.Nx}x{g.Ny}; {options.Fingerprint}");
     }
 
     /// <summary>A fresh record for this run.</summary>

@@ -118,10 +118,4 @@ internal static class RunStages
     }
 
     private static double[] Cooling(EvolutionSession session) => [.. session.Scan.Points.Where(p => p.Kind == "cooling").Select(p => p.Lr)];
-
-    /// <summary>Reports on the calling thread (no synchronization-context hop: the notes arrive in order).</summary>
-    private sealed class SyncProgress<T>(Action<T> report) : IProgress<T>
-    {
-        public void Report(T value) => report(value);
-    }
 }

@@ -23,11 +23,5 @@ internal sealed class WorkProgress
     }
 
     /// <summary>The progress of part <paramref name="k"/> (null when nobody listens).</summary>
-    public IProgress<double>? Part(int k) => _outer is null ? null : new Relay(f => _outer.Report((_start[k] + Math.Clamp(f, 0, 1) * _work[k]) / _total));
-
-    /// <summary>Reports synchronously on the caller's thread (<see cref="Progress{T}"/> would post to the pool).</summary>
-    private sealed class Relay(Action<double> report) : IProgress<double>
-    {
-        public void Report(double value) => report(value);
-    }
+    public IProgress<double>? Part(int k) => _outer is null ? null : new SyncProgress<double>(f => _outer.Report((_start[k] + Math.Clamp(f, 0, 1) * _work[k]) / _total));
 }
