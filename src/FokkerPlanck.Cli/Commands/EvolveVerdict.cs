@@ -41,7 +41,7 @@ internal static class EvolveVerdict
                 result = ScheduleVerdict.Run(session, plateaus, shapes, tol,
                     new SyncProgress<(int Done, int Total, string What)>(x => progress.Report(0, (double)x.Done / x.Total,
                         x.Done < x.Total ? $"verdict run {x.Done + 1}/{x.Total}: {x.What}" : "verdict")),
-                    Save, cancel.Token);
+                    Save, cancellation: cancel.Token);
                 progress.Finish(0, "verdict");
             });
         }

@@ -13,6 +13,9 @@ public static class RunPlan
     /// <summary>Decay durations of the verdict as fractions of the slow time 1/λ_eff (as <c>evolve --verdict</c>; physics.md §6: only decays short against 1/λ₂ keep the optimum).</summary>
     public static IReadOnlyList<double> DurationFractions => ScheduleVerdict.DurationFractions;
 
+    /// <summary>The instant drop's spec (the verdict's first schedule).</summary>
+    public const string QuenchSpec = "constant";
+
     /// <summary>Multiples of the (largest) strong point compared with it: a plateau 1.5× and 2× higher, where the optimum moves for longer decays.</summary>
     private static readonly double[] Above = [1.5, 2.0];
 
@@ -24,7 +27,7 @@ public static class RunPlan
     /// </summary>
     public static string[] VerdictSpecs(double slowRate)
     {
-        var specs = new List<string> { "constant" };
+        var specs = new List<string> { QuenchSpec };
         specs.AddRange(DurationFractions.Select(f => $"linear:{Round(f / slowRate)}"));
         return [.. specs];
     }

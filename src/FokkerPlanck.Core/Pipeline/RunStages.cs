@@ -62,18 +62,14 @@ internal static class RunStages
         if (plateaus.Length == 0)
             throw new ScenarioException("domain", "the domain truncates the equilibrium of every plateau the verdict compares; widen the domain or lower plateau_lr.max.");
         var shapes = RunPlan.VerdictSpecs(session.Scan.EffectiveRate).Select(s => ScheduleCatalog.Parse(s)).ToArray();
-        int runs = plateaus.Length * shapes.Length + 2;
+        int runs = plateaus.Length * shapes.Length;
+        // the loss curves drawn beside the table: the quench from the optimum (else the lowest plateau) and from the highest, kept as they run
+        double[] drawn = [strong.Length > 0 ? strong[0] : plateaus[0], plateaus[^1]];
+        var quenchRuns = new List<EvolutionRun>();
         var verdict = ScheduleVerdict.Run(session, plateaus, shapes, VerdictTolerances.For(scenario.FinalTemperature),
             new SyncProgress<(int Done, int Total, string What)>(x => report((double)x.Done / runs, $"run {x.Done + 1} of {runs}: {x.What}")),
-            cancellation: cancellation);
-        var quench = ScheduleCatalog.Parse("constant");
-        double[] drawn = strong.Length > 0 ? [strong[0], plateaus[^1]] : [plateaus[0], plateaus[^1]];
-        var quenchRuns = new List<EvolutionRun>();
-        foreach (double p in drawn.Distinct())
-        {
-            report((double)(runs - 2 + quenchRuns.Count) / runs, $"run {runs - 1 + quenchRuns.Count} of {runs}: quench from η_h = {p:G4} (loss curves)");
-            quenchRuns.Add(session.Run(quench.Bind(p, finalLr), cancellation: cancellation));
-        }
+            cancellation: cancellation,
+            observe: run => { if (run.Schedule.Spec == RunPlan.QuenchSpec && drawn.Contains(run.Schedule.PlateauLr)) quenchRuns.Add(run); });
         return new VerdictOutput(session, verdict, quenchRuns);
     }
 

@@ -114,9 +114,13 @@ public static class ScheduleVerdict
 
     private static string Round(double v) => v.ToString("G3", System.Globalization.CultureInfo.InvariantCulture);
 
-    /// <summary>Runs the table; <paramref name="checkpoint"/> receives the partial result after each plateau.</summary>
+    /// <summary>
+    /// Runs the table; <paramref name="checkpoint"/> receives the partial result after each plateau, and
+    /// <paramref name="observe"/> each run as it finishes (to draw it without running it again).
+    /// </summary>
     public static VerdictResult Run(EvolutionSession session, IReadOnlyList<double> plateaus, IReadOnlyList<IScheduleShape> shapes, VerdictTolerances tolerances,
-        IProgress<(int Done, int Total, string What)>? progress = null, Action<VerdictResult>? checkpoint = null, CancellationToken cancellation = default)
+        IProgress<(int Done, int Total, string What)>? progress = null, Action<VerdictResult>? checkpoint = null,
+        Action<EvolutionRun>? observe = null, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(plateaus);
@@ -133,7 +137,7 @@ public static class ScheduleVerdict
             {
                 cancellation.ThrowIfCancellationRequested();
                 progress?.Report((done, total, $"η_h = {plateau:G4}, {shape.Spec}"));
-                rows.Add(Measure(session, shape.Bind(plateau, finalLr), strong, tolerances, cancellation));
+                rows.Add(Measure(session, shape.Bind(plateau, finalLr), strong, tolerances, observe, cancellation));
                 done++;
             }
             checkpoint?.Invoke(new VerdictResult(tolerances, sorted, strong, [.. rows], [], Complete: false));
@@ -143,9 +147,11 @@ public static class ScheduleVerdict
         return new VerdictResult(tolerances, sorted, strong, rows, findings, Complete: true);
     }
 
-    private static VerdictRow Measure(EvolutionSession session, ILearningRateSchedule schedule, double[] strong, VerdictTolerances tol, CancellationToken cancellation)
+    private static VerdictRow Measure(EvolutionSession session, ILearningRateSchedule schedule, double[] strong, VerdictTolerances tol, Action<EvolutionRun>? observe,
+        CancellationToken cancellation)
     {
         var run = session.Run(schedule, cancellation: cancellation);
+        observe?.Invoke(run);
         var o = run.Observed;
         double tL1 = run.TimeToReach(o.L1, tol.L1);
         return new VerdictRow(schedule.PlateauLr, schedule.Spec, strong.Any(s => Math.Abs(schedule.PlateauLr / s - 1) <= StrongPointMatch), tL1,
