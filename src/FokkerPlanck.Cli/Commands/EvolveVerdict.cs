@@ -46,7 +46,7 @@ internal static class EvolveVerdict
             });
         }
         Save(result);
-        if (q.Plots) EvolveFigures.Verdict(result, finalLr, Path.Combine(q.OutDir, "verdict.png"));
+        if (q.Plots) EvolveFigures.Verdict(result, finalLr, Path.Combine(q.OutDir, EvolveFigures.VerdictFigure));
         EvolveSummary.Verdict(result, finalLr, q.OutDir);
         return ExitCodes.Ok;
     }

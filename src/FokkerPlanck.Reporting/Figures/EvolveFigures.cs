@@ -10,6 +10,9 @@ namespace FokkerPlanck.Reporting;
 /// <summary>The figures of <c>evolve</c>: data → PlotModel (Plotting) → PNG.</summary>
 public static class EvolveFigures
 {
+    /// <summary>The verdict's times to tolerance per plateau and schedule.</summary>
+    public const string VerdictFigure = "verdict.png";
+
     /// <summary>Log axes stop this far below the integration's accuracy floor (smaller values are round-off).</summary>
     private const double LogFloor = LateTimeRate.Floor / 10;
 

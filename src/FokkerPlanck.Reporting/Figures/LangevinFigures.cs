@@ -11,6 +11,18 @@ namespace FokkerPlanck.Reporting;
 /// <summary>The figures of <c>langevin</c>: loss curves, marginal histograms over the FP marginals, the 2D residual map.</summary>
 public static class LangevinFigures
 {
+    /// <summary>Excess loss of the particles against Fokker–Planck.</summary>
+    public const string LossFigure = "langevin_loss.png";
+
+    /// <summary>River marginals.</summary>
+    public const string RiverFigure = "langevin_y_marginal.png";
+
+    /// <summary>Valley marginals (2D).</summary>
+    public const string ValleyFigure = "langevin_x_marginal.png";
+
+    /// <summary>Standardized residuals of the 2D histogram.</summary>
+    public const string ResidualsFigure = "langevin_residuals.png";
+
     /// <summary>Error bars and the residual colour range span this many standard deviations.</summary>
     private const double Sigmas = 2;
 
@@ -21,12 +33,12 @@ public static class LangevinFigures
     public static void All(string dir, EvolutionSession session, EnsembleValidationResult r, EnsembleOptions options)
     {
         string method = options.Method.ToString();
-        if (r.Loss.Count > 0) Loss(r, method, Path.Combine(dir, "langevin_loss.png"));
+        if (r.Loss.Count > 0) Loss(r, method, Path.Combine(dir, LossFigure));
         if (r.Times.Count == 0) return;
-        Marginals([.. r.Times.Select(t => (t.Time, t.Comparison.Y))], "y (river)", method, Path.Combine(dir, "langevin_y_marginal.png"));
+        Marginals([.. r.Times.Select(t => (t.Time, t.Comparison.Y))], "y (river)", method, Path.Combine(dir, RiverFigure));
         if (r.Times[0].Comparison.X is not null)
-            Marginals([.. r.Times.Select(t => (t.Time, t.Comparison.X!))], "x (valley)", method, Path.Combine(dir, "langevin_x_marginal.png"));
-        if (r.Histogram is { } h && !session.Setup.Grid.IsOneDimensional) Residuals(session, h, Path.Combine(dir, "langevin_residuals.png"));
+            Marginals([.. r.Times.Select(t => (t.Time, t.Comparison.X!))], "x (valley)", method, Path.Combine(dir, ValleyFigure));
+        if (r.Histogram is { } h && !session.Setup.Grid.IsOneDimensional) Residuals(session, h, Path.Combine(dir, ResidualsFigure));
     }
 
     private static void Loss(EnsembleValidationResult r, string method, string path)

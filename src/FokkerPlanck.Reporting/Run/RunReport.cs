@@ -136,7 +136,7 @@ public static class RunReport
     private static void Plateau(HtmlDocument page, RunSummary s, MpembaRecord m, string dir)
     {
         page.Paragraph(ReportText.Coefficients(s, m));
-        string compare = Path.Combine(dir, "compare_2d_1d.png"), coefficients = Path.Combine(dir, "mpemba_coefficients.png");
+        string compare = Path.Combine(dir, MpembaFiles.ComparisonFigure), coefficients = Path.Combine(dir, MpembaFiles.CoefficientsFigure);
         bool reduced = File.Exists(compare);
         if (reduced) page.Figure(compare, "The slow-mode overlap a₂(η_h) (scaled by its largest value): the optimal plateau is where it crosses zero; 2D model and river-only reduction");
         else page.Figure(coefficients, "Mpemba coefficients a_k(η_h): the optimal plateau is where a₂ crosses zero");
@@ -148,7 +148,7 @@ public static class RunReport
         {
             page.Text("h3", "If the final learning rate changes");
             page.Paragraph(ReportText.Sweep(m));
-            page.Figure(Path.Combine(dir, "sweep_final_lr.png"), "Optimal plateau against the final learning rate");
+            page.Figure(Path.Combine(dir, MpembaFiles.SweepFigure), "Optimal plateau against the final learning rate");
         }
     }
 
@@ -157,7 +157,7 @@ public static class RunReport
     private static void Schedules(HtmlDocument page, RunSummary s, VerdictResult v, string dir)
     {
         page.Paragraph(ReportText.Verdict(s, v));
-        page.Figure(Path.Combine(dir, "verdict.png"), "Time to reach the final equilibrium, per plateau and decay");
+        page.Figure(Path.Combine(dir, EvolveFigures.VerdictFigure), "Time to reach the final equilibrium, per plateau and decay");
         var specs = v.Rows.Select(x => x.Spec).Distinct().ToList();
         var best = specs.ToDictionary(sp => sp, sp => v.Rows.Where(x => x.Spec == sp).MinBy(x => x.TimeL1));
         page.Table(["plateau η_h", .. specs.Select(ReportText.Schedule)], v.PlateauLrs.Select(p => (IReadOnlyList<string>)[
@@ -178,15 +178,15 @@ public static class RunReport
     {
         page.Paragraph(ReportText.Langevin(l));
         page.Open("div", "pair");
-        page.Figure(Path.Combine(dir, "langevin_y_marginal.png"), "River (y) histograms of the particles over the Fokker–Planck density");
-        if (twoD) page.Figure(Path.Combine(dir, "langevin_x_marginal.png"), "Valley (x) histograms");
-        else page.Figure(Path.Combine(dir, "langevin_loss.png"), "Excess loss: particles (with interval) and Fokker–Planck");
+        page.Figure(Path.Combine(dir, LangevinFigures.RiverFigure), "River (y) histograms of the particles over the Fokker–Planck density");
+        if (twoD) page.Figure(Path.Combine(dir, LangevinFigures.ValleyFigure), "Valley (x) histograms");
+        else page.Figure(Path.Combine(dir, LangevinFigures.LossFigure), "Excess loss: particles (with interval) and Fokker–Planck");
         page.Close("div");
         if (twoD)
         {
             page.Open("div", "pair");
-            page.Figure(Path.Combine(dir, "langevin_loss.png"), "Excess loss: particles (with interval) and Fokker–Planck");
-            page.Figure(Path.Combine(dir, "langevin_residuals.png"), "Standardized residuals of the 2D histogram");
+            page.Figure(Path.Combine(dir, LangevinFigures.LossFigure), "Excess loss: particles (with interval) and Fokker–Planck");
+            page.Figure(Path.Combine(dir, LangevinFigures.ResidualsFigure), "Standardized residuals of the 2D histogram");
             page.Close("div");
         }
         page.Table(["t", "p (river)", "p (valley)", "excess loss, particles", "excess loss, FP", "verdict (Holm p)"],

@@ -34,7 +34,7 @@ public static class StageFiles
                 JsonOutput.Write(Path.Combine(dir, "verdict.json"), EvolveJson.Verdict(v.Session, shapes, v.Verdict));
                 EvolveFiles.Verdict(Path.Combine(dir, "verdict.csv"), v.Verdict);
                 if (!plots) break;
-                EvolveFigures.Verdict(v.Verdict, scenario.FinalLr, Path.Combine(dir, "verdict.png"));
+                EvolveFigures.Verdict(v.Verdict, scenario.FinalLr, Path.Combine(dir, EvolveFigures.VerdictFigure));
                 EvolveFigures.Distances(v.QuenchRuns, "constant (instant drop)", Path.Combine(dir, Distances));
                 break;
             case LangevinOutput l:

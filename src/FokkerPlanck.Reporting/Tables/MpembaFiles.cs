@@ -7,6 +7,15 @@ namespace FokkerPlanck.Reporting;
 /// <summary>The files of the Mpemba analysis: mpemba.json, scan.csv and the figures.</summary>
 public static class MpembaFiles
 {
+    /// <summary>a_eff and a_next of the 2D model against the plateau LR.</summary>
+    public const string CoefficientsFigure = "mpemba_coefficients.png";
+
+    /// <summary>2D against the river-only reduction, each a₂ scaled by its largest value.</summary>
+    public const string ComparisonFigure = "compare_2d_1d.png";
+
+    /// <summary>The optimal plateau against the final LR.</summary>
+    public const string SweepFigure = "sweep_final_lr.png";
+
     /// <summary>Writes mpemba.json (complete), scan.csv and, with <paramref name="plots"/>, the figures into <paramref name="dir"/>.</summary>
     public static void Write(string dir, Scenario scenario, MpembaStudyResult result, bool plots)
     {
@@ -37,7 +46,7 @@ public static class MpembaFiles
     /// <summary>The figures: coefficients (2D and 1D), the effective mode (right and left), 2D vs 1D, the final-LR sweep.</summary>
     public static void WritePlots(string dir, MpembaStudyResult r)
     {
-        Figures.Coefficients(r.Full, Path.Combine(dir, "mpemba_coefficients.png"), "Mpemba coefficients (2D model)");
+        Figures.Coefficients(r.Full, Path.Combine(dir, CoefficientsFigure), "Mpemba coefficients (2D model)");
         var spectrum = r.Full.Base.Spectrum!;
         int eff = r.Full.Base.Scan.EffectiveMode - 1;
         Figures.Mode(spectrum, eff, left: false, Path.Combine(dir, $"mode{eff + 1}_right.png"));
@@ -45,8 +54,8 @@ public static class MpembaFiles
         if (r.Reduced is not null)
         {
             Figures.Coefficients(r.Reduced, Path.Combine(dir, "mpemba_coefficients_1d.png"), "Mpemba coefficients (river-only 1D reduction)");
-            Figures.Comparison(r.Full, r.Reduced, Path.Combine(dir, "compare_2d_1d.png"));
+            Figures.Comparison(r.Full, r.Reduced, Path.Combine(dir, ComparisonFigure));
         }
-        if (r.Sweep.Count > 0) Figures.Sweep(r.Sweep, Path.Combine(dir, "sweep_final_lr.png"));
+        if (r.Sweep.Count > 0) Figures.Sweep(r.Sweep, Path.Combine(dir, SweepFigure));
     }
 }
