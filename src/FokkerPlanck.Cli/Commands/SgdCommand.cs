@@ -42,6 +42,7 @@ internal static class SgdCommand
         var threads = ThreadsOption.Instance;
         var control = new Option<bool>("--control") { Description = "Also run the Mpemba study with Leimkuhler–Matthews at a small step: the continuous control, which must find the FP point." };
         var skipDeparture = new Option<bool>("--no-departure") { Description = "Skip the departure study." };
+        var skipOperator = new Option<bool>("--no-operator") { Description = "Skip the SGD transition operator's prediction of the Mpemba study (its replay of the same protocol)." };
         var skipMpemba = new Option<bool>("--no-mpemba") { Description = "Skip the strong Mpemba study (and its control)." };
         var grid = GridOption.Create();
         var noPlots = new Option<bool>("--no-plots") { Description = "Do not write PNG figures." };
@@ -49,7 +50,7 @@ internal static class SgdCommand
         var cmd = new Command("sgd", "The discrete SGD map against the Fokker–Planck picture: departure as η·a grows, and SGD's own strong Mpemba point beside the spectral one.");
         cmd.Arguments.Add(scenarioArg);
         var maxMemory = MaxMemoryOption.Create();
-        foreach (var o in new Option[] { kappa, lrs, plateaus, particles, seed, threads, control, skipDeparture, skipMpemba, grid, noPlots, outDir, maxMemory }) cmd.Options.Add(o);
+        foreach (var o in new Option[] { kappa, lrs, plateaus, particles, seed, threads, control, skipDeparture, skipMpemba, skipOperator, grid, noPlots, outDir, maxMemory }) cmd.Options.Add(o);
         cmd.SetAction(parse => CommandRunner.Run(() =>
         {
             var scenario = ScenarioLoader.Load(parse.GetValue(scenarioArg)!);
@@ -61,7 +62,7 @@ internal static class SgdCommand
             MaxMemoryOption.Enforce("sgd", scenario, null, null, parse.GetValue(maxMemory), m => m.Langevin(parse.GetValue(particles), scenario.Mpemba.Modes));
             var options = new SgdMpembaOptions { Particles = parse.GetValue(particles), Seed = parse.GetValue(seed), Threads = parse.GetValue(threads) };
             return Run(scenario, options, EvolveInputs.ParseLearningRates(parse.GetValue(lrs), "--lr"), EvolveInputs.ParseLearningRates(parse.GetValue(plateaus), "--plateau-lr"),
-                new SgdStages(!parse.GetValue(skipDeparture), !parse.GetValue(skipMpemba), parse.GetValue(control)), parse.GetValue(outDir)!, !parse.GetValue(noPlots));
+                new SgdStages(!parse.GetValue(skipDeparture), !parse.GetValue(skipMpemba), parse.GetValue(control), !parse.GetValue(skipOperator)), parse.GetValue(outDir)!, !parse.GetValue(noPlots));
         }));
         return cmd;
     }
@@ -91,7 +92,7 @@ internal static class SgdCommand
 
     private static int Run(Scenario scenario, SgdMpembaOptions options, double[]? lrs, double[]? plateaus, SgdStages stages, string outDir, bool plots)
     {
-        bool departure = stages.Departure, mpemba = stages.Mpemba, control = stages.Control && stages.Mpemba;
+        bool departure = stages.Departure, mpemba = stages.Mpemba, control = stages.Control && stages.Mpemba, op = stages.Operator && stages.Mpemba;
         if (!departure && !mpemba) throw new UsageException("--no-departure and --no-mpemba together leave nothing to run.");
         using var session = EvolveRequest.OpenSession(scenario, new EvolutionOptions(), "sgd");
         double curvature = CurvatureBound.Maximum(session.Setup.Sampled);
@@ -113,7 +114,7 @@ internal static class SgdCommand
         using var folderLock = OutputLock.Acquire(outDir);
         var result = new SgdStudy(session, curvature);
         using var cancel = CtrlC.Cancellation();
-        string[] labels = [.. (departure ? ["departure from FP (η·a ladder)"] : Array.Empty<string>()), .. mpemba ? ["SGD's strong Mpemba point"] : Array.Empty<string>(), .. control ? ["continuous control (LM)"] : Array.Empty<string>()];
+        string[] labels = [.. (departure ? ["departure from FP (η·a ladder)"] : Array.Empty<string>()), .. mpemba ? ["SGD's strong Mpemba point"] : Array.Empty<string>(), .. op ? ["SGD transition operator"] : Array.Empty<string>(), .. control ? ["continuous control (LM)"] : Array.Empty<string>()];
         RunProgress.Run(labels, progress =>
         {
             int task = 0;
@@ -127,6 +128,7 @@ internal static class SgdCommand
             }
             if (departure) Stage(p => result.Departure = SgdDepartureStudy.Run(session, gradient, lrs, options, p, cancel.Token));
             if (mpemba) Stage(p => result.Mpemba = SgdMpembaStudy.Run(session, gradient, plateaus, options, p, cancel.Token));
+            if (op) Stage(p => result.Operator = SgdProtocolReplay.Run(session, plateaus, options, p, cancel.Token));
             if (control)
                 Stage(p => result.Control = SgdMpembaStudy.Run(session, gradient, plateaus, options with { Method = LangevinMethod.LeimkuhlerMatthews, TimeStep = EnsembleOptions.DefaultStiffnessProduct / curvature, MaxBurnInSteps = ControlBurnInSteps }, p, cancel.Token));
         });
@@ -137,4 +139,4 @@ internal static class SgdCommand
 }
 
 /// <summary>Which studies <c>sgd</c> runs.</summary>
-internal sealed record SgdStages(bool Departure, bool Mpemba, bool Control);
+internal sealed record SgdStages(bool Departure, bool Mpemba, bool Control, bool Operator);

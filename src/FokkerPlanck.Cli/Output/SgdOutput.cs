@@ -22,6 +22,7 @@ internal static class SgdOutput
             t.Caption(Markup.Escape("burn-in below 3 relaxation times (capped steps at cold LRs): the basin weights there are not yet SGD's own"));
             AnsiConsole.Write(t);
         }
+        if (s.Mpemba is { } m) AmplitudeTable(m, s.Operator, s.MaxCurvature);
         foreach (var (name, r) in new[] { ("SGD", s.Mpemba), ("continuous control (LM)", s.Control) })
         {
             if (r is null) continue;
@@ -30,5 +31,20 @@ internal static class SgdOutput
             AnsiConsole.MarkupLine(Markup.Escape($"strong Mpemba point, {name}: {own}; Fokker–Planck: {fp}"));
         }
         AnsiConsole.MarkupLine($"results in [blue]{Markup.Escape(Path.GetFullPath(dir))}[/]");
+    }
+
+    /// <summary>The slow amplitude per plateau: ensemble, the SGD operator's replay of the same protocol (with its distance in standard errors), FP.</summary>
+    private static void AmplitudeTable(SgdMpembaResult m, IReadOnlyList<SgdReplayPoint>? op, double curvature)
+    {
+        var t = new Table().Border(TableBorder.Rounded).Title(Markup.Escape($"slow amplitude ⟨v₂⟩ at t* = {m.MeasureTime:G3} after the quench"));
+        foreach (string c in new[] { "η_h", "η_h·a_max", "SGD ensemble", "SGD operator", "(operator − ensemble)/SE", "Fokker–Planck" }) t.AddColumn(new TableColumn(Markup.Escape(c)).RightAligned());
+        for (int k = 0; k < m.Points.Count; k++)
+        {
+            var p = m.Points[k];
+            var o = op?.FirstOrDefault(q => q.PlateauLr == p.PlateauLr);
+            t.AddRow([.. new[] { $"{p.PlateauLr:G4}", $"{p.PlateauLr * curvature:G3}", $"{p.Excess:+0.0000;-0.0000} ± {p.StandardError:F4}",
+                o is null ? "—" : $"{o.Replayed:+0.0000;-0.0000}", o is null ? "—" : $"{(o.Replayed - p.Excess) / p.StandardError:+0.0;-0.0}", $"{p.FokkerPlanck:+0.0000;-0.0000}" }.Select(Markup.Escape)]);
+        }
+        AnsiConsole.Write(t);
     }
 }

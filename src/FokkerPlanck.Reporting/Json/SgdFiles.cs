@@ -28,6 +28,12 @@ public static class SgdFiles
             ["departure"] = s.Departure is null ? null : new JsonArray([.. s.Departure.Select(Departure)]),
             ["mpemba"] = s.Mpemba is null ? null : Mpemba(s.Mpemba, s.MaxCurvature),
             ["control"] = s.Control is null ? null : Mpemba(s.Control, s.MaxCurvature),
+            ["operator"] = s.Operator is null ? null : new JsonArray([.. s.Operator.Select(p => (JsonNode)new JsonObject
+            {
+                ["plateau_lr"] = p.PlateauLr,
+                ["slow_amplitude"] = p.Replayed,
+                ["slow_amplitude_stationary"] = p.Stationary,
+            })]),
         };
         JsonOutput.Write(Path.Combine(dir, "sgd.json"), root);
     }
@@ -68,7 +74,7 @@ public static class SgdFiles
     public static void Figures(string dir, SgdStudy s)
     {
         if (s.Departure is { Count: > 0 } d) DepartureFigure(d, Path.Combine(dir, "sgd_departure.png"));
-        if (s.Mpemba is { } m) MpembaFigure(m, s.Control, Path.Combine(dir, "sgd_mpemba.png"));
+        if (s.Mpemba is { } m) MpembaFigure(m, s.Control, s.Operator, Path.Combine(dir, "sgd_mpemba.png"));
     }
 
     private static void DepartureFigure(IReadOnlyList<DeparturePoint> d, string path)
@@ -98,7 +104,7 @@ public static class SgdFiles
         }), path, width: 1000, height: 650);
     }
 
-    private static void MpembaFigure(SgdMpembaResult m, SgdMpembaResult? control, string path)
+    private static void MpembaFigure(SgdMpembaResult m, SgdMpembaResult? control, IReadOnlyList<SgdReplayPoint>? op, string path)
     {
         double[] x = [.. m.Points.Select(p => p.PlateauLr)];
         var series = new List<LineSeriesData>
@@ -107,6 +113,8 @@ public static class SgdFiles
             ErrorBars(x, m.Points.Select(p => (p.Excess, p.StandardError)), PlotTheme.SeriesColors[0]),
             new("Fokker–Planck a₂ e^(−λ₂t*)", x, [.. m.Points.Select(p => p.FokkerPlanck)]) { Color = PlotTheme.SeriesColors[1], LineStyle = LineStyle.Dash },
         };
+        if (op is not null)
+            series.Add(new("SGD transition operator", [.. op.Select(p => p.PlateauLr)], [.. op.Select(p => p.Replayed)]) { Marker = MarkerType.Triangle, Color = PlotTheme.SeriesColors[3] });
         if (control is not null)
             series.Add(new("continuous control (LM)", [.. control.Points.Select(p => p.PlateauLr)], [.. control.Points.Select(p => p.Excess)]) { Marker = MarkerType.Diamond, Color = PlotTheme.SeriesColors[2] });
         var vertical = m.StrongPoints.Select(p => new ReferenceLine(p.Lr, $"SGD η* = {p.Lr:G3} ± {p.Error:G1}"))

@@ -17,6 +17,9 @@ public sealed class SgdStudy(EvolutionSession session, double curvature)
     /// <summary>SGD's own strong Mpemba point.</summary>
     public SgdMpembaResult? Mpemba { get; set; }
 
+    /// <summary>The SGD transition operator's value of the Mpemba study's observable at the same plateaus.</summary>
+    public IReadOnlyList<SgdReplayPoint>? Operator { get; set; }
+
     /// <summary>The continuous control (Leimkuhler–Matthews).</summary>
     public SgdMpembaResult? Control { get; set; }
 }

@@ -1,0 +1,167 @@
+using System.Diagnostics;
+using FokkerPlanck.Core.Analysis.GridConvergence;
+using FokkerPlanck.Core.Grids;
+using FokkerPlanck.Core.Numerics;
+using FokkerPlanck.Core.Spectral;
+
+namespace FokkerPlanck.Core.FiniteLr;
+
+/// <summary>Settings of <see cref="SgdMpembaAnalysis"/>.</summary>
+public sealed record SgdAnalysisOptions
+{
+    /// <summary>Cells per noise width of the base grids (the fine ones have √2 times more per axis).</summary>
+    public double CellsPerNoise { get; init; } = SgdGrid.DefaultCellsPerNoise;
+
+    /// <summary>The largest cell (null: <see cref="SgdGrid.DefaultMaxCell"/>).</summary>
+    public double? MaxCell { get; init; }
+
+    /// <summary>Modes of P_{η_c}, the stationary one included.</summary>
+    public int Modes { get; init; } = 4;
+
+    /// <summary>Repeat the spectrum and the strong points on grids √2 finer for their discretization error.</summary>
+    public bool GridStudy { get; init; } = true;
+
+    /// <summary>Relative tolerance of a strong point in η (Brent's method on the bracketing plateaus).</summary>
+    public double RootTolerance { get; init; } = 1e-5;
+
+    /// <summary>Eigen-solver settings.</summary>
+    public SgdSpectrumOptions Spectrum { get; init; } = new();
+}
+
+/// <summary>One plateau: SGD's stationary state at η_h expanded in the modes of P_{η_c}.</summary>
+/// <param name="Lr">η_h.</param>
+/// <param name="Amplitudes">a_k = ⟨v_k, p_∞(η_h)⟩ for k = 2, 3, …</param>
+/// <param name="Rate2">λ₂ of SGD at η_h itself (how fast its own plateau relaxes).</param>
+/// <param name="Cells">Cells of the plateau's grid.</param>
+public sealed record SgdPlateauPoint(double Lr, double[] Amplitudes, double Rate2, int Cells);
+
+/// <summary>A zero of SGD's a₂: SGD's own strong Mpemba point.</summary>
+/// <param name="Lr">η_h* on the base grids.</param>
+/// <param name="Error">Discretization error (grid convergence index of base and fine grids); NaN without a grid study.</param>
+/// <param name="FineLr">The same on the fine grids (NaN without).</param>
+public sealed record SgdStrongPoint(double Lr, double Error, double FineLr);
+
+/// <summary>A mode of P_{η_c}.</summary>
+public sealed record SgdModeSummary(double MultiplierReal, double MultiplierImaginary, double Rate, double Frequency, double Residual, double LeftResidual);
+
+/// <summary>The outcome of <see cref="SgdMpembaAnalysis"/>.</summary>
+public sealed record SgdAnalysisResult(double FinalLr, double Kappa, double MaxCurvature, int Nx, int Ny, long NonZeros, double TruncatedMass,
+    IReadOnlyList<SgdModeSummary> Modes, IReadOnlyList<SgdPlateauPoint> Points, IReadOnlyList<SgdStrongPoint> StrongPoints,
+    IReadOnlyList<double> SkippedBeyondEdge, long OperatorApplications, double Seconds)
+{
+    /// <summary>η_c·a_max: how far from the continuous limit the final LR is.</summary>
+    public double FinalLrTimesCurvature => FinalLr * MaxCurvature;
+
+    /// <summary>λ₃/λ₂ of P_{η_c}: the rate gained at a strong point.</summary>
+    public double Gain => Modes.Count > 2 ? Modes[2].Rate / Modes[1].Rate : double.NaN;
+}
+
+/// <summary>
+/// SGD's own Mpemba analysis (physics.md §7): the modes of the SGD map at the final LR, SGD's stationary state at
+/// each plateau expanded in them, <c>a_k^SGD(η_h) = ⟨v_k, p_∞^SGD(η_h)⟩</c>, and the plateaus where a₂ vanishes.
+/// </summary>
+public static class SgdMpembaAnalysis
+{
+    /// <summary>SGD's iterates diverge in a valley of curvature a once ηa ≥ 2 (the edge of stability).</summary>
+    public const double EdgeOfStability = 2.0;
+
+    /// <summary>Runs the analysis over <paramref name="plateaus"/> (ascending, above η_c).</summary>
+    public static SgdAnalysisResult Run(SgdModel model, double finalLr, double maxCurvature, IReadOnlyList<double> plateaus, SgdAnalysisOptions options,
+        IProgress<double>? progress = null, CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(plateaus);
+        ArgumentNullException.ThrowIfNull(options);
+        if (!(finalLr * maxCurvature < EdgeOfStability))
+            throw new ArgumentException(
+                $"SGD at the final LR {finalLr:G4} is past its edge of stability (η_c·a_max = {finalLr * maxCurvature:G3} ≥ 2): its iterates diverge in the sharpest valley. Lower the learning rates at fixed temperature (a larger κ).");
+        var sw = Stopwatch.StartNew();
+        var usable = plateaus.Where(lr => lr > finalLr && lr * maxCurvature < EdgeOfStability).ToArray();
+        var skipped = plateaus.Where(lr => lr * maxCurvature >= EdgeOfStability).ToArray();
+        var base_ = new Resolution(model, finalLr, options, cancellation);
+        var points = new List<SgdPlateauPoint>();
+        for (int k = 0; k < usable.Length; k++)
+        {
+            points.Add(base_.Point(usable[k]));
+            progress?.Report((k + 1.0) / (usable.Length + 2));
+        }
+        var roots = Zeros(points).Select(b => base_.Root(b.Lo, b.Hi, options.RootTolerance)).ToList();
+        var strong = new List<SgdStrongPoint>();
+        if (options.GridStudy && roots.Count > 0)
+        {
+            var fine = new Resolution(model with { CellsPerNoise = model.CellsPerNoise * GridConvergenceIndex.RefinementRatio, MaxCell = model.MaxCell / GridConvergenceIndex.RefinementRatio },
+                finalLr, options, cancellation);
+            foreach (var (root, bracket) in roots.Zip(Zeros(points)))
+            {
+                double f = fine.Root(bracket.Lo, bracket.Hi, options.RootTolerance);
+                strong.Add(new SgdStrongPoint(root, GridConvergenceIndex.Error(root, f), f));
+            }
+        }
+        else strong.AddRange(roots.Select(r => new SgdStrongPoint(r, double.NaN, double.NaN)));
+        progress?.Report(1);
+        var spectrum = base_.Spectrum;
+        var modes = Enumerable.Range(0, spectrum.Modes.Count).Select(k => new SgdModeSummary(spectrum.Modes[k].Multiplier.Real,
+            spectrum.Modes[k].Multiplier.Imaginary, spectrum.Rate(k), spectrum.Frequency(k), spectrum.Modes[k].Residual, spectrum.Modes[k].LeftResidual)).ToList();
+        var grid = spectrum.Operator.Grid;
+        return new SgdAnalysisResult(finalLr, model.Kappa, maxCurvature, grid.Nx, grid.Ny, spectrum.Operator.Matrix.NonZerosCount,
+            spectrum.Operator.TruncatedMass, modes, points, strong, skipped, base_.Applications, sw.Elapsed.TotalSeconds);
+    }
+
+    /// <summary>Neighbouring plateaus between which a₂ changes sign.</summary>
+    private static List<(double Lo, double Hi)> Zeros(List<SgdPlateauPoint> points)
+    {
+        var brackets = new List<(double, double)>();
+        for (int k = 1; k < points.Count; k++)
+            if (Math.Sign(points[k - 1].Amplitudes[0]) * Math.Sign(points[k].Amplitudes[0]) < 0) brackets.Add((points[k - 1].Lr, points[k].Lr));
+        return brackets;
+    }
+
+    /// <summary>The final LR's modes on one resolution, and plateau states expanded in them.</summary>
+    private sealed class Resolution
+    {
+        private readonly SgdModel _model;
+        private readonly SgdAnalysisOptions _options;
+        private readonly CancellationToken _cancellation;
+        private readonly CellInterpolator[] _left;
+
+        public Resolution(SgdModel model, double finalLr, SgdAnalysisOptions options, CancellationToken cancellation)
+        {
+            _model = model;
+            _options = options;
+            _cancellation = cancellation;
+            var grid = model.GridAt(finalLr);
+            var op = model.OperatorAt(finalLr, grid);
+            Spectrum = SgdSpectrumSolver.Solve(op, options.Spectrum with { Modes = options.Modes }, model.GibbsMasses(grid, finalLr), model.Loss(grid), null, cancellation);
+            Applications = Spectrum.OperatorApplications;
+            if (Spectrum.Status != EigenStatus.Converged)
+                throw new ConvergenceException($"the SGD map's eigen-solve at η_c = {finalLr:G4} on {grid} ended with status {Spectrum.Status}: {Spectrum.Messages}");
+            var slow = Spectrum.Modes.Skip(1).FirstOrDefault(m => !m.IsReal);
+            if (slow is not null)
+                throw new ConvergenceException($"a slow mode of the SGD map at η_c is oscillatory (μ = {slow.Multiplier}); a strong Mpemba point is defined for real modes only.");
+            _left = [.. Spectrum.Modes.Skip(1).Select(m => new CellInterpolator(grid, m.Left.Re))];
+        }
+
+        public SgdSpectrum Spectrum { get; }
+
+        public long Applications { get; private set; }
+
+        public SgdPlateauPoint Point(double lr) => PointOn(lr, _model.GridAt(lr));
+
+        /// <summary>The zero of a₂ in [lo, hi] on one grid (the colder end's), so a₂ is a smooth function of η there.</summary>
+        public double Root(double lo, double hi, double tolerance)
+        {
+            var grid = _model.GridAt(lo);
+            return BrentRootFinder.FindRoot(lr => PointOn(lr, grid).Amplitudes[0], lo, hi, tolerance * lo);
+        }
+
+        private SgdPlateauPoint PointOn(double lr, TensorGrid grid)
+        {
+            var op = _model.OperatorAt(lr, grid);
+            var (p, mu2, result) = SgdSpectrumSolver.Stationary(op, _options.Spectrum, _model.GibbsMasses(grid, lr), _cancellation);
+            Applications += result.OperatorApplications;
+            if (p.Length == 0)
+                throw new ConvergenceException($"SGD's stationary state at η_h = {lr:G4} on {grid} did not converge ({result.Status}): {result.Messages}");
+            return new SgdPlateauPoint(lr, [.. _left.Select(f => f.Pair(grid, p))], -Math.Log(mu2) / lr, grid.CellCount);
+        }
+    }
+}
