@@ -21,14 +21,23 @@ internal static class MpembaCommand
         var no1d = new Option<bool>("--no-1d") { Description = "Skip the river-only (1D) reduction." };
         var sweep = new Option<int>("--sweep") { Description = "Number of final LRs in the optimal-plateau-vs-final-LR sweep (0 = none).", DefaultValueFactory = _ => 7 };
         var noPlots = new Option<bool>("--no-plots") { Description = "Do not write PNG figures." };
+        var model = new Option<MpembaModel>("--model") { Description = "fp: the continuous Fokker–Planck analysis; sgd: SGD's own transition operator, beside the FP and the force-corrected river model (mpemba-sgd.json).", DefaultValueFactory = _ => MpembaModel.Fp };
+        var kappa = new Option<double?>("--kappa") { Description = "T = κη at this κ, keeping the scenario's temperatures (every LR scaled by κ_file/κ): brings SGD below its edge of stability." };
+        var cellsPerNoise = new Option<double>("--cells-per-noise") { Description = "SGD grids: cells per noise width √(2Tη) (≥ 0.8; the grid study adds a √2 finer one).", DefaultValueFactory = _ => Core.FiniteLr.SgdGrid.DefaultCellsPerNoise };
+        var sgdPoints = new Option<int>("--sgd-points") { Description = "Plateaus of the SGD scan over the scenario's plateau range.", DefaultValueFactory = _ => Core.FiniteLr.FiniteLrStudy.DefaultPoints };
         var cmd = new Command("mpemba", "Mpemba analysis: overlap coefficients a_k(η_h), strong Mpemba points (optimal plateau LR) with grid error bars, river-only reduction, final-LR sweep.");
-        foreach (var o in new Option[] { outDir, grid, noStudy, no1d, sweep, noPlots, maxMemory }) cmd.Options.Add(o);
+        foreach (var o in new Option[] { outDir, grid, noStudy, no1d, sweep, noPlots, maxMemory, model, kappa, cellsPerNoise, sgdPoints }) cmd.Options.Add(o);
         cmd.Arguments.Add(scenarioArg);
         cmd.SetAction(parse => CommandRunner.Run(() =>
         {
             var scenario = ScenarioLoader.Load(parse.GetValue(scenarioArg)!);
             var (nx, ny) = GridOption.Parse(parse.GetValue(grid));
             scenario = scenario.WithGrid(nx, ny);
+            if (parse.GetValue(kappa) is { } k)
+                scenario = k > 0 && double.IsFinite(k) ? scenario.WithKappa(k) : throw new UsageException($"--kappa must be positive and finite, got {k}.");
+            if (parse.GetValue(model) == MpembaModel.Sgd)
+                return MpembaSgdRun.Run(scenario, new Core.FiniteLr.SgdAnalysisOptions { CellsPerNoise = parse.GetValue(cellsPerNoise), GridStudy = !parse.GetValue(noStudy) },
+                    parse.GetValue(sgdPoints), parse.GetValue(outDir)!, !parse.GetValue(noPlots));
             int sweepPoints = parse.GetValue(sweep);
             if (sweepPoints < 0) throw new UsageException("--sweep must be ≥ 0.");
             string dir = parse.GetValue(outDir)!;

@@ -72,9 +72,7 @@ public static class SgdMpembaAnalysis
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(plateaus);
         ArgumentNullException.ThrowIfNull(options);
-        if (!(finalLr * maxCurvature < EdgeOfStability))
-            throw new ArgumentException(
-                $"SGD at the final LR {finalLr:G4} is past its edge of stability (η_c·a_max = {finalLr * maxCurvature:G3} ≥ 2): its iterates diverge in the sharpest valley. Lower the learning rates at fixed temperature (a larger κ).");
+        CheckStable(finalLr, maxCurvature, model.Kappa);
         var sw = Stopwatch.StartNew();
         var usable = plateaus.Where(lr => lr > finalLr && lr * maxCurvature < EdgeOfStability).ToArray();
         var skipped = plateaus.Where(lr => lr * maxCurvature >= EdgeOfStability).ToArray();
@@ -106,6 +104,24 @@ public static class SgdMpembaAnalysis
         return new SgdAnalysisResult(finalLr, model.Kappa, maxCurvature, grid.Nx, grid.Ny, spectrum.Operator.Matrix.NonZerosCount,
             spectrum.Operator.TruncatedMass, modes, points, strong, skipped, base_.Applications, sw.Elapsed.TotalSeconds);
     }
+
+    /// <summary>Refuses a final LR at or past SGD's edge of stability.</summary>
+    /// <exception cref="ArgumentException">η_c·a_max ≥ 2.</exception>
+    /// <param name="finalLr">η_c.</param>
+    /// <param name="maxCurvature">a_max.</param>
+    /// <param name="kappa">κ of the scenario (to name the κ that fixes it).</param>
+    public static void CheckStable(double finalLr, double maxCurvature, double kappa)
+    {
+        if (finalLr * maxCurvature < EdgeOfStability) return;
+        double needed = kappa * finalLr * maxCurvature / 0.5;
+        throw new ArgumentException(
+            $"SGD at the final LR {finalLr:G4} is past its edge of stability (η_c·a_max = {finalLr * maxCurvature:G3} ≥ 2): its iterates diverge in the sharpest valley. "
+            + $"Lower the learning rates at fixed temperature: --kappa {needed:G3} or more puts η_c·a_max at 0.5 or below.");
+    }
+
+    /// <summary>The plateau nearest to cancelling the slow mode: smallest |a₂|/(η_h − η_c) (a₂ vanishes trivially at η_c).</summary>
+    public static SgdPlateauPoint? ClosestApproach(SgdAnalysisResult result)
+        => result?.Points.Where(p => p.Lr > result.FinalLr).MinBy(p => Math.Abs(p.Amplitudes[0]) / (p.Lr - result.FinalLr));
 
     /// <summary>Neighbouring plateaus between which a₂ changes sign.</summary>
     private static List<(double Lo, double Hi)> Zeros(List<SgdPlateauPoint> points)
