@@ -58,7 +58,7 @@ internal static class MpembaSgdRun
         if (c.ForceCorrected is { } f)
             t.AddRow("force-corrected river (1D)", $"{f.Lambda[1]:G4}, {f.Lambda[2]:G4}", Markup.Escape(Points(f.Points.Select(p => p.Lr))), $"{f.Lambda[2] / f.Lambda[1]:G4}");
         string sgd = s.StrongPoints.Count == 0
-            ? $"none in [{s.Points[0].Lr:G3}, {s.Points[^1].Lr:G3}]; closest approach (min |a₂|/(η_h − η_c)) at {SgdMpembaAnalysis.ClosestApproach(s)?.Lr:G4}"
+            ? $"none in [{s.Points[0].Lr:G3}, {s.Points[^1].Lr:G3}]" + (s.ClosestApproach is { } c0 ? $"; closest approach at {c0.Lr:G4}, a₂ = {c0.A2:G3}" + (double.IsFinite(c0.Error) ? $" ± {c0.Error:G2}" : "") : "")
             : string.Join(", ", s.StrongPoints.Select(p => double.IsFinite(p.Error) ? $"{p.Lr:G6} ± {p.Error:G2}" : $"{p.Lr:G6}"));
         t.AddRow("SGD transition operator", $"{s.Modes[1].Rate:G4}, {s.Modes[2].Rate:G4}", Markup.Escape(sgd), $"{s.Gain:G4}");
         AnsiConsole.Write(t);

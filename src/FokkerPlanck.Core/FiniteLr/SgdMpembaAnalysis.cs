@@ -18,7 +18,10 @@ public sealed record SgdAnalysisOptions
     /// <summary>Modes of P_{η_c}, the stationary one included.</summary>
     public int Modes { get; init; } = 4;
 
-    /// <summary>Repeat the spectrum and the strong points on grids √2 finer for their discretization error.</summary>
+    /// <summary>
+    /// Repeat the spectrum, the strong points and the closest approach on grids <see cref="SgdMpembaAnalysis.StudyRatio"/>
+    /// coarser (finer when the coarse one would not resolve the noise) for their discretization error.
+    /// </summary>
     public bool GridStudy { get; init; } = true;
 
     /// <summary>Relative tolerance of a strong point in η (Brent's method on the bracketing plateaus).</summary>
@@ -37,9 +40,16 @@ public sealed record SgdPlateauPoint(double Lr, double[] Amplitudes, double Rate
 
 /// <summary>A zero of SGD's a₂: SGD's own strong Mpemba point.</summary>
 /// <param name="Lr">η_h* on the base grids.</param>
-/// <param name="Error">Discretization error (grid convergence index of base and fine grids); NaN without a grid study.</param>
-/// <param name="FineLr">The same on the fine grids (NaN without).</param>
-public sealed record SgdStrongPoint(double Lr, double Error, double FineLr);
+/// <param name="Error">Discretization error (grid convergence index of the base and the study grids); NaN without a grid study.</param>
+/// <param name="OtherLr">The same on the study grids (NaN without).</param>
+public sealed record SgdStrongPoint(double Lr, double Error, double OtherLr);
+
+/// <summary>The plateau nearest to cancelling the slow mode (smallest |a₂|/(η_h − η_c); a₂ vanishes trivially at η_c).</summary>
+/// <param name="Lr">η_h of the scan point.</param>
+/// <param name="A2">a₂ there on the base grids.</param>
+/// <param name="OtherA2">a₂ there on the study grids (NaN without).</param>
+/// <param name="Error">Discretization error of a₂ (NaN without a grid study): |a₂| above it means no strong point there.</param>
+public sealed record SgdClosestApproach(double Lr, double A2, double OtherA2, double Error);
 
 /// <summary>A mode of P_{η_c}.</summary>
 public sealed record SgdModeSummary(double MultiplierReal, double MultiplierImaginary, double Rate, double Frequency, double Residual, double LeftResidual);
@@ -47,7 +57,7 @@ public sealed record SgdModeSummary(double MultiplierReal, double MultiplierImag
 /// <summary>The outcome of <see cref="SgdMpembaAnalysis"/>.</summary>
 public sealed record SgdAnalysisResult(double FinalLr, double Kappa, double MaxCurvature, int Nx, int Ny, long NonZeros, double TruncatedMass,
     IReadOnlyList<SgdModeSummary> Modes, IReadOnlyList<SgdPlateauPoint> Points, IReadOnlyList<SgdStrongPoint> StrongPoints,
-    IReadOnlyList<double> SkippedBeyondEdge, long OperatorApplications, double Seconds)
+    SgdClosestApproach? ClosestApproach, double StudyCellsPerNoise, IReadOnlyList<double> SkippedBeyondEdge, long OperatorApplications, double Seconds)
 {
     /// <summary>η_c·a_max: how far from the continuous limit the final LR is.</summary>
     public double FinalLrTimesCurvature => FinalLr * MaxCurvature;
@@ -64,6 +74,12 @@ public static class SgdMpembaAnalysis
 {
     /// <summary>SGD's iterates diverge in a valley of curvature a once ηa ≥ 2 (the edge of stability).</summary>
     public const double EdgeOfStability = 2.0;
+
+    /// <summary>
+    /// Ratio of cell sizes between the base and the study grids: 1.25, so the default one cell per noise width has its
+    /// study grid at the coarsest admissible 0.8 (a √2 step would need 1.13 at the base, 1.6× the cost).
+    /// </summary>
+    public const double StudyRatio = 1.25;
 
     /// <summary>Runs the analysis over <paramref name="plateaus"/> (ascending, above η_c).</summary>
     public static SgdAnalysisResult Run(SgdModel model, double finalLr, double maxCurvature, IReadOnlyList<double> plateaus, SgdAnalysisOptions options,
@@ -83,26 +99,30 @@ public static class SgdMpembaAnalysis
             points.Add(base_.Point(usable[k]));
             progress?.Report((k + 1.0) / (usable.Length + 2));
         }
-        var roots = Zeros(points).Select(b => base_.Root(b.Lo, b.Hi, options.RootTolerance)).ToList();
-        var strong = new List<SgdStrongPoint>();
-        if (options.GridStudy && roots.Count > 0)
+        var brackets = Zeros(points);
+        var roots = brackets.Select(b => base_.Root(b.Lo, b.Hi, options.RootTolerance)).ToList();
+        var closest = points.Where(p => p.Lr > finalLr).MinBy(p => Math.Abs(p.Amplitudes[0]) / (p.Lr - finalLr));
+        double studyCells = double.NaN, otherA2 = double.NaN;
+        var others = roots.Select(_ => double.NaN).ToList();
+        if (options.GridStudy)
         {
-            var fine = new Resolution(model with { CellsPerNoise = model.CellsPerNoise * GridConvergenceIndex.RefinementRatio, MaxCell = model.MaxCell / GridConvergenceIndex.RefinementRatio },
-                finalLr, options, cancellation);
-            foreach (var (root, bracket) in roots.Zip(Zeros(points)))
-            {
-                double f = fine.Root(bracket.Lo, bracket.Hi, options.RootTolerance);
-                strong.Add(new SgdStrongPoint(root, GridConvergenceIndex.Error(root, f), f));
-            }
+            double ratio = model.CellsPerNoise / StudyRatio >= GaussianBins.MinNoiseCells ? 1 / StudyRatio : StudyRatio;
+            var study = new Resolution(model with { CellsPerNoise = model.CellsPerNoise * ratio, MaxCell = model.MaxCell / ratio }, finalLr, options, cancellation);
+            studyCells = model.CellsPerNoise * ratio;
+            others = [.. brackets.Select(b => study.Root(b.Lo, b.Hi, options.RootTolerance))];
+            if (closest is not null) otherA2 = study.Point(closest.Lr).Amplitudes[0];
+            base_.Applications += study.Applications;
         }
-        else strong.AddRange(roots.Select(r => new SgdStrongPoint(r, double.NaN, double.NaN)));
+        var strong = roots.Select((r, i) => new SgdStrongPoint(r, GridConvergenceIndex.Error(r, others[i], StudyRatio), others[i])).ToList();
+        var approach = closest is null ? null
+            : new SgdClosestApproach(closest.Lr, closest.Amplitudes[0], otherA2, GridConvergenceIndex.Error(closest.Amplitudes[0], otherA2, StudyRatio));
         progress?.Report(1);
         var spectrum = base_.Spectrum;
         var modes = Enumerable.Range(0, spectrum.Modes.Count).Select(k => new SgdModeSummary(spectrum.Modes[k].Multiplier.Real,
             spectrum.Modes[k].Multiplier.Imaginary, spectrum.Rate(k), spectrum.Frequency(k), spectrum.Modes[k].Residual, spectrum.Modes[k].LeftResidual)).ToList();
         var grid = spectrum.Operator.Grid;
         return new SgdAnalysisResult(finalLr, model.Kappa, maxCurvature, grid.Nx, grid.Ny, spectrum.Operator.Matrix.NonZerosCount,
-            spectrum.Operator.TruncatedMass, modes, points, strong, skipped, base_.Applications, sw.Elapsed.TotalSeconds);
+            spectrum.Operator.TruncatedMass, modes, points, strong, approach, studyCells, skipped, base_.Applications, sw.Elapsed.TotalSeconds);
     }
 
     /// <summary>Refuses a final LR at or past SGD's edge of stability.</summary>
@@ -118,10 +138,6 @@ public static class SgdMpembaAnalysis
             $"SGD at the final LR {finalLr:G4} is past its edge of stability (η_c·a_max = {finalLr * maxCurvature:G3} ≥ 2): its iterates diverge in the sharpest valley. "
             + $"Lower the learning rates at fixed temperature: --kappa {needed:G3} or more puts η_c·a_max at 0.5 or below.");
     }
-
-    /// <summary>The plateau nearest to cancelling the slow mode: smallest |a₂|/(η_h − η_c) (a₂ vanishes trivially at η_c).</summary>
-    public static SgdPlateauPoint? ClosestApproach(SgdAnalysisResult result)
-        => result?.Points.Where(p => p.Lr > result.FinalLr).MinBy(p => Math.Abs(p.Amplitudes[0]) / (p.Lr - result.FinalLr));
 
     /// <summary>Neighbouring plateaus between which a₂ changes sign.</summary>
     private static List<(double Lo, double Hi)> Zeros(List<SgdPlateauPoint> points)
@@ -159,7 +175,7 @@ public static class SgdMpembaAnalysis
 
         public SgdSpectrum Spectrum { get; }
 
-        public long Applications { get; private set; }
+        public long Applications { get; set; }
 
         public SgdPlateauPoint Point(double lr) => PointOn(lr, _model.GridAt(lr));
 

@@ -110,12 +110,34 @@ public static class SgdSpectrumSolver
             worst = Math.Max(worst, Complex.Abs(left.Values[match] - right.Values[k]));
             var u = right.Vectors[k];
             var v = left.Vectors[match];
-            u = k == 0 ? Scaled(u, 1 / u.Re.Sum()) : SignRule(u, loss);
+            u = k == 0 ? Scaled(u, 1 / u.Re.Sum()) : SignRule(Normalized(u, modes[0].Right.Re), loss);
             modes.Add(new SgdMode(right.Values[k], u, Biorthonormal(u, v), right.Residuals[k], left.Residuals[match]));
         }
         bool consistent = worst <= 1e3 * Math.Max(right.Residuals.Max(), left.Residuals.Max()) + 1e-12;
         return new SgdSpectrum(op, modes, consistent ? EigenStatus.Converged : EigenStatus.NumericalIssue, applications,
             consistent ? "" : $"the right and left multipliers differ by {worst:E2}");
+    }
+
+    /// <summary>
+    /// Cells whose stationary mass is below this fraction of the largest leave the weighted norm: there the right vectors
+    /// are round-off (≈10⁻¹⁶ of their largest entry) divided by a vanishing mass, and their true share is negligible.
+    /// </summary>
+    private const double NormMassCutoff = 1e-12;
+
+    /// <summary>
+    /// u scaled to <c>Σ |u|²/p = 1</c> with p the stationary masses: the FP spectrum's normalization (unit symmetric modes
+    /// <c>φ = u/√π</c>), an integral <c>∫ρ_u²/ρ_p</c> that does not depend on the grid, so a_k keeps its meaning as the
+    /// cells shrink and tends to the FP's a_k as η → 0.
+    /// </summary>
+    private static EigenVector Normalized(EigenVector u, double[] stationary)
+    {
+        double cutoff = NormMassCutoff * stationary.Max(), norm = 0;
+        for (int i = 0; i < stationary.Length; i++)
+        {
+            if (!(stationary[i] > cutoff)) continue;
+            norm += (u.Re[i] * u.Re[i] + (u.Im is null ? 0 : u.Im[i] * u.Im[i])) / stationary[i];
+        }
+        return Scaled(u, 1 / Math.Sqrt(norm));
     }
 
     private static EigenVector SignRule(EigenVector u, ReadOnlySpan<double> loss)

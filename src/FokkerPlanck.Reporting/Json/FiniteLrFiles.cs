@@ -50,8 +50,13 @@ public static class FiniteLrFiles
                 })]),
                 ["strong_points"] = new JsonArray([.. s.StrongPoints.Select(p => (JsonNode)new JsonObject
                 {
-                    ["lr"] = p.Lr, ["error"] = JsonOutput.Number(p.Error), ["fine_grid_lr"] = JsonOutput.Number(p.FineLr),
+                    ["lr"] = p.Lr, ["error"] = JsonOutput.Number(p.Error), ["study_grid_lr"] = JsonOutput.Number(p.OtherLr),
                 })]),
+                ["closest_approach"] = s.ClosestApproach is not { } c0 ? null : new JsonObject
+                {
+                    ["plateau_lr"] = c0.Lr, ["a2"] = c0.A2, ["study_grid_a2"] = JsonOutput.Number(c0.OtherA2), ["error"] = JsonOutput.Number(c0.Error),
+                },
+                ["study_cells_per_noise"] = JsonOutput.Number(s.StudyCellsPerNoise),
                 ["skipped_beyond_edge"] = JsonOutput.Numbers(s.SkippedBeyondEdge),
                 ["operator_applications"] = s.OperatorApplications,
                 ["seconds"] = s.Seconds,
@@ -68,7 +73,7 @@ public static class FiniteLrFiles
         ["rates"] = JsonOutput.Numbers(r.Lambda),
         ["strong_points"] = JsonOutput.Numbers(r.Points.Select(p => p.Lr)),
         ["plateau_lr"] = JsonOutput.Numbers(r.Scan.Select(p => p.Lr)),
-        ["a2"] = JsonOutput.Numbers(r.Scan.Select(p => p.Coefficients[1])),
+        ["a2"] = JsonOutput.Numbers(r.Scan.Select(p => p.Coefficients[0])),
     };
 
     /// <summary>a₂ of the three models, each divided by its largest |a₂| in the SGD scan's range (the modes' scales differ between models; the zeros do not).</summary>
@@ -84,11 +89,11 @@ public static class FiniteLrFiles
         }
         var series = new List<LineSeriesData>
         {
-            Curve("continuous Fokker–Planck (2D)", [.. c.FokkerPlanck.Scan.Select(p => p.Lr)], [.. c.FokkerPlanck.Scan.Select(p => p.Coefficients[1])], 1, MarkerType.None, LineStyle.Dash),
+            Curve("continuous Fokker–Planck (2D)", [.. c.FokkerPlanck.Scan.Select(p => p.Lr)], [.. c.FokkerPlanck.Scan.Select(p => p.Coefficients[0])], 1, MarkerType.None, LineStyle.Dash),
             Curve("SGD transition operator", [.. c.Sgd.Points.Select(p => p.Lr)], [.. c.Sgd.Points.Select(p => p.Amplitudes[0])], 0, MarkerType.Circle, LineStyle.Solid),
         };
         if (c.ForceCorrected is { } f)
-            series.Insert(1, Curve("force-corrected river (1D)", [.. f.Scan.Select(p => p.Lr)], [.. f.Scan.Select(p => p.Coefficients[1])], 2, MarkerType.None, LineStyle.Dot));
+            series.Insert(1, Curve("force-corrected river (1D)", [.. f.Scan.Select(p => p.Lr)], [.. f.Scan.Select(p => p.Coefficients[0])], 2, MarkerType.None, LineStyle.Dot));
         var vertical = c.FokkerPlanck.Points.Select(p => new ReferenceLine(p.Lr, $"FP η* = {p.Lr:G3}"))
             .Concat(c.ForceCorrected?.Points.Select(p => new ReferenceLine(p.Lr, $"corrected η* = {p.Lr:G3}")) ?? [])
             .Concat(c.Sgd.StrongPoints.Select(p => new ReferenceLine(p.Lr, $"SGD η* = {p.Lr:G3}"))).ToList();

@@ -175,7 +175,7 @@ public sealed class LangevinCommandTests : IDisposable
     {
         string outDir = Path.Combine(_dir, "sgd");
         var (code, err) = InProcessCli.Run(["sgd", _scenario, "--grid", "24x48", "--kappa", "100", "--particles", "2000", "--lr", "0.003,0.01",
-            "--plateau-lr", "0.003,0.008", "--out", outDir]);
+            "--plateau-lr", "0.003,0.008", "--no-operator", "--out", outDir]);
         Assert.True(code == 0, err);
         using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "sgd.json")));
         var root = doc.RootElement;
@@ -189,6 +189,54 @@ public sealed class LangevinCommandTests : IDisposable
         Assert.Equal(2, root.GetProperty("mpemba").GetProperty("points").GetArrayLength());
         Assert.True(new FileInfo(Path.Combine(outDir, "sgd_departure.png")).Length > 1000);
         Assert.True(new FileInfo(Path.Combine(outDir, "sgd_mpemba.png")).Length > 1000);
+    }
+
+    [Fact]
+    public void Sgd_OperatorStage_ReplaysTheStudyBesideTheParticles()
+    {
+        string outDir = Path.Combine(_dir, "sgd-operator");
+        var (code, err) = InProcessCli.Run(["sgd", _scenario, "--grid", "24x48", "--kappa", "30", "--particles", "500", "--no-departure",
+            "--plateau-lr", "0.008,0.02", "--out", outDir]);
+        Assert.True(code == 0, err);
+        using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "sgd.json")));
+        var op = doc.RootElement.GetProperty("operator").EnumerateArray().ToList();
+        Assert.Equal([0.008, 0.02], op.Select(p => p.GetProperty("plateau_lr").GetDouble()));
+        // the replay differs from the infinite-burn-in value only by the burn-in's leftover e^{−3} of the start's slow part
+        foreach (var p in op)
+            Assert.True(Math.Abs(p.GetProperty("slow_amplitude").GetDouble() - p.GetProperty("slow_amplitude_stationary").GetDouble()) < 0.1 * Math.Abs(p.GetProperty("slow_amplitude_stationary").GetDouble()) + 0.01, p.GetRawText());
+        Assert.True(new FileInfo(Path.Combine(outDir, "sgd_mpemba.png")).Length > 1000);
+    }
+
+    [Fact]
+    public void MpembaSgdModel_WritesTheThreeModels()
+    {
+        string outDir = Path.Combine(_dir, "mpemba-sgd");
+        var (code, err) = InProcessCli.Run(["mpemba", _scenario, "--grid", "24x48", "--model", "sgd", "--kappa", "30", "--sgd-points", "4", "--out", outDir]);
+        Assert.True(code == 0, err);
+        using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "mpemba-sgd.json")));
+        var root = doc.RootElement;
+        Assert.Equal(30, root.GetProperty("kappa").GetDouble());
+        var sgd = root.GetProperty("sgd");
+        var modes = sgd.GetProperty("modes").EnumerateArray().ToList();
+        Assert.Equal(1.0, modes[0].GetProperty("multiplier").GetDouble(), 10);
+        // η_c·a_max = 0.5: SGD's slowest rate stays within a few per cent of the FP's
+        double fp = root.GetProperty("fokker_planck").GetProperty("rates")[1].GetDouble(), own = modes[1].GetProperty("rate").GetDouble();
+        Assert.True(Math.Abs(own / fp - 1) < 0.05, $"SGD λ₂ {own} vs FP {fp}");
+        Assert.All(modes, m => Assert.True(m.GetProperty("residual").GetDouble() < 1e-8));
+        Assert.Equal(4, sgd.GetProperty("points").GetArrayLength() + sgd.GetProperty("skipped_beyond_edge").GetArrayLength());
+        Assert.NotEqual(JsonValueKind.Null, root.GetProperty("force_corrected_river").ValueKind);
+        Assert.True(new FileInfo(Path.Combine(outDir, "mpemba_models.png")).Length > 1000);
+    }
+
+    [Fact]
+    public void MpembaSgdModel_PastTheEdgeOfStability_NamesTheKappaAndWritesNothing()
+    {
+        string outDir = Path.Combine(_dir, "mpemba-sgd-bad");
+        var (code, err) = InProcessCli.Run(["mpemba", _scenario, "--grid", "24x48", "--model", "sgd", "--out", outDir]);
+        Assert.Equal(1, code);
+        Assert.Contains("--kappa 30.2", err);
+        Assert.DoesNotContain("Exception", err);
+        Assert.False(Directory.Exists(outDir));
     }
 
     [Fact]

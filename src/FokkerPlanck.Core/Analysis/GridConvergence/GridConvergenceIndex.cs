@@ -27,6 +27,9 @@ public static class GridConvergenceIndex
     /// <summary>The index from a base and a finer value: <c>F_s·|fine − base|/(r^p − 1)</c>.</summary>
     public static double Error(double baseValue, double fine) => SafetyFactor * Math.Abs(fine - baseValue) / Denominator;
 
+    /// <summary>The index between two grids at another refinement ratio <paramref name="ratio"/>: <c>F_s·|a − b|/(r^p − 1)</c>.</summary>
+    public static double Error(double a, double b, double ratio) => SafetyFactor * Math.Abs(a - b) / (Math.Pow(ratio, FormalOrder) - 1);
+
     /// <summary>The estimate from a coarse, a base and a fine value (NaN where a grid did not give one).</summary>
     public static GridEstimate Estimate(double coarse, double baseValue, double fine)
     {
