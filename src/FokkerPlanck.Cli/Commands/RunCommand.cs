@@ -31,11 +31,12 @@ internal static class RunCommand
         var noStudy = new Option<bool>("--no-grid-study") { Description = "No coarser/finer grids (no error bar on the optimal plateau)." };
         var no1d = new Option<bool>("--no-1d") { Description = "Skip the river-only (1D) reduction." };
         var noVerdict = new Option<bool>("--no-verdict") { Description = "Skip the schedule verdict." };
+        var sgdKappa = new Option<double?>("--sgd-kappa") { Description = "Add the finite-LR stage: SGD's own transition operator at T = κη with this κ (the scenario's temperatures kept), beside the continuous and force-corrected models." };
         var noLangevin = new Option<bool>("--no-langevin") { Description = "Skip the Langevin confirmation." };
         var maxMemory = MaxMemoryOption.Create();
         var cmd = new Command("run", "The main job: which plateau LR, which decay and why — check, spectrum, Mpemba analysis, schedule verdict and Langevin confirmation, in one report (report.html).");
         cmd.Arguments.Add(scenarioArg);
-        foreach (var o in new Option[] { outDir, grid, resume, noPlots, particles, seed, threads, sweep, noStudy, no1d, noVerdict, noLangevin, maxMemory }) cmd.Options.Add(o);
+        foreach (var o in new Option[] { outDir, grid, resume, noPlots, particles, seed, threads, sweep, noStudy, no1d, noVerdict, noLangevin, sgdKappa, maxMemory }) cmd.Options.Add(o);
         cmd.SetAction(parse => CommandRunner.Run(() =>
         {
             var (nx, ny) = GridOption.Parse(parse.GetValue(grid));
@@ -45,7 +46,13 @@ internal static class RunCommand
             {
                 GridStudy = !parse.GetValue(noStudy), Reduced1D = !parse.GetValue(no1d), SweepPoints = parse.GetValue(sweep), Verdict = !parse.GetValue(noVerdict),
                 Langevin = !parse.GetValue(noLangevin), Particles = parse.GetValue(particles), Seed = parse.GetValue(seed), Threads = parse.GetValue(threads),
+                SgdKappa = parse.GetValue(sgdKappa),
             };
+            if (options.SgdKappa is { } k && k > 0 && double.IsFinite(k))
+            {
+                try { Core.FiniteLr.FiniteLrStudy.CheckInputs(scenario.WithKappa(k)); }
+                catch (ArgumentException e) { throw new UsageException($"--sgd-kappa {k}: {e.Message}"); }
+            }
             // the Mpemba stage's finest grid and the particles with the time stepper are the two peaks of a run
             MaxMemoryOption.Enforce("run", scenario, null, null, parse.GetValue(maxMemory), m => m.Spectrum(scenario.Mpemba.Modes),
                 options.GridStudy ? Core.Analysis.Mpemba.MpembaStudyOptions.RefinementRatio : 1.0);

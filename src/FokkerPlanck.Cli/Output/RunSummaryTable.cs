@@ -22,6 +22,10 @@ internal static class RunSummaryTable
         }
         if (s.LangevinConsistent is { } n)
             t.AddRow("Langevin agreement", (n == s.LangevinTimes ? "[green]" : "[red]") + Markup.Escape($"{n} of {s.LangevinTimes} times consistent (smallest Holm p {NumberFormat.PValue(s.LangevinSmallestP)})") + "[/]");
+        if (r.FiniteLr is { } f)
+            t.AddRow(Markup.Escape($"SGD's own plateau (κ = {f.Kappa:G4})"), Markup.Escape(f.SgdPoints.Length > 0
+                ? string.Join(", ", f.SgdPoints.Select(l => $"{l:G5}")) + (f.FokkerPlanckPoints.Length > 0 ? $" ({f.SgdPoints[0] / f.FokkerPlanckPoints[0]:G3}× the FP point at this κ)" : "")
+                : f.Closest is { } c ? $"none: closest approach at {c.Lr:G4} (a₂ = {c.A2:G3})" : "none in the range"));
         AnsiConsole.Write(t);
         AnsiConsole.MarkupLine(Markup.Escape("stage times: " + string.Join(", ", RunPipeline.Stages.Where(r.Seconds.ContainsKey).Select(x => $"{x.ToString().ToLowerInvariant()} {r.Seconds[x]:F1} s"))));
         AnsiConsole.MarkupLine($"report: [blue]{Markup.Escape(Path.GetFullPath(reportPath))}[/]");

@@ -25,6 +25,7 @@ internal sealed class StageProgressBars(IRunProgress bars) : IStageProgress
         RunStage.Spectrum => "spectrum",
         RunStage.Mpemba => "Mpemba analysis",
         RunStage.Verdict => "schedule verdict",
+        RunStage.FiniteLr => "finite LR (SGD operator)",
         _ => "Langevin confirmation",
     };
 }

@@ -40,12 +40,15 @@ public sealed record RunOptions
     /// <summary>Significance level of the Langevin verdicts.</summary>
     public double Level { get; init; } = Significance.DefaultLevel;
 
+    /// <summary>κ of the finite-LR stage (SGD's transition operator at T = κη, the scenario's temperatures kept); null: the stage is skipped.</summary>
+    public double? SgdKappa { get; init; }
+
     /// <summary>The ensemble settings these options give.</summary>
     public EnsembleOptions Ensemble => new() { Method = LangevinMethod.LeimkuhlerMatthews, Particles = Particles, Seed = Seed, Threads = Threads };
 
     /// <summary>Everything that decides the numbers, as one line (a resumed run must match it; threads excluded, they do not change the numbers).</summary>
     public string Fingerprint => FormattableString.Invariant(
-        $"grid-study {GridStudy}; 1d {Reduced1D}; sweep {SweepPoints}; verdict {Verdict}; langevin {Langevin}; particles {Particles}; seed {Seed}; level {Level:R}");
+        $"grid-study {GridStudy}; 1d {Reduced1D}; sweep {SweepPoints}; verdict {Verdict}; langevin {Langevin}; particles {Particles}; seed {Seed}; level {Level:R}{(SgdKappa is { } k ? $"; sgd-kappa {k.ToString("R", System.Globalization.CultureInfo.InvariantCulture)}" : "")}");
 
     /// <summary>Checks the values.</summary>
     /// <exception cref="ArgumentException">A value is out of range (the message names the option).</exception>
@@ -54,6 +57,7 @@ public sealed record RunOptions
         if (SweepPoints < 0) throw new ArgumentException($"--sweep must be ≥ 0, got {SweepPoints}.");
         if (Particles < 2) throw new ArgumentException($"--particles must be ≥ 2 (a standard error needs two), got {Particles}.");
         if (Threads is < 1) throw new ArgumentException($"--threads must be ≥ 1, got {Threads}.");
+        if (SgdKappa is { } k && !(k > 0 && double.IsFinite(k))) throw new ArgumentException($"--sgd-kappa must be positive and finite, got {k}.");
         if (!(Level > 0 && Level < 1)) throw new ArgumentException($"--level must lie in (0, 1), e.g. 0.01; got {Level}.");
     }
 }

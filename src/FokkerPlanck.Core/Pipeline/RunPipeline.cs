@@ -104,6 +104,7 @@ public sealed class RunPipeline
     {
         RunStage.Verdict => _options.Verdict,
         RunStage.Langevin => _options.Langevin,
+        RunStage.FiniteLr => _options.SgdKappa is not null,
         _ => true,
     };
 
@@ -129,6 +130,10 @@ public sealed class RunPipeline
                 var verdict = RunStages.Verdict(session!, Fraction, cancellation);
                 results.Verdict = verdict.Verdict;
                 return verdict;
+            case RunStage.FiniteLr:
+                var finite = RunStages.FiniteLr(_scenario, _options.SgdKappa!.Value, Fraction, cancellation);
+                results.FiniteLr = FiniteLrRecord.From(finite.Comparison);
+                return finite;
             default:
                 var langevin = RunStages.Langevin(session!, _options, Fraction, cancellation);
                 results.Langevin = RunStages.LangevinRecord(langevin, _options);

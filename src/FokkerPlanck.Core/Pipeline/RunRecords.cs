@@ -83,6 +83,31 @@ public sealed record MpembaRecord(string Grid, IReadOnlyList<PointEstimate> Poin
     public IEnumerable<PointEstimate> Cooling => Points.Where(p => p.Kind == "cooling");
 }
 
+/// <summary>The finite-LR stage: the three models' strong points at one κ.</summary>
+/// <param name="Kappa">κ (T = κη; the scenario's temperatures kept).</param>
+/// <param name="FinalLr">η_c at that κ.</param>
+/// <param name="FinalLrTimesCurvature">η_c·a_max.</param>
+/// <param name="Rates">λ₂, λ₃ of the SGD map at η_c.</param>
+/// <param name="SgdPoints">SGD's strong points.</param>
+/// <param name="SgdErrors">Their grid errors.</param>
+/// <param name="Closest">SGD's closest approach (null when it has points or no scan).</param>
+/// <param name="FokkerPlanckPoints">The continuous FP's strong points at that κ.</param>
+/// <param name="CorrectedPoints">The force-corrected river model's (empty when the landscape is not valley–river).</param>
+/// <param name="Grid">SGD's grid at η_c.</param>
+public sealed record FiniteLrRecord(double Kappa, double FinalLr, double FinalLrTimesCurvature, double[] Rates, double[] SgdPoints, double[] SgdErrors,
+    FiniteLr.SgdClosestApproach? Closest, double[] FokkerPlanckPoints, double[] CorrectedPoints, string Grid)
+{
+    /// <summary>The record of a comparison.</summary>
+    public static FiniteLrRecord From(FiniteLr.FiniteLrComparison c)
+    {
+        ArgumentNullException.ThrowIfNull(c);
+        var s = c.Sgd;
+        return new(s.Kappa, s.FinalLr, s.FinalLrTimesCurvature, [.. s.Modes.Skip(1).Take(2).Select(m => m.Rate)], [.. s.StrongPoints.Select(p => p.Lr)],
+            [.. s.StrongPoints.Select(p => p.Error)], s.StrongPoints.Count == 0 ? s.ClosestApproach : null, [.. c.FokkerPlanck.Points.Select(p => p.Lr)],
+            [.. c.ForceCorrected?.Points.Select(p => p.Lr) ?? []], $"{s.Nx}×{s.Ny}");
+    }
+}
+
 /// <summary>One comparison time of the Langevin confirmation.</summary>
 /// <param name="Time">t.</param>
 /// <param name="PValueY">G-test p of the river marginal.</param>
@@ -139,6 +164,9 @@ public sealed class RunResults
     /// <summary>The Langevin stage's record.</summary>
     public LangevinRecord? Langevin { get; set; }
 
+    /// <summary>The finite-LR stage's record.</summary>
+    public FiniteLrRecord? FiniteLr { get; set; }
+
     /// <summary>Wall time of each finished stage, seconds.</summary>
     public Dictionary<RunStage, double> Seconds { get; init; } = [];
 
@@ -156,6 +184,7 @@ public sealed class RunResults
         RunStage.Mpemba => Mpemba is not null,
         RunStage.Verdict => Verdict is not null,
         RunStage.Langevin => Langevin is not null,
+        RunStage.FiniteLr => FiniteLr is not null,
         _ => throw new ArgumentOutOfRangeException(nameof(stage)),
     };
 }

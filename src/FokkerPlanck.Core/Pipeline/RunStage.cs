@@ -13,4 +13,6 @@ public enum RunStage
     Verdict,
     /// <summary>A Langevin particle ensemble from the optimal plateau tested against the Fokker–Planck solution.</summary>
     Langevin,
+    /// <summary>The finite-LR model: SGD's own transition operator at κ = --sgd-kappa beside the continuous and the force-corrected models (off unless asked).</summary>
+    FiniteLr,
 }

@@ -88,6 +88,17 @@ internal static class RunStages
         return new LangevinOutput(session, schedule, ensemble, validation, result);
     }
 
+    /// <summary>The finite-LR stage: <see cref="FiniteLr.FiniteLrStudy"/> on the scenario at κ = <paramref name="kappa"/>.</summary>
+    public static FiniteLrOutput FiniteLr(Scenario scenario, double kappa, Action<double, string?> report, CancellationToken cancellation)
+    {
+        var scaled = scenario.WithKappa(kappa);
+        try { Core.FiniteLr.FiniteLrStudy.CheckInputs(scaled); }
+        catch (ArgumentException e) { throw new ScenarioException("--sgd-kappa", e.Message); }
+        var comparison = Core.FiniteLr.FiniteLrStudy.Run(scaled, new Core.FiniteLr.SgdAnalysisOptions(), Core.FiniteLr.FiniteLrStudy.DefaultPoints,
+            new SyncProgress<double>(f => report(f, $"SGD transition operator at κ = {kappa:G4}")), cancellation);
+        return new FiniteLrOutput(scaled, comparison);
+    }
+
     public static LangevinRecord LangevinRecord(LangevinOutput o, RunOptions options)
     {
         var times = o.Result.Times.Select(t =>

@@ -38,6 +38,9 @@ public sealed record VerdictOutput(EvolutionSession Session, VerdictResult Verdi
 public sealed record LangevinOutput(EvolutionSession Session, ILearningRateSchedule Schedule, EnsembleOptions Options, EnsembleValidation Validation,
     EnsembleValidationResult Result) : StageOutput(RunStage.Langevin);
 
+/// <summary>The finite-LR stage's output: the comparison and the κ-scaled scenario it ran on.</summary>
+public sealed record FiniteLrOutput(Scenario Scenario, FiniteLr.FiniteLrComparison Comparison) : StageOutput(RunStage.FiniteLr);
+
 /// <summary>Persists a run as it goes: called after each stage, before the next starts.</summary>
 public interface IRunRecorder
 {

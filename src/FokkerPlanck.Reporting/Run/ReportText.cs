@@ -98,4 +98,19 @@ public static class ReportText
             + (all ? $"all {l.Times.Count} agree — the analysis above describes what the particles actually do."
                    : $"{l.Times.Count - l.Consistent} of {l.Times.Count} disagree — look at the histograms; a grid too coarse for the valley is the usual cause.");
     }
+
+    /// <summary>What the finite-LR stage says.</summary>
+    public static string FiniteLr(FiniteLrRecord f)
+    {
+        string fp = f.FokkerPlanckPoints.Length > 0 ? $"{f.FokkerPlanckPoints[0]:G4}" : "none";
+        string head = $"Real training runs SGD, a map with a finite step, not its small-step limit. At κ = {f.Kappa:G4} (final LR {f.FinalLr:G4}, η_c·a_max = {f.FinalLrTimesCurvature:G2}) "
+            + $"SGD's own transition matrix on the grid was solved for its slow modes (λ₂ = {f.Rates[0]:G4}, λ₃ = {f.Rates[1]:G4}) and its stationary state at each plateau. ";
+        string verdict = f.SgdPoints.Length > 0
+            ? $"SGD's optimal plateau is {f.SgdPoints[0]:G4}, {f.SgdPoints[0] / (f.FokkerPlanckPoints.Length > 0 ? f.FokkerPlanckPoints[0] : double.NaN):G3}× the continuous answer {fp}."
+            : f.Closest is { } c
+                ? $"No plateau cancels SGD's slow mode: its amplitude comes closest to zero at {c.Lr:G4} ({c.Lr / (f.FokkerPlanckPoints.Length > 0 ? f.FokkerPlanckPoints[0] : double.NaN):G3}× the continuous answer {fp}), so at this learning rate the spectral optimum does not transfer to SGD."
+                : "No plateau cancels SGD's slow mode in the range.";
+        string corrected = f.CorrectedPoints.Length > 0 ? $" The first-order force-corrected river model puts it at {string.Join(", ", f.CorrectedPoints.Select(l => $"{l:G4}"))}." : "";
+        return head + verdict + corrected;
+    }
 }

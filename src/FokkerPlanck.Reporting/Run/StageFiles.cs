@@ -41,6 +41,9 @@ public static class StageFiles
                 LangevinFiles.Write(dir, l.Session, l.Schedule, l.Options, l.Validation, l.Result);
                 if (plots) LangevinFigures.All(dir, l.Session, l.Result, l.Options);
                 break;
+            case FiniteLrOutput f:
+                FiniteLrFiles.Write(dir, f.Scenario, f.Comparison, plots);
+                break;
             default:
                 throw new ArgumentException($"no files for stage {output.Stage}.", nameof(output));
         }

@@ -179,6 +179,8 @@ public sealed partial class RunCommandTests : IDisposable
     [InlineData("--sweep", "-1", "--sweep")]
     [InlineData("--threads", "0", "--threads")]
     [InlineData("--grid", "12y5", "--grid")]
+    [InlineData("--sgd-kappa", "-1", "--sgd-kappa")]
+    [InlineData("--sgd-kappa", "2", "edge of stability")]
     public void Run_BadOption_OneLineExitOneNoFolder(string option, string value, string named)
     {
         string outDir = Path.Combine(_dir, "bad");
@@ -187,6 +189,26 @@ public sealed partial class RunCommandTests : IDisposable
         Assert.Contains(named, err);
         Assert.Single(err.Trim().Split('\n'));
         Assert.False(Directory.Exists(outDir));
+    }
+
+    [Fact]
+    public void Run_WithSgdKappa_AddsSgdsOwnPlateauBesideTheContinuousModels()
+    {
+        string outDir = Path.Combine(_dir, "finite-lr");
+        var (code, err) = InProcessCli.Run(Args(outDir, "--sgd-kappa", "30", "--no-verdict", "--no-langevin", "--no-grid-study"));
+        Assert.True(code == 0, err);
+        var results = RunFolder.Load(outDir)!;
+        Assert.True(results.Complete);
+        var f = results.FiniteLr!;
+        Assert.Equal(30, f.Kappa);
+        Assert.Equal(0.145 / 30, f.FinalLr, 12);
+        Assert.Single(f.FokkerPlanckPoints);
+        Assert.True(f.SgdPoints.Length > 0 || f.Closest is not null);
+        Assert.True(File.Exists(Path.Combine(outDir, "finitelr", FiniteLrFiles.JsonName)));
+        string html = File.ReadAllText(Path.Combine(outDir, RunFolder.ReportFile));
+        Assert.Contains("SGD&#39;s own plateau", html.Replace("&#x27;", "&#39;"));
+        Assert.Contains("SGD transition operator", html);
+        Assert.DoesNotContain("figure not drawn", html);
     }
 
     [Fact]
