@@ -92,12 +92,14 @@ public static class SgdMpembaAnalysis
         var sw = Stopwatch.StartNew();
         var usable = plateaus.Where(lr => lr > finalLr && lr * maxCurvature < EdgeOfStability).ToArray();
         var skipped = plateaus.Where(lr => lr * maxCurvature >= EdgeOfStability).ToArray();
-        var base_ = new Resolution(model, finalLr, options, cancellation);
+        // shares of the work: the final LR's modes, the plateaus, the grid study (its own modes and the same points again)
+        double study = options.GridStudy ? StudyShare : 0, modesShare = (1 - study) * ModesShare;
+        var base_ = new Resolution(model, finalLr, options, Part(progress, 0, modesShare), cancellation);
         var points = new List<SgdPlateauPoint>();
         for (int k = 0; k < usable.Length; k++)
         {
             points.Add(base_.Point(usable[k]));
-            progress?.Report((k + 1.0) / (usable.Length + 2));
+            progress?.Report(modesShare + (1 - study - modesShare) * (k + 1.0) / usable.Length);
         }
         var brackets = Zeros(points);
         var roots = brackets.Select(b => base_.Root(b.Lo, b.Hi, options.RootTolerance)).ToList();
@@ -107,11 +109,12 @@ public static class SgdMpembaAnalysis
         if (options.GridStudy)
         {
             double ratio = model.CellsPerNoise / StudyRatio >= GaussianBins.MinNoiseCells ? 1 / StudyRatio : StudyRatio;
-            var study = new Resolution(model with { CellsPerNoise = model.CellsPerNoise * ratio, MaxCell = model.MaxCell / ratio }, finalLr, options, cancellation);
+            var other = new Resolution(model with { CellsPerNoise = model.CellsPerNoise * ratio, MaxCell = model.MaxCell / ratio }, finalLr, options,
+                Part(progress, 1 - study, study * ModesShare), cancellation);
             studyCells = model.CellsPerNoise * ratio;
-            others = [.. brackets.Select(b => study.Root(b.Lo, b.Hi, options.RootTolerance))];
-            if (closest is not null) otherA2 = study.Point(closest.Lr).Amplitudes[0];
-            base_.Applications += study.Applications;
+            others = [.. brackets.Select(b => other.Root(b.Lo, b.Hi, options.RootTolerance))];
+            if (closest is not null) otherA2 = other.Point(closest.Lr).Amplitudes[0];
+            base_.Applications += other.Applications;
         }
         var strong = roots.Select((r, i) => new SgdStrongPoint(r, GridConvergenceIndex.Error(r, others[i], StudyRatio), others[i])).ToList();
         var approach = closest is null ? null
@@ -124,6 +127,15 @@ public static class SgdMpembaAnalysis
         return new SgdAnalysisResult(finalLr, model.Kappa, maxCurvature, grid.Nx, grid.Ny, spectrum.Operator.Matrix.NonZerosCount,
             spectrum.Operator.TruncatedMass, modes, points, strong, approach, studyCells, skipped, base_.Applications, sw.Elapsed.TotalSeconds);
     }
+
+    /// <summary>Share of the work in the final LR's modes (measured: 40–60 % of a run on the default scenario).</summary>
+    private const double ModesShare = 0.5;
+
+    /// <summary>Share of the work in the grid study (a coarser grid: its modes cost about half the base's).</summary>
+    private const double StudyShare = 0.3;
+
+    private static SyncProgress<double>? Part(IProgress<double>? progress, double from, double width)
+        => progress is null ? null : new SyncProgress<double>(f => progress.Report(from + width * f));
 
     /// <summary>Refuses a final LR at or past SGD's edge of stability.</summary>
     /// <exception cref="ArgumentException">η_c·a_max ≥ 2.</exception>
@@ -156,14 +168,14 @@ public static class SgdMpembaAnalysis
         private readonly CancellationToken _cancellation;
         private readonly CellInterpolator[] _left;
 
-        public Resolution(SgdModel model, double finalLr, SgdAnalysisOptions options, CancellationToken cancellation)
+        public Resolution(SgdModel model, double finalLr, SgdAnalysisOptions options, IProgress<double>? progress, CancellationToken cancellation)
         {
             _model = model;
             _options = options;
             _cancellation = cancellation;
             var grid = model.GridAt(finalLr);
             var op = model.OperatorAt(finalLr, grid);
-            Spectrum = SgdSpectrumSolver.Solve(op, options.Spectrum with { Modes = options.Modes }, model.GibbsMasses(grid, finalLr), model.Loss(grid), null, cancellation);
+            Spectrum = SgdSpectrumSolver.Solve(op, options.Spectrum with { Modes = options.Modes }, model.GibbsMasses(grid, finalLr), model.Loss(grid), progress, cancellation);
             Applications = Spectrum.OperatorApplications;
             if (Spectrum.Status != EigenStatus.Converged)
                 throw new ConvergenceException($"the SGD map's eigen-solve at η_c = {finalLr:G4} on {grid} ended with status {Spectrum.Status}: {Spectrum.Messages}");
