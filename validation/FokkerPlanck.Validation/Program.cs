@@ -15,6 +15,7 @@ IValidationCase[] all =
     new RiverReductionCase(),
     new TimeStepperCase(),
     new LangevinCase(),
+    new SgdOperatorCase(),
 ];
 
 string outDir = Path.Combine("validation", "report");
