@@ -35,13 +35,18 @@ internal static class OptimizeCommand
         var initialLr = new Option<double?>("--initial-lr") { Description = "Start from the equilibrium at this LR (default: the top of the plateau range, a broad hot start)." };
         var plateauMax = new Option<double?>("--plateau-max") { Description = "Highest plateau LR searched (default: the scenario's plateau_lr max)." };
         var tolerance = new Option<double?>("--tolerance") { Description = $"|excess loss| for the steps-to-tolerance column (default {ScheduleOptimizerOptions.DefaultTolerance:G})." };
+        var goal = new Option<BudgetGoal>("--objective")
+        {
+            Description = "What is minimized: FinalExcess (signed final excess loss, a transient dip below the final equilibrium included), AbsoluteExcess (|final excess|: converged at step N) or StepsToTolerance.",
+            DefaultValueFactory = _ => BudgetGoal.FinalExcess,
+        };
         var noPlots = new Option<bool>("--no-plots") { Description = "Do not write the PNG figures." };
         var outDir = new Option<string>("--out") { Description = "Output folder (created only once the inputs are checked).", Required = true };
         var cmd = new Command("optimize",
             "Schedule optimizer: the plateau LR, stable length, decay shape and decay length that minimize the final excess loss under a budget of SGD steps, against WSD, cosine, 1/t and constant-then-drop.");
         cmd.Arguments.Add(scenarioArg);
         var maxMemory = MaxMemoryOption.Create();
-        foreach (var o in new Option[] { budget, shapes, grid, searchGrid, warmup, initial, initialLr, plateauMax, tolerance, noPlots, outDir, maxMemory }) cmd.Options.Add(o);
+        foreach (var o in new Option[] { budget, shapes, grid, searchGrid, warmup, initial, initialLr, plateauMax, tolerance, goal, noPlots, outDir, maxMemory }) cmd.Options.Add(o);
         cmd.SetAction(parse => CommandRunner.Run(() =>
         {
             if (parse.GetValue(initial) is not null && parse.GetValue(initialLr) is not null)
@@ -52,7 +57,7 @@ internal static class OptimizeCommand
                 BudgetSteps = parse.GetValue(budget), WarmupSteps = parse.GetValue(warmup), Kinds = ParseShapes(parse.GetValue(shapes)),
                 PlateauPoints = np, FractionPoints = nf, PlateauMax = parse.GetValue(plateauMax), InitialLr = parse.GetValue(initialLr),
                 Start = parse.GetValue(initial) is null ? StartKind.Equilibrium : StartKind.Given,
-                Tolerance = parse.GetValue(tolerance) ?? ScheduleOptimizerOptions.DefaultTolerance,
+                Tolerance = parse.GetValue(tolerance) ?? ScheduleOptimizerOptions.DefaultTolerance, Goal = parse.GetValue(goal),
             });
             var scenario = ScenarioLoader.Load(parse.GetValue(scenarioArg)!);
             var (nx, ny) = GridOption.Parse(parse.GetValue(grid));
@@ -94,7 +99,7 @@ internal static class OptimizeCommand
     {
         OptimizeFigures.Landscape(r, Path.Combine(outDir, "optimize_landscape.png"));
         OptimizeFigures.Schedules(r, Path.Combine(outDir, "optimize_schedules.png"));
-        foreach (var s in r.Shapes) OptimizeFigures.ShapeHeatmap(s, r.Options.BudgetSteps, Path.Combine(outDir, $"optimize_landscape_{s.Kind}.png"));
+        foreach (var s in r.Shapes) OptimizeFigures.ShapeHeatmap(s, r.Options.BudgetSteps, Path.Combine(outDir, $"optimize_landscape_{s.Kind}.png"), r.Options.Goal);
     }
 
     /// <summary>Validates the options that need no scenario, as usage errors naming the option.</summary>

@@ -12,13 +12,13 @@ internal static class OptimizeSummary
     {
         var o = r.Optimum;
         var t = new Table().Border(TableBorder.Rounded).Title(Markup.Escape($"schedules for a budget of {r.Options.BudgetSteps} steps, from the {start}"));
-        foreach (string c in new[] { "schedule", "η_h", "decay (steps)", "final excess", "vs optimum", $"steps to |excess| < {r.Options.Tolerance:G2}" })
+        foreach (string c in new[] { "schedule", "η_h", "decay (steps)", "final excess", $"vs optimum ({BudgetGoalText.Name(r.Options.Goal)})", $"steps to |excess| < {r.Options.Tolerance:G2}" })
             t.AddColumn(new TableColumn(Markup.Escape(c)).RightAligned());
         void Row(string name, ScheduleEvaluation e)
             => t.AddRow([.. new[]
             {
                 name, $"{e.PlateauLr:G4}", $"{e.Kind} {NumberFormat.Steps((r.Options.BudgetSteps - r.Options.WarmupSteps) * e.DecayFraction)}",
-                $"{e.FinalExcess:G4}", VersusOptimum(e, o),
+                $"{e.FinalExcess:G4}", VersusOptimum(e, o, r.Options),
                 double.IsFinite(e.StepsToTolerance) ? NumberFormat.Steps(e.StepsToTolerance) : "not reached",
             }.Select(Markup.Escape)]);
         if (o is not null) Row("optimum", o);
@@ -31,7 +31,7 @@ internal static class OptimizeSummary
         AnsiConsole.MarkupLine($"results in [blue]{Markup.Escape(Path.GetFullPath(dir))}[/] ({files})");
     }
 
-    /// <summary>×ratio when the optimum ends above the final equilibrium's loss, else +difference (a ratio to a negative value reads wrong).</summary>
-    private static string VersusOptimum(ScheduleEvaluation e, ScheduleEvaluation? o)
-        => o is null ? "" : o.FinalExcess > 0 ? $"×{e.FinalExcess / o.FinalExcess:F2}" : $"+{e.FinalExcess - o.FinalExcess:G3}";
+    /// <summary>×ratio of the objectives when the optimum's is positive, else +difference (a ratio to a negative value reads wrong).</summary>
+    private static string VersusOptimum(ScheduleEvaluation e, ScheduleEvaluation? o, ScheduleOptimizerOptions options)
+        => o is null ? "" : o.Score(options) > 0 ? $"×{e.Score(options) / o.Score(options):F2}" : $"+{e.Score(options) - o.Score(options):G3}";
 }

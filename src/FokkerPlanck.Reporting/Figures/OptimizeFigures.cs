@@ -28,12 +28,13 @@ public static class OptimizeFigures
             [.. Enumerable.Range(0, s.PlateauLrs.Length).Select(p => Enumerable.Range(0, s.Fractions.Length).Min(j => s.GridExcess[p, j]))])
             { Color = Colour(i), Marker = Markers[i % Markers.Length] }).ToList();
         if (r.Optimum is { } o)
-            series.Add(new LineSeriesData($"optimum ({o.Kind}, f = {o.DecayFraction:G2})", [o.PlateauLr], [o.FinalExcess]) { Color = OxyColors.Black, Marker = MarkerType.Diamond, LineStyle = LineStyle.None });
+            series.Add(new LineSeriesData($"optimum ({o.Kind}, f = {o.DecayFraction:G2})", [o.PlateauLr], [o.Score(r.Options)]) { Color = OxyColors.Black, Marker = MarkerType.Diamond, LineStyle = LineStyle.None });
         PlotExporter.Export(LineChart.Create(series, new LineChartOptions
         {
-            Title = $"Final excess loss after {r.Options.BudgetSteps} steps, best decay fraction per plateau",
+            Title = $"{Capital(BudgetGoalText.Name(r.Options.Goal))} after {r.Options.BudgetSteps} steps, best decay fraction per plateau",
             Subtitle = "coarse grid per shape (min over the decay fractions); black diamond: the optimum after the local search",
-            XAxisTitle = "plateau LR η_h", YAxisTitle = "E_p[L] − E_π(η_c)[L] at the budget's end", LogX = true, ShowZeroLine = true,
+            XAxisTitle = "plateau LR η_h", YAxisTitle = r.Options.Goal == BudgetGoal.FinalExcess ? "E_p[L] − E_π(η_c)[L] at the budget's end" : BudgetGoalText.Name(r.Options.Goal),
+            LogX = true, ShowZeroLine = true,
         }), path, width: 1000, height: 650);
     }
 
@@ -42,7 +43,7 @@ public static class OptimizeFigures
     /// signed and spans decades, so the colour is the symmetric log <c>sign(E) log₁₀(1 + |E|/E₀)</c> with
     /// E₀ = max|E| · 10^−<see cref="HeatmapDecades"/> on a diverging scale (red above the final equilibrium's loss, blue below).
     /// </summary>
-    public static void ShapeHeatmap(ShapeSearch s, int budgetSteps, string path)
+    public static void ShapeHeatmap(ShapeSearch s, int budgetSteps, string path, BudgetGoal goal = BudgetGoal.FinalExcess)
     {
         ArgumentNullException.ThrowIfNull(s);
         double[] x = [.. s.PlateauLrs.Select(Math.Log10)], y = [.. s.Fractions.Select(Math.Log10)];
@@ -58,8 +59,8 @@ public static class OptimizeFigures
         double top = values.Where(double.IsFinite).Select(Math.Abs).DefaultIfEmpty(1).Max();
         PlotExporter.Export(DensityHeatmap.Create(x, y, Faces(x), Faces(y), values, new DensityHeatmapOptions
         {
-            Title = $"{s.Kind}: final excess loss E after {budgetSteps} steps",
-            Subtitle = $"best: η_h = {s.Best.PlateauLr:G4}, f = {s.Best.DecayFraction:G3}, E = {s.Best.FinalExcess:G3}; colour sign(E)·log₁₀(1 + |E|/E₀), E₀ = {floor:G2}",
+            Title = $"{s.Kind}: {BudgetGoalText.Name(goal)} E after {budgetSteps} steps",
+            Subtitle = $"best: η_h = {s.Best.PlateauLr:G4}, f = {s.Best.DecayFraction:G3}, final excess {s.Best.FinalExcess:G3}; colour sign(E)·log₁₀(1 + |E|/E₀), E₀ = {floor:G2}",
             XAxisTitle = "log₁₀ plateau LR η_h", YAxisTitle = "log₁₀ decay fraction f", ColorBarTitle = "signed log excess",
             ColorScale = HeatmapColorScale.Diverging, ColorMinimum = -top, ColorMaximum = top,
         }), path, width: 800, height: 600);
@@ -99,4 +100,6 @@ public static class OptimizeFigures
 
     /// <summary>Non-positive values are left out of log axes (NaN: a gap).</summary>
     private static double Positive(double v) => v > 0 ? v : double.NaN;
+
+    private static string Capital(string s) => s.Length == 0 || !char.IsLetter(s[0]) ? s : char.ToUpperInvariant(s[0]) + s[1..];
 }

@@ -8,6 +8,14 @@ namespace FokkerPlanck.Reporting;
 /// <summary>optimize.json and optimize.csv of <c>optimize</c> (each written atomically).</summary>
 public static class OptimizeJson
 {
+    /// <summary>What the goal minimizes, in words.</summary>
+    private static string Goal(BudgetGoal goal) => goal switch
+    {
+        BudgetGoal.AbsoluteExcess => "|final_excess| = |E_p[L] - E_{pi(eta_c)}[L]| at step N, minimized (closest to the final equilibrium, from either side)",
+        BudgetGoal.StepsToTolerance => "steps_to_tolerance, minimized; a run that does not get there scores N + |final_excess|/tolerance",
+        _ => "final_excess = E_p[L] - E_{pi(eta_c)}[L] at step N (signed: below 0 the run ends below the final equilibrium's loss), minimized",
+    };
+
     /// <summary>The document: the session's header (as evolve.json's), the settings, every evaluation, each shape's search, the recipes and the optimum (with its curve).</summary>
     public static JsonObject Build(EvolutionSession session, ScheduleOptimizationResult r, string startDescription)
     {
@@ -17,16 +25,17 @@ public static class OptimizeJson
         var opt = r.Options;
         o["conventions"] = new JsonObject
         {
-            ["objective"] = "final_excess = E_p[L] - E_{pi(eta_c)}[L] at step N (signed: below 0 the run ends below the final equilibrium's loss), minimized",
+            ["objective"] = Goal(opt.Goal),
             ["steps_to_tolerance"] = "first step after which |excess| stays below the tolerance up to step N; null: not within the budget",
             ["schedule"] = "wsd on SGD's clock: warm-up W steps (eta_c to eta_h), stable at eta_h for (N-W)(1-f) steps, decay KIND over the last (N-W) f steps; constant: the drop, then eta_c; inverse: tau = D/9",
             ["time"] = "t = steps x eta (the run's time); steps count SGD steps",
-            ["ratio_to_optimum"] = "a recipe's final_excess over the optimum's (null when the optimum's is <= 0)",
-            ["difference_to_optimum"] = "a recipe's final_excess minus the optimum's (>= 0)",
+            ["ratio_to_optimum"] = "a recipe's objective over the optimum's (null when the optimum's is <= 0)",
+            ["difference_to_optimum"] = "a recipe's objective minus the optimum's (>= 0)",
+            ["grid"] = "each shape's grid holds the objective (the final excess under the default goal)",
         };
         o["settings"] = new JsonObject
         {
-            ["budget_steps"] = opt.BudgetSteps, ["warmup_steps"] = opt.WarmupSteps, ["shapes"] = new JsonArray([.. opt.Kinds.Select(k => (JsonNode)k)]),
+            ["goal"] = opt.Goal.ToString(), ["budget_steps"] = opt.BudgetSteps, ["warmup_steps"] = opt.WarmupSteps, ["shapes"] = new JsonArray([.. opt.Kinds.Select(k => (JsonNode)k)]),
             ["plateau_range"] = JsonOutput.Numbers([r.PlateauMin, r.PlateauMax]), ["decay_fraction_range"] = JsonOutput.Numbers([ScheduleOptimizerOptions.MinimumDecayFraction, 1]),
             ["grid"] = new JsonObject { ["plateau_points"] = opt.PlateauPoints, ["fraction_points"] = opt.FractionPoints },
             ["local_evaluations"] = opt.LocalEvaluations, ["recipe_evaluations"] = opt.RecipeEvaluations, ["simplex_tolerance"] = opt.SimplexTolerance,
@@ -50,14 +59,14 @@ public static class OptimizeJson
             ["grid"] = new JsonObject
             {
                 ["plateau_lr"] = JsonOutput.Numbers(s.PlateauLrs), ["decay_fraction"] = JsonOutput.Numbers(s.Fractions),
-                ["final_excess"] = new JsonArray([.. Enumerable.Range(0, s.PlateauLrs.Length).Select(i => (JsonNode)JsonOutput.Numbers(Enumerable.Range(0, s.Fractions.Length).Select(j => s.GridExcess[i, j])))]),
+                ["objective"] = new JsonArray([.. Enumerable.Range(0, s.PlateauLrs.Length).Select(i => (JsonNode)JsonOutput.Numbers(Enumerable.Range(0, s.Fractions.Length).Select(j => s.GridExcess[i, j])))]),
             },
         })]);
         o["recipes"] = new JsonArray([.. r.Recipes.Select(x => (JsonNode)new JsonObject
         {
             ["recipe"] = x.Recipe.Kind.ToString(), ["label"] = x.Recipe.Label, ["plateau"] = "its best (searched)", ["best"] = Evaluation(x.Best, curve: true),
             ["ratio_to_optimum"] = JsonOutput.Number(x.RatioToOptimum),
-            ["difference_to_optimum"] = JsonOutput.Number(r.Optimum is { } best ? x.Best.FinalExcess - best.FinalExcess : double.NaN), ["plateau_outcome"] = x.Outcome.ToString(),
+            ["difference_to_optimum"] = JsonOutput.Number(r.Optimum is { } best ? x.Best.Score(opt) - best.Score(opt) : double.NaN), ["plateau_outcome"] = x.Outcome.ToString(),
         })]);
         o["evaluations"] = new JsonArray([.. r.Evaluations.Select(e => (JsonNode)Evaluation(e, curve: false))]);
         return o;

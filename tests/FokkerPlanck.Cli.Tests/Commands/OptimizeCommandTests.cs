@@ -26,6 +26,26 @@ public sealed class OptimizeCommandTests : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
+    [Theory]
+    [InlineData("AbsoluteExcess")]
+    [InlineData("StepsToTolerance")]
+    public void Optimize_OtherObjective_ItsOptimumBeatsEveryRecipeOnThatObjective(string goal)
+    {
+        string outDir = Path.Combine(_dir, "opt-" + goal);
+        var (code, err) = InProcessCli.Run(["optimize", _scenario, "--budget-steps", "200", "--shapes", "linear", "--search-grid", "3x3", "--objective", goal, "--no-plots", "--out", outDir]);
+        Assert.True(code == 0, err);
+        using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "optimize.json")));
+        var root = doc.RootElement;
+        Assert.Equal(goal, root.GetProperty("settings").GetProperty("goal").GetString());
+        double Score(JsonElement e) => goal == "AbsoluteExcess"
+            ? Math.Abs(e.GetProperty("final_excess").GetDouble())
+            : e.GetProperty("steps_to_tolerance").ValueKind == JsonValueKind.Number ? e.GetProperty("steps_to_tolerance").GetDouble() : double.PositiveInfinity;
+        double optimum = Score(root.GetProperty("optimum"));
+        var evaluations = root.GetProperty("evaluations").EnumerateArray().ToList();
+        Assert.All(evaluations, e => Assert.True(Score(e) >= optimum, e.GetRawText()));
+        Assert.All(root.GetProperty("recipes").EnumerateArray(), r => Assert.True(r.GetProperty("difference_to_optimum").GetDouble() >= 0));
+    }
+
     [Fact]
     public void Optimize_SmallBudget_WritesTheSearchTheRecipesAndTheFigures()
     {
@@ -46,8 +66,8 @@ public sealed class OptimizeCommandTests : IDisposable
         var shapes = root.GetProperty("shapes").EnumerateArray().ToList();
         Assert.Equal(["linear", "cosine"], shapes.Select(s => s.GetProperty("shape").GetString()));
         var grid = shapes[0].GetProperty("grid");
-        Assert.Equal(4, grid.GetProperty("final_excess").GetArrayLength());
-        Assert.Equal(3, grid.GetProperty("final_excess")[0].GetArrayLength());
+        Assert.Equal(4, grid.GetProperty("objective").GetArrayLength());
+        Assert.Equal(3, grid.GetProperty("objective")[0].GetArrayLength());
         int runs = root.GetProperty("runs").GetInt32();
         Assert.Equal(runs, root.GetProperty("evaluations").GetArrayLength());
 

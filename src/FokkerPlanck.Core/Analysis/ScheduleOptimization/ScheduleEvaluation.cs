@@ -31,4 +31,17 @@ public sealed record EvaluationCurve(double[] Steps, double[] LearningRates, dou
 /// <param name="Seconds">Wall time of the run.</param>
 /// <param name="Curve">The excess loss along the run.</param>
 public sealed record ScheduleEvaluation(int Index, string Kind, double PlateauLr, double DecayFraction, string Spec, double FinalExcess,
-    double StepsToTolerance, EvaluationSource Source, double Seconds, EvaluationCurve Curve);
+    double StepsToTolerance, EvaluationSource Source, double Seconds, EvaluationCurve Curve)
+{
+    /// <summary>The value the optimizer minimizes under <paramref name="options"/>'s goal.</summary>
+    public double Score(ScheduleOptimizerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return options.Goal switch
+        {
+            BudgetGoal.AbsoluteExcess => Math.Abs(FinalExcess),
+            BudgetGoal.StepsToTolerance => double.IsFinite(StepsToTolerance) ? StepsToTolerance : options.BudgetSteps + Math.Abs(FinalExcess) / options.Tolerance,
+            _ => FinalExcess,
+        };
+    }
+}

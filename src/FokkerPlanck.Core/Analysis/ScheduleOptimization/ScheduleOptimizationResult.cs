@@ -4,7 +4,7 @@ namespace FokkerPlanck.Core.Analysis.ScheduleOptimization;
 /// <param name="Kind">The decay kind.</param>
 /// <param name="PlateauLrs">Plateau LRs of the grid (log-spaced).</param>
 /// <param name="Fractions">Decay fractions of the grid (log-spaced).</param>
-/// <param name="GridExcess">Final excess loss on the grid, [plateau index, fraction index].</param>
+/// <param name="GridExcess">The objective (<see cref="ScheduleEvaluation.Score"/>; the final excess loss by default) on the grid, [plateau index, fraction index].</param>
 /// <param name="GridBest">The best grid point.</param>
 /// <param name="Best">The best point of the shape (grid or local search).</param>
 /// <param name="Outcome">How the local search ended.</param>

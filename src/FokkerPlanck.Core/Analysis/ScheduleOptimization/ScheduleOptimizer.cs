@@ -76,8 +76,9 @@ public static class ScheduleOptimizer
                     + ScheduleRecipe.All.Count * (options.PlateauPoints + options.RecipeEvaluations);
         ScheduleOptimizationResult Result(bool complete)
         {
-            var optimum = objective.Evaluations.MinBy(e => e.FinalExcess);
-            var rated = recipes.Select(r => r with { RatioToOptimum = optimum is { FinalExcess: > 0 } o ? r.Best.FinalExcess / o.FinalExcess : double.NaN }).ToList();
+            var optimum = objective.Evaluations.MinBy(e => e.Score(options));
+            double best = optimum?.Score(options) ?? double.NaN;
+            var rated = recipes.Select(r => r with { RatioToOptimum = best > 0 ? r.Best.Score(options) / best : double.NaN }).ToList();
             return new ScheduleOptimizationResult(options, min, max, options.Start, initialLr, objective.InitialExcess, [.. shapes], rated, optimum,
                 [.. objective.Evaluations], complete, clock.Elapsed.TotalSeconds);
         }

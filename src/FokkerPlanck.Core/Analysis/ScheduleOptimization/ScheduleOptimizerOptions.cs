@@ -65,6 +65,9 @@ public sealed record ScheduleOptimizerOptions
     /// <summary>|excess loss| that "steps to tolerance" waits for (the second figure of merit).</summary>
     public double Tolerance { get; init; } = DefaultTolerance;
 
+    /// <summary>What is minimized (default the signed final excess, as before this option existed).</summary>
+    public BudgetGoal Goal { get; init; } = BudgetGoal.FinalExcess;
+
     /// <summary>
     /// Most objective evaluations of one shape's local search (Nelder–Mead in two coordinates). 24, two thirds of
     /// the default grid's 35 runs: the search starts one grid cell wide at the grid's best point, so it refines

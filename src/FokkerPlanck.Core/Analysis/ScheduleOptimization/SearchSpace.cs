@@ -35,8 +35,8 @@ internal sealed class SearchSpace(double plateauMin, double plateauMax, Schedule
             for (int j = 0; j < nf; j++)
             {
                 var e = objective.Evaluate(kind, Plateau(GridPoint(i, np)), Fraction(GridPoint(j, nf)), EvaluationSource.Grid, cancellation);
-                grid[i, j] = e.FinalExcess;
-                if (gridBest is null || e.FinalExcess < gridBest.FinalExcess) { gridBest = e; at = (i, j); }
+                grid[i, j] = e.Score(options);
+                if (gridBest is null || e.Score(options) < gridBest.Score(options)) { gridBest = e; at = (i, j); }
                 reported();
             }
         int before = objective.Evaluations.Count;
@@ -44,10 +44,10 @@ internal sealed class SearchSpace(double plateauMin, double plateauMax, Schedule
         {
             var e = objective.Evaluate(kind, Plateau(u[0]), Fraction(u[1]), EvaluationSource.LocalSearch, cancellation);
             reported();
-            return e.FinalExcess;
-        }, [GridPoint(at.I, np), GridPoint(at.J, nf)], 1.0 / (Math.Min(np, nf) - 1), gridBest!.FinalExcess, Range(grid.Cast<double>()),
+            return e.Score(options);
+        }, [GridPoint(at.I, np), GridPoint(at.J, nf)], 1.0 / (Math.Min(np, nf) - 1), gridBest!.Score(options), Range(grid.Cast<double>()),
             options.SimplexTolerance, options.LocalEvaluations);
-        var best = objective.Evaluations.Where(e => e.Kind == kind).MinBy(e => e.FinalExcess)!;
+        var best = objective.Evaluations.Where(e => e.Kind == kind).MinBy(e => e.Score(options))!;
         return new ShapeSearch(kind, [.. Enumerable.Range(0, np).Select(i => BudgetObjective.Canonical(Plateau(GridPoint(i, np))))],
             [.. Enumerable.Range(0, nf).Select(j => BudgetObjective.Canonical(Fraction(GridPoint(j, nf))))], grid, gridBest!, best, outcome, objective.Evaluations.Count - before);
     }
@@ -63,10 +63,10 @@ internal sealed class SearchSpace(double plateauMin, double plateauMax, Schedule
             return e;
         }
         var scan = Enumerable.Range(0, np).Select(i => (U: GridPoint(i, np), E: Eval(GridPoint(i, np), EvaluationSource.Recipe))).ToList();
-        var seed = scan.MinBy(s => s.E.FinalExcess);
-        var (_, _, outcome) = BoundedSimplex.Minimize(u => Eval(u[0], EvaluationSource.Recipe).FinalExcess, [seed.U], 1.0 / (np - 1),
-            seed.E.FinalExcess, Range(scan.Select(s => s.E.FinalExcess)), options.SimplexTolerance, options.RecipeEvaluations);
-        var best = objective.Evaluations.Where(e => e.Kind == recipe.DecayKind && e.DecayFraction == BudgetObjective.Canonical(recipe.Fraction)).MinBy(e => e.FinalExcess)!;
+        var seed = scan.MinBy(s => s.E.Score(options));
+        var (_, _, outcome) = BoundedSimplex.Minimize(u => Eval(u[0], EvaluationSource.Recipe).Score(options), [seed.U], 1.0 / (np - 1),
+            seed.E.Score(options), Range(scan.Select(s => s.E.Score(options))), options.SimplexTolerance, options.RecipeEvaluations);
+        var best = objective.Evaluations.Where(e => e.Kind == recipe.DecayKind && e.DecayFraction == BudgetObjective.Canonical(recipe.Fraction)).MinBy(e => e.Score(options))!;
         return (best, outcome);
     }
 }
