@@ -21,10 +21,28 @@ public sealed class RunPipelineTests
         var recorder = new Recorder();
         var results = pipeline.Run(pipeline.NewResults(), recorder, new Silent());
         Assert.Equal([RunStage.Check, RunStage.Spectrum, RunStage.Mpemba], recorder.Stages);
-        Assert.Equal([RunStage.Verdict, RunStage.Langevin], results.Skipped);
+        Assert.Equal([RunStage.Verdict, RunStage.Langevin, RunStage.FiniteLr], results.Skipped);
         Assert.True(results.Complete);
         Assert.Equal(3, recorder.HadBefore.Count);
         Assert.Equal([0, 1, 2], recorder.HadBefore);
+    }
+
+    [Fact]
+    public void Run_WithSgdKappa_RecordsSgdsOwnAnalysisAtThatKappa()
+    {
+        // κ = 20: η_c = 0.01, η_c·a_max ≈ 0.2 on this well (a_max = U″ near the walls ≈ 20 at the outer cell centres)
+        var pipeline = Pipeline(new RunOptions { Verdict = false, Langevin = false, GridStudy = false, SweepPoints = 0, Reduced1D = false, SgdKappa = 20 });
+        var recorder = new Recorder();
+        var results = pipeline.Run(pipeline.NewResults(), recorder, new Silent());
+        Assert.Equal(RunStage.FiniteLr, recorder.Stages[^1]);
+        var f = results.FiniteLr!;
+        Assert.Equal(20, f.Kappa);
+        Assert.Equal(0.01, f.FinalLr, 12);
+        Assert.InRange(f.FinalLrTimesCurvature, 0.18, 0.23);
+        // a small step: SGD's slowest rate within a few per cent of the continuous one
+        Assert.InRange(f.Rates[0] / results.Spectrum!.Eigenvalues[1], 0.95, 1.1);
+        Assert.Empty(f.CorrectedPoints);
+        Assert.Contains("sgd-kappa 20", pipeline.Fingerprint);
     }
 
     [Fact]
