@@ -97,9 +97,7 @@ internal static class OptimizeCommand
 
     private static void WriteFigures(ScheduleOptimizationResult r, string outDir)
     {
-        OptimizeFigures.Landscape(r, Path.Combine(outDir, "optimize_landscape.png"));
-        OptimizeFigures.Schedules(r, Path.Combine(outDir, "optimize_schedules.png"));
-        foreach (var s in r.Shapes) OptimizeFigures.ShapeHeatmap(s, r.Options.BudgetSteps, Path.Combine(outDir, $"optimize_landscape_{s.Kind}.png"), r.Options.Goal);
+        OptimizeFigures.All(r, outDir);
     }
 
     /// <summary>Validates the options that need no scenario, as usage errors naming the option.</summary>

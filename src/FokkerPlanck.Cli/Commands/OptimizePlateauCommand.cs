@@ -69,7 +69,7 @@ internal static class OptimizePlateauCommand
             x => x.Done < x.Total ? $"{x.Done + 1}/{x.Total}: {x.What}" : "dynamic strong Mpemba points",
             m => $"dynamic strong Mpemba points: {m.Runs} runs");
         Save(map);
-        string figure = Path.Combine(outDir, "dynamic_mpemba.png");
+        string figure = Path.Combine(outDir, DynamicMpembaFigures.MapFigure);
         if (plots) DynamicMpembaFigures.Map(map, figure);
         DynamicMpembaSummary.Table(map, outDir, plots);
         return ExitCodes.Ok;

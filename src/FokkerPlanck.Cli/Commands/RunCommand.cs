@@ -32,11 +32,13 @@ internal static class RunCommand
         var no1d = new Option<bool>("--no-1d") { Description = "Skip the river-only (1D) reduction." };
         var noVerdict = new Option<bool>("--no-verdict") { Description = "Skip the schedule verdict." };
         var sgdKappa = new Option<double?>("--sgd-kappa") { Description = "Add the finite-LR stage: SGD's own transition operator at T = κη with this κ (the scenario's temperatures kept), beside the continuous and force-corrected models." };
+        var budget = new Option<int?>("--budget-steps") { Description = "Add the schedule-design stage: the optimal plateau against the decay's length (four shapes) and the optimizer's schedule for N steps against WSD, cosine, 1/t and constant-then-drop (about 10 min on the default scenario)." };
+        var goal = new Option<Core.Analysis.ScheduleOptimization.BudgetGoal>("--objective") { Description = "What the design stage's optimizer minimizes: FinalExcess, AbsoluteExcess or StepsToTolerance (as optimize).", DefaultValueFactory = _ => Core.Analysis.ScheduleOptimization.BudgetGoal.FinalExcess };
         var noLangevin = new Option<bool>("--no-langevin") { Description = "Skip the Langevin confirmation." };
         var maxMemory = MaxMemoryOption.Create();
         var cmd = new Command("run", "The main job: which plateau LR, which decay and why — check, spectrum, Mpemba analysis, schedule verdict and Langevin confirmation, in one report (report.html).");
         cmd.Arguments.Add(scenarioArg);
-        foreach (var o in new Option[] { outDir, grid, resume, noPlots, particles, seed, threads, sweep, noStudy, no1d, noVerdict, noLangevin, sgdKappa, maxMemory }) cmd.Options.Add(o);
+        foreach (var o in new Option[] { outDir, grid, resume, noPlots, particles, seed, threads, sweep, noStudy, no1d, noVerdict, noLangevin, sgdKappa, budget, goal, maxMemory }) cmd.Options.Add(o);
         cmd.SetAction(parse => CommandRunner.Run(() =>
         {
             var (nx, ny) = GridOption.Parse(parse.GetValue(grid));
@@ -46,7 +48,7 @@ internal static class RunCommand
             {
                 GridStudy = !parse.GetValue(noStudy), Reduced1D = !parse.GetValue(no1d), SweepPoints = parse.GetValue(sweep), Verdict = !parse.GetValue(noVerdict),
                 Langevin = !parse.GetValue(noLangevin), Particles = parse.GetValue(particles), Seed = parse.GetValue(seed), Threads = parse.GetValue(threads),
-                SgdKappa = parse.GetValue(sgdKappa),
+                SgdKappa = parse.GetValue(sgdKappa), BudgetSteps = parse.GetValue(budget), Goal = parse.GetValue(goal),
             };
             if (options.SgdKappa is { } k && k > 0 && double.IsFinite(k))
             {

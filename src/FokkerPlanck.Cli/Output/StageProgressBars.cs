@@ -26,6 +26,7 @@ internal sealed class StageProgressBars(IRunProgress bars) : IStageProgress
         RunStage.Mpemba => "Mpemba analysis",
         RunStage.Verdict => "schedule verdict",
         RunStage.FiniteLr => "finite LR (SGD operator)",
+        RunStage.Design => "schedule design",
         _ => "Langevin confirmation",
     };
 }

@@ -43,12 +43,18 @@ public sealed record RunOptions
     /// <summary>κ of the finite-LR stage (SGD's transition operator at T = κη, the scenario's temperatures kept); null: the stage is skipped.</summary>
     public double? SgdKappa { get; init; }
 
+    /// <summary>Step budget of the schedule-design stage; null: the stage is skipped.</summary>
+    public int? BudgetSteps { get; init; }
+
+    /// <summary>What the design stage's optimizer minimizes.</summary>
+    public Analysis.ScheduleOptimization.BudgetGoal Goal { get; init; } = Analysis.ScheduleOptimization.BudgetGoal.FinalExcess;
+
     /// <summary>The ensemble settings these options give.</summary>
     public EnsembleOptions Ensemble => new() { Method = LangevinMethod.LeimkuhlerMatthews, Particles = Particles, Seed = Seed, Threads = Threads };
 
     /// <summary>Everything that decides the numbers, as one line (a resumed run must match it; threads excluded, they do not change the numbers).</summary>
     public string Fingerprint => FormattableString.Invariant(
-        $"grid-study {GridStudy}; 1d {Reduced1D}; sweep {SweepPoints}; verdict {Verdict}; langevin {Langevin}; particles {Particles}; seed {Seed}; level {Level:R}{(SgdKappa is { } k ? $"; sgd-kappa {k.ToString("R", System.Globalization.CultureInfo.InvariantCulture)}" : "")}");
+        $"grid-study {GridStudy}; 1d {Reduced1D}; sweep {SweepPoints}; verdict {Verdict}; langevin {Langevin}; particles {Particles}; seed {Seed}; level {Level:R}{(SgdKappa is { } k ? $"; sgd-kappa {k.ToString("R", System.Globalization.CultureInfo.InvariantCulture)}" : "")}{(BudgetSteps is { } n ? $"; budget {n} {Goal}" : "")}");
 
     /// <summary>Checks the values.</summary>
     /// <exception cref="ArgumentException">A value is out of range (the message names the option).</exception>
@@ -57,6 +63,7 @@ public sealed record RunOptions
         if (SweepPoints < 0) throw new ArgumentException($"--sweep must be ≥ 0, got {SweepPoints}.");
         if (Particles < 2) throw new ArgumentException($"--particles must be ≥ 2 (a standard error needs two), got {Particles}.");
         if (Threads is < 1) throw new ArgumentException($"--threads must be ≥ 1, got {Threads}.");
+        if (BudgetSteps is < 1) throw new ArgumentException($"--budget-steps must be ≥ 1, got {BudgetSteps}.");
         if (SgdKappa is { } k && !(k > 0 && double.IsFinite(k))) throw new ArgumentException($"--sgd-kappa must be positive and finite, got {k}.");
         if (!(Level > 0 && Level < 1)) throw new ArgumentException($"--level must lie in (0, 1), e.g. 0.01; got {Level}.");
     }

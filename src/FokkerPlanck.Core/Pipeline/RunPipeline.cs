@@ -84,12 +84,13 @@ public sealed class RunPipeline
                 }
                 progress.Start(stage);
                 var clock = Stopwatch.StartNew();
-                if (stage is RunStage.Verdict or RunStage.Langevin && session is null)
+                if (stage is RunStage.Verdict or RunStage.Langevin or RunStage.Design && session is null)
                     session = RunStages.OpenSession(_scenario, note => progress.Report(stage, null, note));
                 var output = Compute(stage, results, ref session, progress, cancellation);
                 results.Seconds[stage] = clock.Elapsed.TotalSeconds;
                 results.Complete = Stages.All(s => results.Has(s) || !Enabled(s));
-                recorder.StageFinished(results, output);
+                try { recorder.StageFinished(results, output); }
+                finally { (output as IDisposable)?.Dispose(); }
                 progress.Finish(stage, null);
             }
             return results;
@@ -105,6 +106,7 @@ public sealed class RunPipeline
         RunStage.Verdict => _options.Verdict,
         RunStage.Langevin => _options.Langevin,
         RunStage.FiniteLr => _options.SgdKappa is not null,
+        RunStage.Design => _options.BudgetSteps is not null,
         _ => true,
     };
 
@@ -130,6 +132,11 @@ public sealed class RunPipeline
                 var verdict = RunStages.Verdict(session!, Fraction, cancellation);
                 results.Verdict = verdict.Verdict;
                 return verdict;
+            case RunStage.Design:
+                var design = RunStages.Design(session!, _options, Fraction, cancellation);
+                var cg = design.OptimizerSession.Setup.Grid;
+                results.Design = DesignRecord.From(design.Map, design.Optimization, cg.ToString());
+                return design;
             case RunStage.FiniteLr:
                 var finite = RunStages.FiniteLr(_scenario, _options.SgdKappa!.Value, Fraction, cancellation);
                 results.FiniteLr = FiniteLrRecord.From(finite.Comparison);

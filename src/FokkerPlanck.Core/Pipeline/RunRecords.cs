@@ -167,6 +167,9 @@ public sealed class RunResults
     /// <summary>The finite-LR stage's record.</summary>
     public FiniteLrRecord? FiniteLr { get; set; }
 
+    /// <summary>The schedule-design stage's record.</summary>
+    public DesignRecord? Design { get; set; }
+
     /// <summary>Wall time of each finished stage, seconds.</summary>
     public Dictionary<RunStage, double> Seconds { get; init; } = [];
 
@@ -185,6 +188,7 @@ public sealed class RunResults
         RunStage.Verdict => Verdict is not null,
         RunStage.Langevin => Langevin is not null,
         RunStage.FiniteLr => FiniteLr is not null,
+        RunStage.Design => Design is not null,
         _ => throw new ArgumentOutOfRangeException(nameof(stage)),
     };
 }

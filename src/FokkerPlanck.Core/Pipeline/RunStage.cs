@@ -15,4 +15,6 @@ public enum RunStage
     Langevin,
     /// <summary>The finite-LR model: SGD's own transition operator at κ = --sgd-kappa beside the continuous and the force-corrected models (off unless asked).</summary>
     FiniteLr,
+    /// <summary>Schedule design for a step budget: the optimal plateau against the decay (the dynamic map) and the optimizer against the common recipes (off unless asked).</summary>
+    Design,
 }

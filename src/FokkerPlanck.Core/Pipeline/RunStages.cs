@@ -99,6 +99,60 @@ internal static class RunStages
         return new FiniteLrOutput(scaled, comparison);
     }
 
+    /// <summary>Share of the design stage's work in the map (measured on the default scenario: about 5 of 10 minutes).</summary>
+    private const double MapShare = 0.5;
+
+    /// <summary>The optimizer runs on a grid this much coarser per axis: each evaluation is a run over the whole budget, and docs/optimize.md measured the final excess within 2 % of the scenario's grid.</summary>
+    private const int OptimizerCoarsening = 2;
+
+    /// <summary>Decay lengths of the design stage's map besides the instant drop: 0.01, 0.1 and 1 slow times.</summary>
+    private const int MapDurations = 3;
+
+    /// <summary>
+    /// The schedule-design stage: the dynamic strong Mpemba points (linear, cosine, exp and step decays over 0.01, 0.1 and 1
+    /// slow times) and the schedule optimizer for the budget (linear, cosine and the drop on a 4×3 grid, against the recipes)
+    /// on a grid <see cref="OptimizerCoarsening"/>× coarser.
+    /// </summary>
+    public static DesignOutput Design(EvolutionSession session, RunOptions options, Action<double, string?> report, CancellationToken cancellation)
+    {
+        var mapOptions = new Analysis.DynamicMpemba.DynamicMpembaMapOptions
+        {
+            Durations = Analysis.DynamicMpemba.DynamicMpembaMapper.DefaultDurations(session.Scan.EffectiveRate, MapDurations),
+            Search = new Analysis.DynamicMpemba.DynamicMpembaOptions { ToleranceStudy = false },
+        };
+        var map = Analysis.DynamicMpemba.DynamicMpembaMapper.Run(session, mapOptions,
+            new SyncProgress<(int Done, int Total, string What)>(x => report(MapShare * x.Done / Math.Max(1, x.Total), $"optimal plateau for {x.What}")), null, cancellation);
+        var g = session.Scenario.Problem.Grid;
+        var coarse = session.Scenario.WithGrid(Math.Max(1, g.Nx / OptimizerCoarsening), Math.Max(8, g.Ny / OptimizerCoarsening));
+        var optOptions = new Analysis.ScheduleOptimization.ScheduleOptimizerOptions
+        {
+            BudgetSteps = options.BudgetSteps!.Value, Goal = options.Goal, Kinds = ["linear", "cosine", "constant"], PlateauPoints = 4, FractionPoints = 3,
+        };
+        var optSession = EvolutionSession.Create(coarse, new EvolutionOptions());
+        try
+        {
+            // the coarser grid may truncate the hottest plateaus the scenario's grid holds: search up to the hottest it holds
+            optOptions = optOptions with { PlateauMax = HottestHeld(optSession) };
+            var opt = Analysis.ScheduleOptimization.ScheduleOptimizer.Run(optSession, optOptions, null,
+                new SyncProgress<(int Done, int Total, string What)>(x => report(MapShare + (1 - MapShare) * x.Done / Math.Max(1, x.Total), $"optimizer: {x.What}")),
+                null, cancellation);
+            return new DesignOutput(session, mapOptions, map, optSession, opt);
+        }
+        catch
+        {
+            optSession.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>The highest plateau of the scenario's range whose equilibrium the session's domain holds.</summary>
+    private static double HottestHeld(EvolutionSession session)
+    {
+        foreach (double lr in session.Scenario.Mpemba.Plateau.Values().OrderDescending())
+            if (Holds(session, lr)) return lr;
+        throw new ScenarioException("domain", $"the optimizer's grid {session.Setup.Grid} truncates the equilibrium of every plateau; widen the domain or refine the grid.");
+    }
+
     public static LangevinRecord LangevinRecord(LangevinOutput o, RunOptions options)
     {
         var times = o.Result.Times.Select(t =>

@@ -41,6 +41,14 @@ public sealed record LangevinOutput(EvolutionSession Session, ILearningRateSched
 /// <summary>The finite-LR stage's output: the comparison and the κ-scaled scenario it ran on.</summary>
 public sealed record FiniteLrOutput(Scenario Scenario, FiniteLr.FiniteLrComparison Comparison) : StageOutput(RunStage.FiniteLr);
 
+/// <summary>The schedule-design stage's output; it owns the optimizer's coarser session (disposed once its files are written).</summary>
+public sealed record DesignOutput(EvolutionSession Session, Analysis.DynamicMpemba.DynamicMpembaMapOptions MapOptions, Analysis.DynamicMpemba.DynamicMpembaMap Map,
+    EvolutionSession OptimizerSession, Analysis.ScheduleOptimization.ScheduleOptimizationResult Optimization) : StageOutput(RunStage.Design), IDisposable
+{
+    /// <inheritdoc />
+    public void Dispose() => OptimizerSession.Dispose();
+}
+
 /// <summary>Persists a run as it goes: called after each stage, before the next starts.</summary>
 public interface IRunRecorder
 {

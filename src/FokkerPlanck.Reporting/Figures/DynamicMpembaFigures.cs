@@ -22,6 +22,9 @@ public static class DynamicMpembaFigures
 
     private static OxyColor Colour(int i) => PlotTheme.SeriesColors[i % PlotTheme.SeriesColors.Count];
 
+    /// <summary>The map figure's name.</summary>
+    public const string MapFigure = "dynamic_mpemba.png";
+
     /// <summary>
     /// η_h*(D) against the decay duration (log x), one line per shape (the branch that continues the
     /// quench's point), the adiabatic estimate dashed, a marker on the top of the scanned range where no

@@ -12,6 +12,21 @@ public static class OptimizeFigures
     /// <summary>Decades of the heat maps' symmetric log colour scale below their largest |value| (the landscapes span a few).</summary>
     private const double HeatmapDecades = 4;
 
+    /// <summary>The landscape figure's name.</summary>
+    public const string LandscapeFigure = "optimize_landscape.png";
+
+    /// <summary>The schedules figure's name.</summary>
+    public const string SchedulesFigure = "optimize_schedules.png";
+
+    /// <summary>Every figure of a search: the landscape, the schedules and one heat map per shape.</summary>
+    public static void All(ScheduleOptimizationResult r, string dir)
+    {
+        ArgumentNullException.ThrowIfNull(r);
+        Landscape(r, Path.Combine(dir, LandscapeFigure));
+        Schedules(r, Path.Combine(dir, SchedulesFigure));
+        foreach (var s in r.Shapes) ShapeHeatmap(s, r.Options.BudgetSteps, Path.Combine(dir, $"optimize_landscape_{s.Kind}.png"), r.Options.Goal);
+    }
+
     /// <summary>Filled markers only (OxyPlot draws Star, Cross and Plus with a stroke colour the line series do not set).</summary>
     private static readonly MarkerType[] Markers = [MarkerType.Circle, MarkerType.Square, MarkerType.Diamond, MarkerType.Triangle];
 

@@ -113,4 +113,18 @@ public static class ReportText
         string corrected = f.CorrectedPoints.Length > 0 ? $" The first-order force-corrected river model puts it at {string.Join(", ", f.CorrectedPoints.Select(l => $"{l:G4}"))}." : "";
         return head + verdict + corrected;
     }
+
+    /// <summary>What the schedule-design stage says.</summary>
+    public static string Design(DesignRecord d)
+    {
+        var shifts = d.Kinds.Select((k, i) => (Kind: k, Last: Enumerable.Range(0, d.Durations.Length).LastOrDefault(j => double.IsFinite(d.MapLr[i][j]), -1))).ToList();
+        string quench = d.MapLr.Length > 0 && double.IsFinite(d.MapLr[0][0]) ? $"{d.MapLr[0][0]:G4}" : "none";
+        string map = $"The strong Mpemba point {quench} is the best plateau for an instant drop. A decay moves it: "
+            + string.Join("; ", shifts.Where(s => s.Last > 0).Select(s => $"under a {s.Kind} decay over {d.Durations[s.Last]:G3} time units it is {d.MapLr[d.Kinds.ToList().IndexOf(s.Kind)][s.Last]:G4}"))
+            + (shifts.Any(s => s.Last < d.Durations.Length - 1) ? "; for the longer decays no plateau in range cancels the slow mode" : "") + ".";
+        var optimum = d.Schedules.FirstOrDefault(s => s.Label == "optimum");
+        string budget = optimum is null ? "" : $" For a budget of {d.BudgetSteps:N0} steps the optimizer's schedule is {optimum.Spec} at η_h = {optimum.PlateauLr:G4}, ending {optimum.FinalExcess:G3} from the final equilibrium's loss"
+            + (double.IsFinite(optimum.StepsToTolerance) ? $" and within 10⁻³ of it after {optimum.StepsToTolerance:N0} steps." : ".");
+        return map + budget;
+    }
 }

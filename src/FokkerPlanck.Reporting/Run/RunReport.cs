@@ -19,6 +19,7 @@ public static class RunReport
         (RunStage.Spectrum, "modes", "Slow modes at the final learning rate"),
         (RunStage.Mpemba, "plateau", "The optimal plateau"),
         (RunStage.Verdict, "schedules", "Which decay keeps it"),
+        (RunStage.Design, "design", "A schedule for your budget"),
         (RunStage.Langevin, "particles", "Particles confirm it"),
         (RunStage.FiniteLr, "finite-lr", "At a finite learning rate: SGD's own plateau"),
     ];
@@ -38,7 +39,12 @@ public static class RunReport
         {
             page.Open("section", id: id).Text("h2", title);
             if (r.Skipped.Contains(stage))
-                page.Paragraph(stage == RunStage.FiniteLr ? "Not asked: run with --sgd-kappa K to set SGD's own transition operator (T = κη) beside these continuous results." : "Skipped by the options of this run.", "missing");
+                page.Paragraph(stage switch
+                {
+                    RunStage.FiniteLr => "Not asked: run with --sgd-kappa K to set SGD's own transition operator (T = κη) beside these continuous results.",
+                    RunStage.Design => "Not asked: run with --budget-steps N for the optimal plateau against the decay's length and the schedule for a budget of N steps.",
+                    _ => "Skipped by the options of this run.",
+                }, "missing");
             else if (!r.Has(stage)) page.Paragraph("Pending: this stage has not finished yet (the page is rewritten after each stage).", "pending");
             else Stage(page, stage, r, summary!, folder.StageFolder(stage));
             page.Close("section");
@@ -93,7 +99,8 @@ public static class RunReport
             case RunStage.Spectrum: Modes(page, r.Spectrum!, dir); break;
             case RunStage.Mpemba: Plateau(page, s, r.Mpemba!, dir); break;
             case RunStage.Verdict: Schedules(page, s, r.Verdict!, dir); break;
-            case RunStage.FiniteLr: FiniteLr(page, r.FiniteLr!, dir); break;
+            case RunStage.FiniteLr: ExtraSections.FiniteLr(page, r.FiniteLr!, dir); break;
+            case RunStage.Design: ExtraSections.Design(page, r.Design!, dir); break;
             default: Particles(page, r.Langevin!, dir, twoD: r.Check?.Scenario.X is not null); break;
         }
     }
@@ -197,22 +204,6 @@ public static class RunReport
                 $"{t.ExcessLoss:G3} [{t.ExcessLossLow:G3}, {t.ExcessLossHigh:G3}]", $"{t.ExcessLossFokkerPlanck:G3}",
                 $"{(t.Verdict == Verdict.Consistent ? "consistent" : "inconsistent")} ({NumberFormat.PValue(t.PValue)})"]).ToList());
         page.Paragraph($"Throughput {NumberFormat.Compact(l.Throughput)} particle-steps per second; seed {l.Seed} (the same seed gives the same particles on any number of threads).", "missing");
-    }
-
-    private static void FiniteLr(HtmlDocument page, FiniteLrRecord f, string dir)
-    {
-        page.Paragraph(ReportText.FiniteLr(f));
-        page.Figure(Path.Combine(dir, FiniteLrFiles.FigureName), "The slow-mode amplitude a₂(η_h) of three models at the same κ: continuous Fokker–Planck, the force-corrected river, and SGD's transition operator");
-        static string Points(double[] lrs) => lrs.Length == 0 ? "none in the range" : string.Join(", ", lrs.Select(l => $"{l:G5}"));
-        string sgd = f.SgdPoints.Length > 0
-            ? string.Join(", ", f.SgdPoints.Select((l, i) => double.IsFinite(f.SgdErrors[i]) ? $"{l:G5} ± {f.SgdErrors[i]:G2}" : $"{l:G5}"))
-            : f.Closest is { } c ? $"none; closest approach at {c.Lr:G4} (a₂ = {c.A2:G3}{(double.IsFinite(c.Error) ? $" ± {c.Error:G2}" : "")})" : "none in the range";
-        page.Table(["model", "strong Mpemba point η_h*"],
-        [
-            ["continuous Fokker–Planck (2D)", Points(f.FokkerPlanckPoints)],
-            ["force-corrected river (1D, physics §7)", Points(f.CorrectedPoints)],
-            [$"SGD transition operator (grid {f.Grid})", sgd],
-        ]);
     }
 
     private static void Conventions(HtmlDocument page)

@@ -41,6 +41,16 @@ public static class StageFiles
                 LangevinFiles.Write(dir, l.Session, l.Schedule, l.Options, l.Validation, l.Result);
                 if (plots) LangevinFigures.All(dir, l.Session, l.Result, l.Options);
                 break;
+            case DesignOutput d:
+                JsonOutput.Write(Path.Combine(dir, "dynamic_mpemba.json"), DynamicMpembaJson.Build(d.Session, d.MapOptions, d.Map));
+                DynamicMpembaJson.Csv(Path.Combine(dir, "dynamic_mpemba.csv"), d.Map);
+                string start = $"equilibrium at η = {d.Optimization.InitialLr:G4} (the top of the plateau range)";
+                JsonOutput.Write(Path.Combine(dir, "optimize.json"), OptimizeJson.Build(d.OptimizerSession, d.Optimization, start));
+                OptimizeJson.Csv(Path.Combine(dir, "optimize.csv"), d.Optimization);
+                if (!plots) break;
+                DynamicMpembaFigures.Map(d.Map, Path.Combine(dir, DynamicMpembaFigures.MapFigure));
+                OptimizeFigures.All(d.Optimization, dir);
+                break;
             case FiniteLrOutput f:
                 FiniteLrFiles.Write(dir, f.Scenario, f.Comparison, plots);
                 break;

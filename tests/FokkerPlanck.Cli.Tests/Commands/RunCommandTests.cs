@@ -180,6 +180,7 @@ public sealed partial class RunCommandTests : IDisposable
     [InlineData("--threads", "0", "--threads")]
     [InlineData("--grid", "12y5", "--grid")]
     [InlineData("--sgd-kappa", "-1", "--sgd-kappa")]
+    [InlineData("--budget-steps", "0", "--budget-steps")]
     [InlineData("--sgd-kappa", "2", "edge of stability")]
     public void Run_BadOption_OneLineExitOneNoFolder(string option, string value, string named)
     {
@@ -208,6 +209,32 @@ public sealed partial class RunCommandTests : IDisposable
         string html = File.ReadAllText(Path.Combine(outDir, RunFolder.ReportFile));
         Assert.Contains("SGD&#39;s own plateau", html.Replace("&#x27;", "&#39;"));
         Assert.Contains("SGD transition operator", html);
+        Assert.DoesNotContain("figure not drawn", html);
+    }
+
+    [Fact]
+    public void Run_WithBudgetSteps_AddsTheMapAndTheScheduleForTheBudget()
+    {
+        string outDir = Path.Combine(_dir, "design");
+        var (code, err) = InProcessCli.Run(Args(outDir, "--budget-steps", "150", "--objective", "AbsoluteExcess", "--no-verdict", "--no-langevin", "--no-grid-study"));
+        Assert.True(code == 0, err);
+        var results = RunFolder.Load(outDir)!;
+        var d = results.Design!;
+        Assert.Equal(150, d.BudgetSteps);
+        Assert.Equal(Core.Analysis.ScheduleOptimization.BudgetGoal.AbsoluteExcess, d.Goal);
+        Assert.Equal(["linear", "cosine", "exp", "step"], d.Kinds);
+        Assert.Equal(0, d.Durations[0]);
+        // at the instant drop every shape's point is the quench's strong point
+        double quench = results.Mpemba!.Cooling.First().Lr;
+        Assert.All(d.MapLr, row => Assert.Equal(quench, row[0], 3));
+        var optimum = d.Schedules[0];
+        Assert.Equal("optimum", optimum.Label);
+        Assert.All(d.Schedules, s => Assert.True(Math.Abs(s.FinalExcess) >= Math.Abs(optimum.FinalExcess) - 1e-15, s.Label));
+        Assert.Equal("12×24", d.OptimizerGrid);
+        foreach (string file in new[] { "dynamic_mpemba.json", "optimize.json", DynamicMpembaFigures.MapFigure, OptimizeFigures.SchedulesFigure })
+            Assert.True(File.Exists(Path.Combine(outDir, "design", file)), file);
+        string html = File.ReadAllText(Path.Combine(outDir, RunFolder.ReportFile));
+        Assert.Contains("A schedule for your budget", html);
         Assert.DoesNotContain("figure not drawn", html);
     }
 
