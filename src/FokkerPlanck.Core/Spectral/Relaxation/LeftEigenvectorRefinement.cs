@@ -62,19 +62,7 @@ public static class LeftEigenvectorRefinement
         if (m == 0) return [];
         var pi = new double[n];
         for (int i = 0; i < n; i++) pi[i] = Math.Exp(logPi[i]);
-        var right = new double[m][];
-        for (int k = 0; k < m; k++)
-        {
-            var phi = symmetricModes[k];
-            double cut = ReliableFraction * phi.Max(Math.Abs);
-            right[k] = new double[n];
-            for (int i = 0; i < n; i++)
-            {
-                double sq = Math.Exp(0.5 * logPi[i]);
-                right[k][i] = phi[i] * sq;
-                seeds[k][i] = Math.Abs(phi[i]) >= cut ? phi[i] / sq : 0.0;
-            }
-        }
+        var right = Seed(symmetricModes, logPi, seeds);
         var g = backward.Scale(-1.0); // G = −Lᵀ
         double floor = ShiftFloor * g.Diagonal().Max();
         var y = new double[n * m];
@@ -117,7 +105,7 @@ public static class LeftEigenvectorRefinement
                     for (int i = 0; i < n; i++) s += right[start + j][i] * y[(start + k) * n + i];
                     c[j, k] = s;
                 }
-            var cinv = Invert(c);
+            var cinv = Invert(c) ?? throw new InvalidOperationException("Left-eigenvector normalization is singular: the right and left bases are not biorthogonalizable (degenerate modes not resolved).");
             for (int k = 0; k < b; k++)
             {
                 var v = seeds[start + k];
@@ -133,7 +121,32 @@ public static class LeftEigenvectorRefinement
         return Residuals(g, values, seeds);
     }
 
-    private static void RemoveMean(double[] v, double[] pi)
+    /// <summary>
+    /// The right eigenvectors <c>u_k = √π φ_k</c> (returned; accurate in absolute terms) and the seeds
+    /// <c>φ_k/√π</c> written into <paramref name="seeds"/> where φ_k is significant
+    /// (<see cref="ReliableFraction"/>), zero elsewhere.
+    /// </summary>
+    internal static double[][] Seed(double[][] symmetricModes, ReadOnlySpan<double> logPi, double[][] seeds)
+    {
+        int m = symmetricModes.Length, n = logPi.Length;
+        var right = new double[m][];
+        for (int k = 0; k < m; k++)
+        {
+            var phi = symmetricModes[k];
+            double cut = ReliableFraction * phi.Max(Math.Abs);
+            right[k] = new double[n];
+            for (int i = 0; i < n; i++)
+            {
+                double sq = Math.Exp(0.5 * logPi[i]);
+                right[k][i] = phi[i] * sq;
+                seeds[k][i] = Math.Abs(phi[i]) >= cut ? phi[i] / sq : 0.0;
+            }
+        }
+        return right;
+    }
+
+    /// <summary>Removes the component along the constant mode: <c>v ← v − ⟨π, v⟩</c> (π sums to one).</summary>
+    internal static void RemoveMean(double[] v, double[] pi)
     {
         double mean = 0.0;
         for (int i = 0; i < v.Length; i++) mean += pi[i] * v[i];
@@ -190,7 +203,8 @@ public static class LeftEigenvectorRefinement
     /// <summary>Rows per parallel work item of <see cref="Residuals"/>.</summary>
     private const int ResidualRowChunk = 1 << 14;
 
-    private static double[,] Invert(double[,] a)
+    /// <summary>Inverse of a small dense matrix by Gauss–Jordan elimination with partial pivoting, or null when it is singular.</summary>
+    internal static double[,]? Invert(double[,] a)
     {
         int m = a.GetLength(0);
         var w = (double[,])a.Clone();
@@ -200,7 +214,7 @@ public static class LeftEigenvectorRefinement
         {
             int p = col;
             for (int r = col + 1; r < m; r++) if (Math.Abs(w[r, col]) > Math.Abs(w[p, col])) p = r;
-            if (w[p, col] == 0) throw new InvalidOperationException("Left-eigenvector normalization is singular: the right and left bases are not biorthogonalizable (degenerate modes not resolved).");
+            if (w[p, col] == 0) return null;
             for (int q = 0; q < m; q++) { (w[col, q], w[p, q]) = (w[p, q], w[col, q]); (inv[col, q], inv[p, q]) = (inv[p, q], inv[col, q]); }
             double d = w[col, col];
             for (int q = 0; q < m; q++) { w[col, q] /= d; inv[col, q] /= d; }
