@@ -181,18 +181,19 @@ public sealed class RelaxationSpectrumSolver
         var modes = ordered.Modes[1..];
         var factor = run.Factor ?? run.FactorAt(safeShift);
         var shared = SharedShiftLeftVectors.TryCompute(prepared.Backward, factor, leftValues, modes, op.LogEquilibrium, seeds);
-        run.Dispose(); // the shift-invert factor is done with: release it before a fallback needs memory
+        run.Dispose(); // the shift-invert factor is done with: release it before a per-mode refinement needs memory
+        var r = shared?.Residuals ?? [.. leftValues.Select(_ => double.PositiveInfinity)];
+        var stalled = Enumerable.Range(0, m - 1).Where(k => !(r[k] <= SharedShiftLeftVectors.AcceptResidual)).ToArray();
         string message = "";
-        double[] r;
-        if (shared is { } s && s.Residuals.Max() <= SharedShiftLeftVectors.AcceptResidual) r = s.Residuals;
-        else
+        if (stalled.Length > 0)
         {
             message = shared is null
                 ? "Left vectors refined per mode (the equilibrium's range forbids the scaled shared solve). "
-                : $"Left vectors refined per mode (shared-shift residual {shared.Value.Residuals.Max():E1} after {shared.Value.Sweeps} sweeps). ";
-            r = LeftEigenvectorRefinement.Refine(prepared.Backward, prepared.Symbolic, leftValues, modes, op.LogEquilibrium, seeds);
+                : $"Left vectors {string.Join(", ", stalled.Select(k => $"v{k + 2}"))} refined per mode (shared-shift residual {stalled.Max(k => r[k]):E1} after {shared.Value.Sweeps} sweeps). ";
+            LeftEigenvectorRefinement.Refine(prepared.Backward, prepared.Symbolic, [.. stalled.Select(k => leftValues[k])],
+                [.. stalled.Select(k => modes[k])], op.LogEquilibrium, [.. stalled.Select(k => seeds[k])]);
         }
         for (int k = 1; k < m; k++) left[k] = seeds[k - 1];
-        return (left, [0.0, .. r], message);
+        return (left, [0.0, .. LeftEigenvectorRefinement.Residuals(prepared.Backward, leftValues, seeds, matrixSign: -1.0)], message);
     }
 }
