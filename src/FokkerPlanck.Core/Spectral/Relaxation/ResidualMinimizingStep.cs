@@ -89,17 +89,21 @@ internal static class ResidualMinimizingStep
         return d;
     }
 
-    /// <summary>max_i Σ_j |G_ij y_j| + λ|y_i| (the floor's reference, as in the componentwise residual).</summary>
+    /// <summary>max_i Σ_j |G_ij y_j| + λ|y_i| (the floor's reference, as in the componentwise residual), over row chunks in parallel.</summary>
     private static double LargestRowTerms(CsrMatrix backward, double lambda, double[] y)
     {
-        double max = 0.0;
-        var rp = backward.RowPointers; var ci = backward.ColumnIndices; var gv = backward.Values;
-        for (int i = 0; i < y.Length; i++)
+        int n = y.Length, chunks = Math.Max(1, (n + Chunk - 1) / Chunk);
+        var max = new double[chunks];
+        ChunkLoop.For(chunks, true, c =>
         {
-            double t = Math.Abs(lambda * y[i]);
-            for (int q = rp[i]; q < rp[i + 1]; q++) t += Math.Abs(gv[q] * y[ci[q]]);
-            max = Math.Max(max, t);
-        }
-        return max;
+            var rp = backward.RowPointers; var ci = backward.ColumnIndices; var gv = backward.Values;
+            for (int i = c * Chunk, i1 = Math.Min(n, i + Chunk); i < i1; i++)
+            {
+                double t = Math.Abs(lambda * y[i]);
+                for (int q = rp[i]; q < rp[i + 1]; q++) t += Math.Abs(gv[q] * y[ci[q]]);
+                max[c] = Math.Max(max[c], t);
+            }
+        });
+        return max.Max();
     }
 }

@@ -106,12 +106,15 @@ public static class SharedShiftLeftVectors
                 if (history[k].Count > 2) history[k].RemoveAt(2);
             }
             residuals.CopyTo(previous, 0);
-            residuals = LeftEigenvectorRefinement.ComponentwiseResiduals(backward, values, seeds, matrixSign: -1.0);
+            // only the swept columns' residuals change much (the projection mixes the kept ones
+            // slightly; all are measured again at the end)
+            var swept = LeftEigenvectorRefinement.ComponentwiseResiduals(backward, [.. active.Select(k => values[k])], [.. active.Select(k => seeds[k])], matrixSign: -1.0);
+            for (int q = 0; q < active.Length; q++) residuals[active[q]] = swept[q];
             // a column at the target, or one that stalls (round-off floor or a slow contraction), is
             // kept as it is from now on
             active = active.Where(k => residuals[k] > ResidualTarget && residuals[k] <= StallFactor * previous[k]).ToArray();
         }
-        return (residuals, sweep);
+        return (LeftEigenvectorRefinement.ComponentwiseResiduals(backward, values, seeds, matrixSign: -1.0), sweep);
     }
 
     /// <summary>π, the scale √(π/π_max) and the solve blocks, allocated once for all sweeps.</summary>
