@@ -60,6 +60,23 @@ internal static class ChildProcessRunner
                ?? throw new InvalidOperationException("benchmark child printed an empty result");
     }
 
+    /// <summary>
+    /// Runs this program with <paramref name="arguments"/> as a user would and returns its exit code, the
+    /// wall seconds from process start to exit (measured here) and its standard error.
+    /// </summary>
+    public static (int ExitCode, double WallSeconds, string Error) RunTimed(IEnumerable<string> arguments)
+    {
+        var psi = StartInfo();
+        foreach (string a in arguments) psi.ArgumentList.Add(a);
+        var sw = Stopwatch.StartNew();
+        using var p = Process.Start(psi) ?? throw new InvalidOperationException($"cannot start {psi.FileName}");
+        var err = p.StandardError.ReadToEndAsync();
+        p.StandardOutput.ReadToEnd();
+        p.WaitForExit();
+        double wall = sw.Elapsed.TotalSeconds;
+        return (p.ExitCode, wall, err.Result);
+    }
+
     /// <summary>Prints the result line (child side).</summary>
     /// <typeparam name="T">The result record.</typeparam>
     public static void Emit<T>(T result)

@@ -40,9 +40,14 @@ internal static class BenchCommand
             Description = "Measure each size this many times, ours and the peer alternating, and compare the fastest of each (best of R: other load on the machine only ever adds time). Every repetition is listed.",
             DefaultValueFactory = _ => 1,
         };
+        var whole = new Option<bool>("--whole-process")
+        {
+            Description = "Time the whole commands a user runs, each a child process from start to exit: 'fokkerplanck spectrum' on the peer valley (--no-plots; verification and left vectors included) and, with --peer, sqra_ref.py valley N si_mmd; best of --repeat, with the stage times of our fastest run.",
+        };
+        var scenario = new Option<string?>("--scenario") { Description = $"With --whole-process: the scenario to run (default: <repo>/{WholeProcessBench.DefaultScenario})." };
         var single = new Option<int?>("--single") { Description = "Internal: measure one size and print one JSON line.", Hidden = true };
         var cmd = new Command("bench", "Benchmark the relaxation spectrum (SQRA, shift-invert Lanczos) against the SciPy peer.");
-        foreach (var o in new Option[] { sizes, caseName, modes, tol, peer, peerMax, peerDir, skipExtras, inProcess, block, json, repeat, single }) cmd.Options.Add(o);
+        foreach (var o in new Option[] { sizes, caseName, modes, tol, peer, peerMax, peerDir, skipExtras, inProcess, block, json, repeat, whole, scenario, single }) cmd.Options.Add(o);
         cmd.Subcommands.Add(BenchEvolveCommand.Create());
         cmd.Subcommands.Add(BenchLangevinCommand.Create());
         cmd.SetAction(parse => CommandRunner.Run(() =>
@@ -61,6 +66,8 @@ internal static class BenchCommand
             int repetitions = parse.GetValue(repeat);
             if (repetitions < 1) throw new UsageException($"--repeat must be at least 1, got {repetitions}.");
             bool child = !parse.GetValue(inProcess);
+            if (parse.GetValue(whole))
+                return RunWholeProcess(ns, repetitions, WholeProcessBench.ResolveScenario(parse.GetValue(scenario)), parse.GetValue(peer), parse.GetValue(peerDir), parse.GetValue(json));
             PeerRunner? runner = null;
             string? peerProblem = null;
             if (parse.GetValue(peer))
@@ -120,6 +127,41 @@ internal static class BenchCommand
             return table.All(r => r.Ours.Status == "Converged") ? ExitCodes.Ok : ExitCodes.NotConverged;
         }));
         return cmd;
+    }
+
+    /// <summary>
+    /// <c>bench --whole-process</c>: ours and the peer alternating, each size <paramref name="repetitions"/>
+    /// times, every run a fresh process timed from start to exit (<see cref="WholeProcessBench"/>).
+    /// </summary>
+    private static int RunWholeProcess(int[] sizes, int repetitions, string scenario, bool peer, string? peerDir, string? json)
+    {
+        PeerRunner? runner = null;
+        string? problem = null;
+        if (peer)
+        {
+            (runner, problem) = PeerRunner.Locate(peerDir);
+            if (runner is null) AnsiConsole.MarkupLine($"[yellow]SciPy peer unavailable:[/] {Markup.Escape(problem!)} — continuing with our numbers only.");
+        }
+        string loadBefore = BenchEnvironment.ReadLoad();
+        var rows = new List<WholeProcessReport.Size>();
+        foreach (int size in sizes)
+        {
+            var ours = new List<WholeProcessBench.OursRun>();
+            var peers = new List<WholeProcessBench.PeerRun>();
+            for (int rep = 1; rep <= repetitions; rep++)
+            {
+                ours.Add(WholeProcessBench.RunOurs(scenario, size));
+                AnsiConsole.MarkupLine(Markup.Escape($"N = {size} ({rep}/{repetitions}): fokkerplanck spectrum {ours[^1].WallSeconds:F2} s (load {ours[^1].Load})"));
+                if (runner is null) continue;
+                peers.Add(WholeProcessBench.RunPeer(runner, size));
+                AnsiConsole.MarkupLine(Markup.Escape($"N = {size} ({rep}/{repetitions}): sqra_ref.py {peers[^1].WallSeconds:F2} s (load {peers[^1].Load})"));
+            }
+            rows.Add(new WholeProcessReport.Size(size, ours, peers, peer ? problem : null));
+        }
+        string loadAfter = BenchEnvironment.ReadLoad();
+        WholeProcessReport.Print(rows, repetitions, loadBefore, loadAfter);
+        if (json is not null) JsonOutput.Write(json, WholeProcessReport.ToJson(rows, loadBefore, loadAfter));
+        return ExitCodes.Ok;
     }
 
     /// <summary>Parses <c>256,512,1024</c> into ascending distinct sizes ≥ 2.</summary>

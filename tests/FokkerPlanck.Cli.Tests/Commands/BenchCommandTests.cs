@@ -60,6 +60,37 @@ public sealed class BenchCommandTests
     }
 
     [Fact]
+    public void Bench_WholeProcess_TimesTheSpectrumCommandInAChildAndKeepsItsStages()
+    {
+        string dir = Directory.CreateTempSubdirectory("fp-bench-whole-").FullName;
+        try
+        {
+            string path = Path.Combine(dir, "whole.json");
+            var root = new RootCommand { BenchCommand.Create() };
+            Assert.Equal(0, root.Parse(["bench", "--whole-process", "--sizes", "16", "--repeat", "2", "--json", path]).Invoke());
+            var size = JsonNode.Parse(File.ReadAllText(path))!["sizes"]![0]!;
+            Assert.Equal(16, size["n"]!.GetValue<int>());
+            var runs = size["ours_seconds"]!.AsArray();
+            Assert.Equal(2, runs.Count);
+            foreach (var run in runs)
+            {
+                var stages = run!["stages"]!;
+                double wall = run["wall"]!.GetValue<double>();
+                // the process's own stage times lie inside the wall time the parent measured around it
+                Assert.True(stages["total"]!.GetValue<double>() < wall, $"stages {stages["total"]} vs wall {wall}");
+                Assert.NotNull(stages["left_vectors"]);
+                Assert.NotNull(stages["verification"]);
+                Assert.False(string.IsNullOrEmpty(run["load"]!.GetValue<string>()));
+            }
+            Assert.Empty(size["peer_seconds"]!.AsArray()); // no --peer
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [Fact]
     public void Bench_Repeat_ListsEveryRepetitionAndReportsTheFastest()
     {
         string dir = Directory.CreateTempSubdirectory("fp-bench-").FullName;

@@ -165,7 +165,7 @@ internal static unsafe class FrontalKernels
             {
                 double* cc = f + (long)c * m;
                 for (int j = j0; j < r0 - 1; j++)
-                    VectorKernels.SubtractScaled(cc + j + 1, f + (long)j * m + j + 1, cc[j], r0 - j - 1);
+                    VectorOps.SubtractScaled(cc + j + 1, f + (long)j * m + j + 1, cc[j], r0 - j - 1);
             }
             int rows = m - r0;
             if (rows <= 0) continue;
@@ -202,18 +202,18 @@ internal static unsafe class FrontalKernels
             {
                 double* x0 = f + (long)p * m;
                 double* x1 = x0 + m, x2 = x1 + m, x3 = x2 + m;
-                VectorKernels.SubtractScaled4(col + j, x0 + j, x1 + j, x2 + j, x3 + j,
+                VectorOps.SubtractScaled4(col + j, x0 + j, x1 + j, x2 + j, x3 + j,
                     x0[j] * d[p], x1[j] * d[p + 1], x2[j] * d[p + 2], x3[j] * d[p + 3], len);
             }
             for (; p < j; p++)
             {
                 double* x = f + (long)p * m;
-                VectorKernels.SubtractScaled(col + j, x + j, x[j] * d[p], len);
+                VectorOps.SubtractScaled(col + j, x + j, x[j] * d[p], len);
             }
             double djj = col[j];
             if (IsBadPivot(djj)) return j;
             d[j] = djj;
-            VectorKernels.Scale(col + j + 1, 1.0 / djj, m - j - 1);
+            VectorOps.Scale(col + j + 1, 1.0 / djj, m - j - 1);
         }
         return -1;
     }
@@ -254,11 +254,11 @@ internal static unsafe class FrontalKernels
                 double* col = f + (long)j * m;
                 double piv = col[j];
                 if (IsBadPivot(piv)) return j;
-                VectorKernels.Scale(col + j + 1, 1.0 / piv, m - j - 1);
+                VectorOps.Scale(col + j + 1, 1.0 / piv, m - j - 1);
                 for (int c = j + 1; c < r1; c++)
                 {
                     double* cc = f + (long)c * m;
-                    VectorKernels.SubtractScaled(cc + j + 1, col + j + 1, cc[j], m - j - 1);
+                    VectorOps.SubtractScaled(cc + j + 1, col + j + 1, cc[j], m - j - 1);
                 }
             }
             if (r1 >= pe) break;
@@ -266,7 +266,7 @@ internal static unsafe class FrontalKernels
             {
                 double* cc = f + (long)c * m;
                 for (int j = s0; j < r1 - 1; j++)
-                    VectorKernels.SubtractScaled(cc + j + 1, f + (long)j * m + j + 1, cc[j], r1 - j - 1);
+                    VectorOps.SubtractScaled(cc + j + 1, f + (long)j * m + j + 1, cc[j], r1 - j - 1);
             }
             int rows = m - r1, cols = pe - r1, sb = r1 - s0;
             DenseUpdateKernel.PackColumnMajor(f + r1 + (long)s0 * m, m, rows, sb, null, DenseUpdateKernel.StripRows, apack);

@@ -4,7 +4,7 @@ using System.Runtime.CompilerServices;
 namespace FokkerPlanck.Core.LinearAlgebra.Factorization;
 
 /// <summary>
-/// Two-right-hand-side variants of the <see cref="VectorKernels"/> used by the triangular solves:
+/// Two-right-hand-side variants of the <see cref="VectorOps"/> kernels used by the triangular solves:
 /// each vector loaded from a factor panel is applied to two right-hand sides, halving the panel
 /// traffic per right-hand side. Every output element goes through exactly the same floating-point
 /// operations, in the same order, as with the single-vector kernel, so a multi-right-hand-side
@@ -14,7 +14,7 @@ internal static unsafe class MultiRhsKernels
 {
     /// <summary>
     /// <c>y0 −= alpha0 · x</c> and <c>y1 −= alpha1 · x</c> over <c>[0, n)</c>; per element the same
-    /// operations as <see cref="VectorKernels.SubtractScaled"/>.
+    /// operations as <see cref="VectorOps.SubtractScaled"/>.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void SubtractScaled2(double* y0, double* y1, double* x, double alpha0, double alpha1, int n)
@@ -43,7 +43,7 @@ internal static unsafe class MultiRhsKernels
     /// <summary>
     /// <c>y0 += Σⱼ a0[j]·xⱼ</c> and <c>y1 += Σⱼ a1[j]·xⱼ</c> (j = 0..3) over <c>[0, n)</c>, reading
     /// the four columns once; per element the same fused operations, in the same order, as
-    /// <see cref="VectorKernels.AddScaled4"/>.
+    /// <see cref="VectorOps.AddScaled4"/>.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void AddScaled4x2(double* y0, double* y1, double* x0, double* x1, double* x2, double* x3,
@@ -99,7 +99,7 @@ internal static unsafe class MultiRhsKernels
 
     /// <summary>
     /// The dot products of <c>x</c> with <c>y0</c> and with <c>y1</c> over <c>[0, n)</c>, reading
-    /// x once; the same accumulators and summation order as <see cref="VectorKernels.Dot"/>.
+    /// x once; the same accumulators and summation order as <see cref="VectorOps.Dot(double*, double*, int)"/>.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Dot2(double* x, double* y0, double* y1, int n, out double d0, out double d1)
@@ -138,7 +138,7 @@ internal static unsafe class MultiRhsKernels
     /// Adds to the lane accumulators <c>acc0[j]</c> and <c>acc1[j]</c> (j = 0..3) the lane-wise
     /// products of column <c>xⱼ</c> with <c>y0</c> and with <c>y1</c> over <c>[0, n)</c>, where n is a
     /// multiple of <see cref="Vector{T}.Count"/>. Called on consecutive row ranges and finished by
-    /// <see cref="FinishDot4"/>, this gives the same sums as <see cref="VectorKernels.Dot4"/> over the
+    /// <see cref="FinishDot4"/>, this gives the same sums as <see cref="VectorOps.Dot4"/> over the
     /// whole length: each lane accumulates the same products in the same order.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -209,7 +209,7 @@ internal static unsafe class MultiRhsKernels
     /// <summary>
     /// Completes four dot products started with <see cref="AccumulateDot4x2"/> or
     /// <see cref="AccumulateDot4"/> over the vector part <c>[0, start)</c>: sums the lanes and adds
-    /// the scalar tail <c>[start, n)</c>, exactly as <see cref="VectorKernels.Dot4"/> does.
+    /// the scalar tail <c>[start, n)</c>, exactly as <see cref="VectorOps.Dot4"/> does.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void FinishDot4(double* x0, double* x1, double* x2, double* x3, double* y, int start, int n,

@@ -254,7 +254,7 @@ internal sealed unsafe class SupernodalSolver
                     {
                         double* a = coef + 4 * pairs;
                         if (a[0] == 0.0 && a[1] == 0.0 && a[2] == 0.0 && a[3] == 0.0) continue;
-                        VectorKernels.AddScaled4(w + (long)pairs * m + r0, c0 + r0, c1 + r0, c2 + r0, c3 + r0,
+                        VectorOps.AddScaled4(w + (long)pairs * m + r0, c0 + r0, c1 + r0, c2 + r0, c3 + r0,
                             a[0], a[1], a[2], a[3], len);
                     }
                 }
@@ -274,7 +274,7 @@ internal sealed unsafe class SupernodalSolver
                 {
                     double* wq = w + (long)pairs * m + p;
                     double v = wq[0];
-                    if (v != 0.0) VectorKernels.SubtractScaled(wq + 1, lc, v, len);
+                    if (v != 0.0) VectorOps.SubtractScaled(wq + 1, lc, v, len);
                 }
             }
         }
@@ -338,7 +338,7 @@ internal sealed unsafe class SupernodalSolver
                 if (pairs < count)
                 {
                     double* wq = w + (long)pairs * m + p;
-                    double v = wq[0] - VectorKernels.Dot(tc + p + 1, wq + 1, len);
+                    double v = wq[0] - VectorOps.Dot(tc + p + 1, wq + 1, len);
                     wq[0] = unit ? v : v / tc[p];
                 }
             }

@@ -304,14 +304,14 @@ internal sealed class BlockKrylovBasis
                     for (int i = 0; i < b; i++)
                     {
                         double* a = pc + j + i * count;
-                        VectorKernels.AddScaled4(w + (long)i * n, x, x + n, x + 2L * n, x + 3L * n, a[0], a[1], a[2], a[3], rows);
+                        VectorOps.AddScaled4(w + (long)i * n, x, x + n, x + 2L * n, x + 3L * n, a[0], a[1], a[2], a[3], rows);
                     }
                 }
                 for (int j = j4; j < count; j++)
                     for (int i = 0; i < b; i++)
-                        VectorKernels.SubtractScaled(w + (long)i * n, v0 + (long)j * n, -pc[j + i * count], rows);
+                        VectorOps.SubtractScaled(w + (long)i * n, v0 + (long)j * n, -pc[j + i * count], rows);
                 double* part = pp + (long)c * stride;
-                for (int i = 0; i < b; i++) part[cb + i] = VectorKernels.Dot(w + (long)i * n, w + (long)i * n, rows);
+                for (int i = 0; i < b; i++) part[cb + i] = VectorOps.Dot(w + (long)i * n, w + (long)i * n, rows);
                 if (next) PanelDots(v0, n, count, b, rows, part);
             }
         });
@@ -331,14 +331,14 @@ internal sealed class BlockKrylovBasis
             double* x = v0 + (long)j * n;
             for (int i = 0; i < b; i++)
             {
-                VectorKernels.Dot4(x, x + n, x + 2L * n, x + 3L * n, w + (long)i * n, rows, out double d0, out double d1, out double d2, out double d3);
+                VectorOps.Dot4(x, x + n, x + 2L * n, x + 3L * n, w + (long)i * n, rows, out double d0, out double d1, out double d2, out double d3);
                 double* o = output + j + i * start;
                 o[0] = d0; o[1] = d1; o[2] = d2; o[3] = d3;
             }
         }
         for (int j = j4; j < start; j++)
             for (int i = 0; i < b; i++)
-                output[j + i * start] = VectorKernels.Dot(v0 + (long)j * n, w + (long)i * n, rows);
+                output[j + i * start] = VectorOps.Dot(v0 + (long)j * n, w + (long)i * n, rows);
     }
 
     /// <summary>

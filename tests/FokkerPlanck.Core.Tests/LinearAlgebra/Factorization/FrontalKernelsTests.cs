@@ -143,11 +143,11 @@ public unsafe class FrontalKernelsTests
             var expected = (double[])y.Clone();
             fixed (double* e = expected) fixed (double* py = y) fixed (double* p0 = x0) fixed (double* p1 = x1) fixed (double* p2 = x2) fixed (double* p3 = x3)
             {
-                VectorKernels.SubtractScaled(e, p0, a0, n);
-                VectorKernels.SubtractScaled(e, p1, a1, n);
-                VectorKernels.SubtractScaled(e, p2, a2, n);
-                VectorKernels.SubtractScaled(e, p3, a3, n);
-                VectorKernels.SubtractScaled4(py, p0, p1, p2, p3, a0, a1, a2, a3, n);
+                VectorOps.SubtractScaled(e, p0, a0, n);
+                VectorOps.SubtractScaled(e, p1, a1, n);
+                VectorOps.SubtractScaled(e, p2, a2, n);
+                VectorOps.SubtractScaled(e, p3, a3, n);
+                VectorOps.SubtractScaled4(py, p0, p1, p2, p3, a0, a1, a2, a3, n);
             }
             Assert.Equal(expected, y);
         }

@@ -1,11 +1,49 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
-namespace FokkerPlanck.Core.LinearAlgebra.Factorization;
+namespace FokkerPlanck.Core;
 
-/// <summary>Level-1 kernels (axpy, scale, dot) on raw pointers, vectorized with <see cref="Vector{T}"/>.</summary>
-internal static unsafe class VectorKernels
+/// <summary>
+/// The one home of the level-1 vector kernels (dot, axpy, scale), vectorized with
+/// <see cref="Vector{T}"/>: on spans for the eigensolvers and the analyses, and on raw pointers for the
+/// factorization's fronts and panels and the Krylov basis (<c>Dot4</c>, <c>AddScaled4</c>: four columns
+/// of a panel in one pass). The span forms call the pointer forms, so both give the same values.
+/// In the root namespace so that every part of the library reaches it without a using.
+/// </summary>
+internal static unsafe class VectorOps
 {
+    /// <summary>Returns xᵀy (fixed summation order: deterministic).</summary>
+    public static double Dot(ReadOnlySpan<double> x, ReadOnlySpan<double> y)
+    {
+        if (y.Length != x.Length) throw new ArgumentException($"Vectors of lengths {x.Length} and {y.Length}.", nameof(y));
+        fixed (double* px = x, py = y) return Dot(px, py, x.Length);
+    }
+
+    /// <summary>Returns ‖x‖₂ (without overflow protection; the vectors here are O(1)).</summary>
+    public static double Norm(ReadOnlySpan<double> x) => Math.Sqrt(Dot(x, x));
+
+    /// <summary>y ← y + a·x.</summary>
+    public static void AddScaled(Span<double> y, double a, ReadOnlySpan<double> x)
+    {
+        if (y.Length != x.Length) throw new ArgumentException($"Vectors of lengths {y.Length} and {x.Length}.", nameof(x));
+        // y − (−a)·x is y + a·x to the bit: negation is exact
+        fixed (double* py = y, px = x) SubtractScaled(py, px, -a, y.Length);
+    }
+
+    /// <summary>x ← a·x.</summary>
+    public static void Scale(Span<double> x, double a)
+    {
+        fixed (double* px = x) Scale(px, a, x.Length);
+    }
+
+    /// <summary>True when every entry is finite.</summary>
+    public static bool AllFinite(ReadOnlySpan<double> x)
+    {
+        foreach (double v in x) if (!double.IsFinite(v)) return false;
+        return true;
+    }
+
     /// <summary><c>y[0..n) −= alpha · x[0..n)</c>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void SubtractScaled(double* y, double* x, double alpha, int n)
