@@ -5,19 +5,22 @@ namespace FokkerPlanck.Core.Pipeline;
 
 /// <summary>One schedule of the design stage: where it stands on the budget.</summary>
 /// <param name="Label">"optimum", "best linear", or a recipe's name.</param>
+/// <param name="Kind">The decay's shape (constant: the drop).</param>
 /// <param name="Spec">The schedule (plateau, stable phase, decay) as a spec.</param>
 /// <param name="PlateauLr">η_h.</param>
 /// <param name="DecaySteps">Steps of the decay.</param>
 /// <param name="FinalExcess">Excess loss at the budget's end.</param>
 /// <param name="StepsToTolerance">Steps until |excess| stays below the tolerance (+∞: not within the budget).</param>
-public sealed record DesignSchedule(string Label, string Spec, double PlateauLr, double DecaySteps, double FinalExcess, double StepsToTolerance)
+/// <param name="StableSteps">Steps at the plateau before the decay (after the warm-up).</param>
+public sealed record DesignSchedule(string Label, string Kind, string Spec, double PlateauLr, double DecaySteps, double FinalExcess, double StepsToTolerance, double StableSteps)
 {
     /// <summary>The row of an evaluation.</summary>
     public static DesignSchedule From(string label, ScheduleEvaluation e, ScheduleOptimizerOptions options)
     {
         ArgumentNullException.ThrowIfNull(e);
         ArgumentNullException.ThrowIfNull(options);
-        return new(label, e.Spec, e.PlateauLr, (options.BudgetSteps - options.WarmupSteps) * e.DecayFraction, e.FinalExcess, e.StepsToTolerance);
+        double after = options.BudgetSteps - options.WarmupSteps;
+        return new(label, e.Kind, e.Spec, e.PlateauLr, after * e.DecayFraction, e.FinalExcess, e.StepsToTolerance, after * (1 - e.DecayFraction));
     }
 }
 

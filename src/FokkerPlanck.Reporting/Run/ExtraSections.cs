@@ -27,13 +27,13 @@ internal static class ExtraSections
     {
         page.Paragraph(ReportText.Design(d));
         page.Figure(Path.Combine(dir, DynamicMpembaFigures.MapFigure), "The plateau that cancels the slow mode against the decay's length, per shape (the instant drop's strong point at the left)");
-        page.Table(["decay length (slow times)", .. d.Kinds],
-            [.. d.Durations.Select((t, j) => (IReadOnlyList<string>)[t == 0 ? "0 (instant drop)" : $"{t:G3}",
+        page.Table(["decay length (time t = steps × η)", .. d.Kinds],
+            [.. d.Durations.Select((t, j) => (IReadOnlyList<string>)[t == 0 ? "0 (instant drop)" : $"{t:G3} ({t / d.Durations[^1]:G2} of the longest)",
                 .. d.MapLr.Select(row => double.IsFinite(row[j]) ? $"{row[j]:G4}" : "none in range")])]);
         page.Text("h3", $"The schedule for {d.BudgetSteps:N0} steps");
         page.Figure(Path.Combine(dir, OptimizeFigures.SchedulesFigure), "Learning rate and |excess loss| along the optimum and the common recipes");
-        page.Table(["schedule", "η_h", "decay (steps)", "final excess loss", "steps to |excess| < 10⁻³"],
-            [.. d.Schedules.Select(s => (IReadOnlyList<string>)[s.Label, $"{s.PlateauLr:G4}", NumberFormat.Steps(s.DecaySteps), $"{s.FinalExcess:G3}",
+        page.Table(["schedule", "η_h", "stable (steps)", "decay (steps)", "final excess loss", "steps to |excess| < 10⁻³"],
+            [.. d.Schedules.Select(s => (IReadOnlyList<string>)[s.Label, $"{s.PlateauLr:G4}", NumberFormat.Steps(s.StableSteps), $"{s.Kind} {NumberFormat.Steps(s.DecaySteps)}", $"{s.FinalExcess:G3}",
                 double.IsFinite(s.StepsToTolerance) ? NumberFormat.Steps(s.StepsToTolerance) : "not reached"])]);
         page.Paragraph($"The optimizer minimized the {BudgetGoalText.Name(d.Goal)} on a {d.OptimizerGrid} grid (coarser than the scenario's: every evaluation integrates the whole budget); "
             + $"{d.Runs[0]} runs drew the map and {d.Runs[1]} the optimizer's search.", "missing");

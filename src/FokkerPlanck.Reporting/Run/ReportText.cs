@@ -108,22 +108,31 @@ public static class ReportText
         string verdict = f.SgdPoints.Length > 0
             ? $"SGD's optimal plateau is {f.SgdPoints[0]:G4}, {f.SgdPoints[0] / (f.FokkerPlanckPoints.Length > 0 ? f.FokkerPlanckPoints[0] : double.NaN):G3}× the continuous answer {fp}."
             : f.Closest is { } c
-                ? $"No plateau cancels SGD's slow mode: its amplitude comes closest to zero at {c.Lr:G4} ({c.Lr / (f.FokkerPlanckPoints.Length > 0 ? f.FokkerPlanckPoints[0] : double.NaN):G3}× the continuous answer {fp}), so at this learning rate the spectral optimum does not transfer to SGD."
+                ? $"No plateau cancels SGD's slow mode: its amplitude a₂ does not change sign{(double.IsFinite(c.Error) && Math.Abs(c.A2) > c.Error ? $" and stays above its grid error ± {c.Error:G2}" : "")} ({c.A2:G3} at {c.Lr:G4}, where it is smallest for its distance from η_c; {c.Lr / (f.FokkerPlanckPoints.Length > 0 ? f.FokkerPlanckPoints[0] : double.NaN):G3}× the continuous answer {fp}), so at this learning rate the spectral optimum does not transfer to SGD."
                 : "No plateau cancels SGD's slow mode in the range.";
         string corrected = f.CorrectedPoints.Length > 0 ? $" The first-order force-corrected river model puts it at {string.Join(", ", f.CorrectedPoints.Select(l => $"{l:G4}"))}." : "";
         return head + verdict + corrected;
     }
 
+    /// <summary>A budget schedule in words: "η_h = 2 for 266 steps, then η_c (the drop) for the last 34".</summary>
+    public static string Budget(DesignSchedule s)
+    {
+        ArgumentNullException.ThrowIfNull(s);
+        string stable = $"η_h = {s.PlateauLr:G4} for {NumberFormat.Steps(s.StableSteps)} steps";
+        return s.Kind == "constant" ? $"{stable}, then η_c (an instant drop) for the last {NumberFormat.Steps(s.DecaySteps)}"
+            : $"{stable}, then a {s.Kind} decay to η_c over the last {NumberFormat.Steps(s.DecaySteps)}";
+    }
+
     /// <summary>What the schedule-design stage says.</summary>
     public static string Design(DesignRecord d)
     {
-        var shifts = d.Kinds.Select((k, i) => (Kind: k, Last: Enumerable.Range(0, d.Durations.Length).LastOrDefault(j => double.IsFinite(d.MapLr[i][j]), -1))).ToList();
+        var shifts = d.Kinds.Select((k, i) => (Kind: k, Row: i, Last: Enumerable.Range(0, d.Durations.Length).LastOrDefault(j => double.IsFinite(d.MapLr[i][j]), -1))).ToList();
         string quench = d.MapLr.Length > 0 && double.IsFinite(d.MapLr[0][0]) ? $"{d.MapLr[0][0]:G4}" : "none";
         string map = $"The strong Mpemba point {quench} is the best plateau for an instant drop. A decay moves it: "
-            + string.Join("; ", shifts.Where(s => s.Last > 0).Select(s => $"under a {s.Kind} decay over {d.Durations[s.Last]:G3} time units it is {d.MapLr[d.Kinds.ToList().IndexOf(s.Kind)][s.Last]:G4}"))
+            + string.Join("; ", shifts.Where(s => s.Last > 0).Select(s => $"under a {s.Kind} decay over {d.Durations[s.Last]:G3} time units it is {d.MapLr[s.Row][s.Last]:G4}"))
             + (shifts.Any(s => s.Last < d.Durations.Length - 1) ? "; for the longer decays no plateau in range cancels the slow mode" : "") + ".";
         var optimum = d.Schedules.FirstOrDefault(s => s.Label == "optimum");
-        string budget = optimum is null ? "" : $" For a budget of {d.BudgetSteps:N0} steps the optimizer's schedule is {optimum.Spec} at η_h = {optimum.PlateauLr:G4}, ending {optimum.FinalExcess:G3} from the final equilibrium's loss"
+        string budget = optimum is null ? "" : $" For a budget of {d.BudgetSteps:N0} steps the optimizer's schedule is {Budget(optimum)}, ending {optimum.FinalExcess:G3} from the final equilibrium's loss"
             + (double.IsFinite(optimum.StepsToTolerance) ? $" and within 10⁻³ of it after {optimum.StepsToTolerance:N0} steps." : ".");
         return map + budget;
     }
