@@ -21,7 +21,7 @@ public sealed class RunPipelineTests
         var recorder = new Recorder();
         var results = pipeline.Run(pipeline.NewResults(), recorder, new Silent());
         Assert.Equal([RunStage.Check, RunStage.Spectrum, RunStage.Mpemba], recorder.Stages);
-        Assert.Equal([RunStage.Verdict, RunStage.Langevin, RunStage.FiniteLr], results.Skipped);
+        Assert.Equal([RunStage.Verdict, RunStage.Langevin, RunStage.FiniteLr, RunStage.Design], results.Skipped);
         Assert.True(results.Complete);
         Assert.Equal(3, recorder.HadBefore.Count);
         Assert.Equal([0, 1, 2], recorder.HadBefore);
