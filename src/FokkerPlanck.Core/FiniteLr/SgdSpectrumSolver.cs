@@ -89,10 +89,7 @@ public static class SgdSpectrumSolver
         };
         var result = ThickRestartArnoldi.Solve(op, arnoldi, Start(guess, options.Seed), null, cancellation);
         if (result.Status != EigenStatus.Converged || !result.Vectors[0].IsReal) return ([], double.NaN, result);
-        var p = result.Vectors[0].Re;
-        double sum = p.Sum();
-        for (int i = 0; i < p.Length; i++) p[i] /= sum;
-        return (p, result.Values.Count > 1 ? result.Values[1].Real : double.NaN, result);
+        return (Masses(result.Vectors[0].Re), result.Values.Count > 1 ? result.Values[1].Real : double.NaN, result);
     }
 
     /// <summary>Matches right and left pairs by multiplier and scales them (stationary mass 1, sign rule, <c>Σ v u = 1</c>).</summary>
@@ -110,12 +107,33 @@ public static class SgdSpectrumSolver
             worst = Math.Max(worst, Complex.Abs(left.Values[match] - right.Values[k]));
             var u = right.Vectors[k];
             var v = left.Vectors[match];
-            u = k == 0 ? Scaled(u, 1 / u.Re.Sum()) : SignRule(Normalized(u, modes[0].Right.Re), loss);
+            u = k == 0 ? new EigenVector(Masses(u.Re), null) : SignRule(Normalized(u, modes[0].Right.Re), loss);
             modes.Add(new SgdMode(right.Values[k], u, Biorthonormal(u, v), right.Residuals[k], left.Residuals[match]));
         }
         bool consistent = worst <= 1e3 * Math.Max(right.Residuals.Max(), left.Residuals.Max()) + 1e-12;
         return new SgdSpectrum(op, modes, consistent ? EigenStatus.Converged : EigenStatus.NumericalIssue, applications,
             consistent ? "" : $"the right and left multipliers differ by {worst:E2}");
+    }
+
+    /// <summary>
+    /// Entries of the Perron vector below this fraction of its largest are round-off: the vector is positive in exact
+    /// arithmetic, and Arnoldi's components carry errors of ~10⁻¹⁶ of the largest, so far-tail cells come out as ±10⁻¹⁹.
+    /// </summary>
+    private const double RoundOffMass = 1e-13;
+
+    /// <summary>The Perron vector as masses: the sign that makes it positive, round-off negatives set to 0, summing to 1.</summary>
+    private static double[] Masses(double[] perron)
+    {
+        double sum = perron.Sum(), top = perron.Max(Math.Abs);
+        var p = new double[perron.Length];
+        for (int i = 0; i < p.Length; i++)
+        {
+            double m = perron[i] / sum;
+            p[i] = m < 0 && -m <= RoundOffMass * top / Math.Abs(sum) ? 0 : m;
+        }
+        double total = p.Sum();
+        for (int i = 0; i < p.Length; i++) p[i] /= total;
+        return p;
     }
 
     /// <summary>
