@@ -43,6 +43,9 @@ internal static class MaxMemoryOption
         return (long)(v * factor);
     }
 
+    /// <summary>The bytes a command may use: <c>--max-memory</c> when given, else the memory available (null where neither is known).</summary>
+    public static (long Bytes, string Source)? Available(string? maxMemoryText) => Parse(maxMemoryText) is long l ? (l, Name) : AvailableMemory.Read();
+
     /// <summary>
     /// Refuses (<see cref="MemoryLimitException"/>, one line) when <paramref name="estimate"/> on the scenario's
     /// grid, or <paramref name="nx"/> × <paramref name="ny"/> when given, exceeds <c>--max-memory</c> or the

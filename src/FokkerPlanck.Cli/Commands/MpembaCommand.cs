@@ -37,7 +37,7 @@ internal static class MpembaCommand
                 scenario = k > 0 && double.IsFinite(k) ? scenario.WithKappa(k) : throw new UsageException($"--kappa must be positive and finite, got {k}.");
             if (parse.GetValue(model) == MpembaModel.Sgd)
                 return MpembaSgdRun.Run(scenario, new Core.FiniteLr.SgdAnalysisOptions { CellsPerNoise = parse.GetValue(cellsPerNoise), GridStudy = !parse.GetValue(noStudy) },
-                    parse.GetValue(sgdPoints), parse.GetValue(outDir)!, !parse.GetValue(noPlots));
+                    parse.GetValue(sgdPoints), parse.GetValue(outDir)!, !parse.GetValue(noPlots), parse.GetValue(maxMemory));
             int sweepPoints = parse.GetValue(sweep);
             if (sweepPoints < 0) throw new UsageException("--sweep must be ≥ 0.");
             string dir = parse.GetValue(outDir)!;

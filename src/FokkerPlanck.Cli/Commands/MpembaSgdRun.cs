@@ -20,12 +20,12 @@ internal enum MpembaModel
 /// <summary><c>mpemba --model sgd</c>: wires the options to <see cref="FiniteLrStudy"/> and its files.</summary>
 internal static class MpembaSgdRun
 {
-    public static int Run(Scenario scenario, SgdAnalysisOptions options, int points, string dir, bool plots)
+    public static int Run(Scenario scenario, SgdAnalysisOptions options, int points, string dir, bool plots, string? maxMemory)
     {
         if (options.CellsPerNoise < GaussianBins.MinNoiseCells || !double.IsFinite(options.CellsPerNoise))
             throw new UsageException($"--cells-per-noise must be at least {GaussianBins.MinNoiseCells} (the SGD kernel's resolution limit), got {options.CellsPerNoise}.");
         if (points < 2) throw new UsageException($"--sgd-points must be at least 2, got {points}.");
-        try { FiniteLrStudy.CheckInputs(scenario); }
+        try { FiniteLrStudy.CheckInputs(scenario, options.CellsPerNoise, MaxMemoryOption.Available(maxMemory)); }
         catch (ArgumentException e) { throw new UsageException(e.Message); }
         FiniteLrComparison result = null!;
         using var folderLock = OutputLock.Acquire(dir);

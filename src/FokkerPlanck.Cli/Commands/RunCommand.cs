@@ -52,7 +52,7 @@ internal static class RunCommand
             };
             if (options.SgdKappa is { } k && k > 0 && double.IsFinite(k))
             {
-                try { Core.FiniteLr.FiniteLrStudy.CheckInputs(scenario.WithKappa(k)); }
+                try { Core.FiniteLr.FiniteLrStudy.CheckInputs(scenario.WithKappa(k), memory: MaxMemoryOption.Available(parse.GetValue(maxMemory)), command: "run --sgd-kappa"); }
                 catch (ArgumentException e) { throw new UsageException($"--sgd-kappa {k}: {e.Message}"); }
             }
             // the Mpemba stage's finest grid and the particles with the time stepper are the two peaks of a run

@@ -62,7 +62,8 @@ internal static class SgdCommand
             MaxMemoryOption.Enforce("sgd", scenario, null, null, parse.GetValue(maxMemory), m => m.Langevin(parse.GetValue(particles), scenario.Mpemba.Modes));
             var options = new SgdMpembaOptions { Particles = parse.GetValue(particles), Seed = parse.GetValue(seed), Threads = parse.GetValue(threads) };
             return Run(scenario, options, EvolveInputs.ParseLearningRates(parse.GetValue(lrs), "--lr"), EvolveInputs.ParseLearningRates(parse.GetValue(plateaus), "--plateau-lr"),
-                new SgdStages(!parse.GetValue(skipDeparture), !parse.GetValue(skipMpemba), parse.GetValue(control), !parse.GetValue(skipOperator)), parse.GetValue(outDir)!, !parse.GetValue(noPlots));
+                new SgdStages(!parse.GetValue(skipDeparture), !parse.GetValue(skipMpemba), parse.GetValue(control), !parse.GetValue(skipOperator)), parse.GetValue(outDir)!, !parse.GetValue(noPlots),
+                MaxMemoryOption.Available(parse.GetValue(maxMemory)));
         }));
         return cmd;
     }
@@ -90,7 +91,7 @@ internal static class SgdCommand
         return lrs;
     }
 
-    private static int Run(Scenario scenario, SgdMpembaOptions options, double[]? lrs, double[]? plateaus, SgdStages stages, string outDir, bool plots)
+    private static int Run(Scenario scenario, SgdMpembaOptions options, double[]? lrs, double[]? plateaus, SgdStages stages, string outDir, bool plots, (long Bytes, string Source)? memory)
     {
         bool departure = stages.Departure, mpemba = stages.Mpemba, control = stages.Control && stages.Mpemba, op = stages.Operator && stages.Mpemba;
         if (!departure && !mpemba) throw new UsageException("--no-departure and --no-mpemba together leave nothing to run.");
@@ -110,6 +111,7 @@ internal static class SgdCommand
         Array.Sort(plateaus);
         if (departure && lrs.Length == 0 || mpemba && plateaus.Length == 0)
             throw new UsageException("the domain holds none of the default learning rates at this κ; give --lr / --plateau-lr, or widen the domain.");
+        if (op) Core.FiniteLr.FiniteLrStudy.CheckInputs(scenario, memory: memory, command: "sgd's operator stage");
         var gradient = BlockGradient.Create(scenario);
         using var folderLock = OutputLock.Acquire(outDir);
         var result = new SgdStudy(session, curvature);

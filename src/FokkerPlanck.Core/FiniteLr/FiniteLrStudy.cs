@@ -19,11 +19,19 @@ public static class FiniteLrStudy
 
     /// <summary>Checks, before anything is written, that SGD is stable at the scenario's final LR.</summary>
     /// <exception cref="ArgumentException">η_c·a_max ≥ 2, with the κ that fixes it.</exception>
-    public static void CheckInputs(Scenario scenario)
+    /// <param name="scenario">The scenario at the κ to run.</param>
+    /// <param name="cellsPerNoise">The grids' resolution.</param>
+    /// <param name="memory">Bytes available and where that figure comes from (null: not known, not checked).</param>
+    /// <param name="command">The command, for the memory message.</param>
+    /// <exception cref="Memory.MemoryLimitException">The matrices would not fit.</exception>
+    public static void CheckInputs(Scenario scenario, double cellsPerNoise = SgdGrid.DefaultCellsPerNoise, (long Bytes, string Source)? memory = null, string command = "mpemba --model sgd")
     {
         ArgumentNullException.ThrowIfNull(scenario);
         var setup = ScenarioSetup.Create(scenario);
         SgdMpembaAnalysis.CheckStable(scenario.FinalLr, CurvatureBound.Maximum(setup.Sampled), scenario.Kappa);
+        if (memory is not var (bytes, source)) return;
+        var model = new SgdModel(setup.Landscape, setup.Grid, scenario.Kappa, cellsPerNoise, SgdGrid.DefaultMaxCell(setup.Grid));
+        SgdMemory.Enforce(command, model, scenario.FinalLr, bytes, source);
     }
 
     /// <summary>Runs the comparison.</summary>

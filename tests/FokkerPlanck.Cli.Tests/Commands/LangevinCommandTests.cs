@@ -229,6 +229,18 @@ public sealed class LangevinCommandTests : IDisposable
     }
 
     [Fact]
+    public void MpembaSgdModel_MatricesThatDoNotFit_AreRefusedBeforeAnythingIsWritten()
+    {
+        string outDir = Path.Combine(_dir, "mpemba-sgd-memory");
+        var (code, err) = InProcessCli.Run(["mpemba", _scenario, "--grid", "24x48", "--model", "sgd", "--kappa", "30", "--max-memory", "100M", "--out", outDir]);
+        Assert.NotEqual(0, code);
+        Assert.Contains("not enough memory", err);
+        Assert.Contains("--cells-per-noise 0.8", err);
+        Assert.Single(err.Trim().Split('\n'));
+        Assert.False(Directory.Exists(outDir));
+    }
+
+    [Fact]
     public void MpembaSgdModel_PastTheEdgeOfStability_NamesTheKappaAndWritesNothing()
     {
         string outDir = Path.Combine(_dir, "mpemba-sgd-bad");
