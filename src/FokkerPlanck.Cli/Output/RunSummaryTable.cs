@@ -22,7 +22,7 @@ internal static class RunSummaryTable
         }
         if (s.LangevinConsistent is { } n)
             t.AddRow("Langevin agreement", (n == s.LangevinTimes ? "[green]" : "[red]") + Markup.Escape($"{n} of {s.LangevinTimes} times consistent (smallest Holm p {NumberFormat.PValue(s.LangevinSmallestP)})") + "[/]");
-        if (r.Design?.Schedules.FirstOrDefault(x => x.Label == "optimum") is { } best)
+        if (r.Design?.Schedules.FirstOrDefault(x => x.Role == DesignRole.Optimum) is { } best)
             t.AddRow(Markup.Escape($"schedule for {r.Design.BudgetSteps:N0} steps"), Markup.Escape($"{ReportText.Budget(best)}: final excess {best.FinalExcess:G3}"));
         if (r.FiniteLr is { } f)
             t.AddRow(Markup.Escape($"SGD's own plateau (κ = {f.Kappa:G4})"), Markup.Escape(f.SgdPoints.Length > 0

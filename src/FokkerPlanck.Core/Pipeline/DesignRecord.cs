@@ -3,7 +3,21 @@ using FokkerPlanck.Core.Analysis.ScheduleOptimization;
 
 namespace FokkerPlanck.Core.Pipeline;
 
+/// <summary>What a schedule of the design stage is.</summary>
+public enum DesignRole
+{
+    /// <summary>The optimizer's best schedule.</summary>
+    Optimum,
+
+    /// <summary>The best schedule of one decay shape.</summary>
+    ShapeBest,
+
+    /// <summary>A common recipe at its best plateau.</summary>
+    Recipe,
+}
+
 /// <summary>One schedule of the design stage: where it stands on the budget.</summary>
+/// <param name="Role">Optimum, a shape's best, or a recipe.</param>
 /// <param name="Label">"optimum", "best linear", or a recipe's name.</param>
 /// <param name="Kind">The decay's shape (constant: the drop).</param>
 /// <param name="Spec">The schedule (plateau, stable phase, decay) as a spec.</param>
@@ -12,15 +26,15 @@ namespace FokkerPlanck.Core.Pipeline;
 /// <param name="FinalExcess">Excess loss at the budget's end.</param>
 /// <param name="StepsToTolerance">Steps until |excess| stays below the tolerance (+∞: not within the budget).</param>
 /// <param name="StableSteps">Steps at the plateau before the decay (after the warm-up).</param>
-public sealed record DesignSchedule(string Label, string Kind, string Spec, double PlateauLr, double DecaySteps, double FinalExcess, double StepsToTolerance, double StableSteps)
+public sealed record DesignSchedule(DesignRole Role, string Label, string Kind, string Spec, double PlateauLr, double DecaySteps, double FinalExcess, double StepsToTolerance, double StableSteps)
 {
     /// <summary>The row of an evaluation.</summary>
-    public static DesignSchedule From(string label, ScheduleEvaluation e, ScheduleOptimizerOptions options)
+    public static DesignSchedule From(DesignRole role, string label, ScheduleEvaluation e, ScheduleOptimizerOptions options)
     {
         ArgumentNullException.ThrowIfNull(e);
         ArgumentNullException.ThrowIfNull(options);
         double after = options.BudgetSteps - options.WarmupSteps;
-        return new(label, e.Kind, e.Spec, e.PlateauLr, after * e.DecayFraction, e.FinalExcess, e.StepsToTolerance, after * (1 - e.DecayFraction));
+        return new(role, label, e.Kind, e.Spec, e.PlateauLr, after * e.DecayFraction, e.FinalExcess, e.StepsToTolerance, after * (1 - e.DecayFraction));
     }
 }
 
@@ -49,9 +63,9 @@ public sealed record DesignRecord(string[] Kinds, double[] Durations, double[][]
         double[][] lr = [.. map.Kinds.Select(k => map.Durations.Select(d => map.Entries.FirstOrDefault(e => e.Kind == k && e.Duration == d)?.Branch?.Lr ?? double.NaN).ToArray())];
         var o = opt.Options;
         var rows = new List<DesignSchedule>();
-        if (opt.Optimum is { } best) rows.Add(DesignSchedule.From("optimum", best, o));
-        rows.AddRange(opt.Shapes.Select(s => DesignSchedule.From($"best {s.Kind}", s.Best, o)));
-        rows.AddRange(opt.Recipes.Select(r => DesignSchedule.From(r.Recipe.Label, r.Best, o)));
+        if (opt.Optimum is { } best) rows.Add(DesignSchedule.From(DesignRole.Optimum, "optimum", best, o));
+        rows.AddRange(opt.Shapes.Select(s => DesignSchedule.From(DesignRole.ShapeBest, $"best {s.Kind}", s.Best, o)));
+        rows.AddRange(opt.Recipes.Select(r => DesignSchedule.From(DesignRole.Recipe, r.Recipe.Label, r.Best, o)));
         return new([.. map.Kinds], [.. map.Durations], lr, map.Gain, o.BudgetSteps, o.Goal, optimizerGrid, rows, [map.Runs, opt.Evaluations.Count]);
     }
 }

@@ -131,7 +131,7 @@ public static class ReportText
         string map = $"The strong Mpemba point {quench} is the best plateau for an instant drop. A decay moves it: "
             + string.Join("; ", shifts.Where(s => s.Last > 0).Select(s => $"under a {s.Kind} decay over {d.Durations[s.Last]:G3} time units it is {d.MapLr[s.Row][s.Last]:G4}"))
             + (shifts.Any(s => s.Last < d.Durations.Length - 1) ? "; for the longer decays no plateau in range cancels the slow mode" : "") + ".";
-        var optimum = d.Schedules.FirstOrDefault(s => s.Label == "optimum");
+        var optimum = d.Schedules.FirstOrDefault(s => s.Role == DesignRole.Optimum);
         string budget = optimum is null ? "" : $" For a budget of {d.BudgetSteps:N0} steps the optimizer's schedule is {Budget(optimum)}, ending {optimum.FinalExcess:G3} from the final equilibrium's loss"
             + (double.IsFinite(optimum.StepsToTolerance) ? $" and within 10⁻³ of it after {optimum.StepsToTolerance:N0} steps." : ".");
         return map + budget;

@@ -228,7 +228,7 @@ public sealed partial class RunCommandTests : IDisposable
         double quench = results.Mpemba!.Cooling.First().Lr;
         Assert.All(d.MapLr, row => Assert.Equal(quench, row[0], 3));
         var optimum = d.Schedules[0];
-        Assert.Equal("optimum", optimum.Label);
+        Assert.Equal(Core.Pipeline.DesignRole.Optimum, optimum.Role);
         Assert.All(d.Schedules, s => Assert.True(Math.Abs(s.FinalExcess) >= Math.Abs(optimum.FinalExcess) - 1e-15, s.Label));
         Assert.Equal("12×24", d.OptimizerGrid);
         foreach (string file in new[] { "dynamic_mpemba.json", "optimize.json", DynamicMpembaFigures.MapFigure, OptimizeFigures.SchedulesFigure })
