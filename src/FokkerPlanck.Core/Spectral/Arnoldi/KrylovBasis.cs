@@ -53,22 +53,18 @@ internal sealed class KrylovBasis(ILinearOperator a, int capacity, StartVectorGe
             a.Apply(_v[j], w);
             Applications++;
             NormEstimate = Math.Max(NormEstimate, VectorOps.Norm(w));
-            var f = (double[])w.Clone();
+            if (_f.Length == 0) _f = new double[a.Size];
+            w.CopyTo(_f, 0);
             for (int pass = 0; pass < 2; pass++)
                 for (int i = 0; i < _vCount; i++)
                 {
-                    double c = VectorOps.Dot(_v[i], f);
+                    double c = VectorOps.Dot(_v[i], _f);
                     _h[i, j] += c;
-                    VectorOps.AddScaled(f, -c, _v[i]);
+                    VectorOps.AddScaled(_f, -c, _v[i]);
                 }
             _wCount++;
-            double beta = VectorOps.Norm(f);
-            if (_vCount < capacity) Append(beta < BreakdownScale ? RandomOrthogonal() : Scaled(f, 1 / beta));
-            else
-            {
-                _f = f;
-                _fNorm = beta;
-            }
+            _fNorm = VectorOps.Norm(_f);
+            if (_vCount < capacity) AppendResidual();
         }
     }
 
@@ -98,57 +94,66 @@ internal sealed class KrylovBasis(ILinearOperator a, int capacity, StartVectorGe
     public void Restart(RitzPairs ritz, int keep)
     {
         var y = OrthonormalColumns(ritz, keep);
-        var v = new double[keep][];
-        var w = new double[keep][];
-        for (int c = 0; c < keep; c++)
-        {
-            v[c] = new double[a.Size];
-            w[c] = new double[a.Size];
-            for (int l = 0; l < _vCount; l++)
-            {
-                VectorOps.AddScaled(v[c], y[l, c], _v[l]);
-                VectorOps.AddScaled(w[c], y[l, c], _w[l]);
-            }
-        }
         var h = y.TransposeThisAndMultiply(Projected()).Multiply(y);
+        TransformInPlace(_v, _vCount, y, keep);
+        TransformInPlace(_w, _wCount, y, keep);
         Array.Clear(_h);
         for (int c = 0; c < keep; c++)
-        {
-            _v[c] = v[c];
-            _w[c] = w[c];
             for (int r = 0; r < keep; r++) _h[r, c] = h[r, c];
-        }
         _vCount = keep;
         _wCount = keep;
-        Append(_fNorm < BreakdownScale ? RandomOrthogonal() : Scaled(_f, 1 / _fNorm));
+        AppendResidual();
+    }
+
+    /// <summary>Rows per block of <see cref="TransformInPlace"/>: a block of the kept vectors (keep × 512 doubles) stays in cache.</summary>
+    private const int TransformBlock = 512;
+
+    /// <summary>
+    /// <c>X[0..keep) ← X[0..count) · Y</c> in place, a block of rows at a time (the restart allocates nothing; the slots
+    /// past <paramref name="keep"/> keep their arrays for the next vectors).
+    /// </summary>
+    private static void TransformInPlace(double[][] x, int count, Matrix<double> y, int keep)
+    {
+        int n = x[0].Length;
+        var block = new double[keep * TransformBlock];
+        for (int i0 = 0; i0 < n; i0 += TransformBlock)
+        {
+            int len = Math.Min(TransformBlock, n - i0);
+            Array.Clear(block);
+            for (int c = 0; c < keep; c++)
+            {
+                var target = block.AsSpan(c * TransformBlock, len);
+                for (int l = 0; l < count; l++) VectorOps.AddScaled(target, y[l, c], x[l].AsSpan(i0, len));
+            }
+            for (int c = 0; c < keep; c++) block.AsSpan(c * TransformBlock, len).CopyTo(x[c].AsSpan(i0, len));
+        }
     }
 
     /// <summary>A residual below this is an invariant subspace found (see <see cref="ThickRestartArnoldi"/>).</summary>
     private double BreakdownScale => ThickRestartArnoldi.BreakdownTolerance * Math.Max(NormEstimate, double.Epsilon);
 
-    /// <summary>Appends a unit vector orthogonal to the basis and fills its row of H.</summary>
-    private void Append(double[] v)
+    /// <summary>
+    /// Appends the normalized residual direction f/‖f‖ (a random direction orthogonal to the basis when f has vanished)
+    /// into the next slot, reusing its array, and fills its row of H.
+    /// </summary>
+    private void AppendResidual()
     {
         int r = _vCount;
-        _v[r] = v;
+        var v = _v[r] ??= new double[a.Size];
+        if (_fNorm >= BreakdownScale)
+        {
+            _f.CopyTo(v, 0);
+            VectorOps.Scale(v, 1 / _fNorm);
+        }
+        else
+        {
+            random.Fill(v);
+            for (int pass = 0; pass < 2; pass++)
+                for (int i = 0; i < r; i++) VectorOps.AddScaled(v, -VectorOps.Dot(_v[i], v), _v[i]);
+            VectorOps.Scale(v, 1 / VectorOps.Norm(v));
+        }
         for (int j = 0; j < _wCount; j++) _h[r, j] = VectorOps.Dot(v, _w[j]);
         _vCount++;
-    }
-
-    private double[] RandomOrthogonal()
-    {
-        var v = new double[a.Size];
-        random.Fill(v);
-        for (int pass = 0; pass < 2; pass++)
-            for (int i = 0; i < _vCount; i++) VectorOps.AddScaled(v, -VectorOps.Dot(_v[i], v), _v[i]);
-        return Scaled(v, 1 / VectorOps.Norm(v));
-    }
-
-    private static double[] Scaled(double[] f, double s)
-    {
-        var v = (double[])f.Clone();
-        VectorOps.Scale(v, s);
-        return v;
     }
 
     /// <summary>An orthonormal basis (modified Gram–Schmidt, twice) of the real and imaginary parts of the first <paramref name="keep"/> pairs' vectors.</summary>
