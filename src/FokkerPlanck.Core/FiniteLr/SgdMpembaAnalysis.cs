@@ -42,7 +42,7 @@ public sealed record SgdPlateauPoint(double Lr, double[] Amplitudes, double Rate
 /// <param name="Lr">η_h* on the base grids.</param>
 /// <param name="Error">Discretization error (grid convergence index of the base and the study grids); NaN without a grid study.</param>
 /// <param name="OtherLr">The same on the study grids (NaN without).</param>
-public sealed record SgdStrongPoint(double Lr, double Error, double OtherLr);
+public sealed record SgdOperatorStrongPoint(double Lr, double Error, double OtherLr);
 
 /// <summary>The plateau nearest to cancelling the slow mode (smallest |a₂|/(η_h − η_c); a₂ vanishes trivially at η_c).</summary>
 /// <param name="Lr">η_h of the scan point.</param>
@@ -56,7 +56,7 @@ public sealed record SgdModeSummary(double MultiplierReal, double MultiplierImag
 
 /// <summary>The outcome of <see cref="SgdMpembaAnalysis"/>.</summary>
 public sealed record SgdAnalysisResult(double FinalLr, double Kappa, double MaxCurvature, int Nx, int Ny, long NonZeros, double TruncatedMass,
-    IReadOnlyList<SgdModeSummary> Modes, IReadOnlyList<SgdPlateauPoint> Points, IReadOnlyList<SgdStrongPoint> StrongPoints,
+    IReadOnlyList<SgdModeSummary> Modes, IReadOnlyList<SgdPlateauPoint> Points, IReadOnlyList<SgdOperatorStrongPoint> StrongPoints,
     SgdClosestApproach? ClosestApproach, double StudyCellsPerNoise, IReadOnlyList<double> SkippedBeyondEdge, long OperatorApplications, double Seconds)
 {
     /// <summary>η_c·a_max: how far from the continuous limit the final LR is.</summary>
@@ -116,7 +116,7 @@ public static class SgdMpembaAnalysis
             if (closest is not null) otherA2 = other.Point(closest.Lr).Amplitudes[0];
             base_.Applications += other.Applications;
         }
-        var strong = roots.Select((r, i) => new SgdStrongPoint(r, GridConvergenceIndex.Error(r, others[i], StudyRatio), others[i])).ToList();
+        var strong = roots.Select((r, i) => new SgdOperatorStrongPoint(r, GridConvergenceIndex.Error(r, others[i], StudyRatio), others[i])).ToList();
         var approach = closest is null ? null
             : new SgdClosestApproach(closest.Lr, closest.Amplitudes[0], otherA2, GridConvergenceIndex.Error(closest.Amplitudes[0], otherA2, StudyRatio));
         progress?.Report(1);

@@ -25,7 +25,7 @@ public static class GridConvergenceIndex
     private static double Denominator => Math.Pow(RefinementRatio, FormalOrder) - 1;
 
     /// <summary>The index from a base and a finer value: <c>F_s·|fine − base|/(r^p − 1)</c>.</summary>
-    public static double Error(double baseValue, double fine) => SafetyFactor * Math.Abs(fine - baseValue) / Denominator;
+    public static double Error(double baseValue, double fine) => Error(baseValue, fine, RefinementRatio);
 
     /// <summary>The index between two grids at another refinement ratio <paramref name="ratio"/>: <c>F_s·|a − b|/(r^p − 1)</c>.</summary>
     public static double Error(double a, double b, double ratio) => SafetyFactor * Math.Abs(a - b) / (Math.Pow(ratio, FormalOrder) - 1);

@@ -44,13 +44,7 @@ public static class SgdProtocolReplay
             model.Loss(grid), progress is null ? null : new SyncProgress<double>(f => progress.Report(0.5 * f)), cancellation);
         if (final.Status != EigenStatus.Converged)
             throw new ConvergenceException($"the SGD map's eigen-solve at η_c = {finalLr:G4} on {grid} ended with status {final.Status}: {final.Messages}");
-        var points = new List<SgdReplayPoint>();
-        for (int k = 0; k < plateaus.Count; k++)
-        {
-            points.AddRange(Run(session, model, final, [plateaus[k]], options, cancellation));
-            progress?.Report(0.5 + 0.5 * (k + 1) / plateaus.Count);
-        }
-        return points;
+        return Run(session, model, final, plateaus, options, progress is null ? null : new SyncProgress<double>(f => progress.Report(0.5 + 0.5 * f)), cancellation);
     }
 
     /// <summary>Replays the study at <paramref name="plateaus"/>.</summary>
@@ -59,9 +53,10 @@ public static class SgdProtocolReplay
     /// <param name="final">The modes of P_{η_c} (several: the quench's remainder beyond them is dropped).</param>
     /// <param name="plateaus">The plateau LRs.</param>
     /// <param name="options">The study's settings (burn-in, t*).</param>
+    /// <param name="progress">Fraction of the plateaus done.</param>
     /// <param name="cancellation">Stops between plateaus.</param>
     public static IReadOnlyList<SgdReplayPoint> Run(EvolutionSession session, SgdModel model, SgdSpectrum final, IReadOnlyList<double> plateaus,
-        SgdMpembaOptions options, CancellationToken cancellation = default)
+        SgdMpembaOptions options, IProgress<double>? progress = null, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(model);
@@ -91,6 +86,7 @@ public static class SgdProtocolReplay
                 ideal += stationary[k] * weight[k];
             }
             points.Add(new SgdReplayPoint(lr, replayed, ideal));
+            progress?.Report((double)points.Count / plateaus.Count);
         }
         return points;
     }
