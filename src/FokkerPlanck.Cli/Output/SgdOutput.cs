@@ -42,8 +42,8 @@ internal static class SgdOutput
         {
             var p = m.Points[k];
             var o = op?.FirstOrDefault(q => q.PlateauLr == p.PlateauLr);
-            t.AddRow([.. new[] { $"{p.PlateauLr:G4}", $"{p.PlateauLr * curvature:G3}", $"{p.Excess:+0.0000;-0.0000} ± {p.StandardError:F4}",
-                o is null ? "—" : $"{o.Replayed:+0.0000;-0.0000}", o is null ? "—" : $"{(o.Replayed - p.Excess) / p.StandardError:+0.0;-0.0}", $"{p.FokkerPlanck:+0.0000;-0.0000}" }.Select(Markup.Escape)]);
+            t.AddRow([.. new[] { $"{p.PlateauLr:G4}", $"{p.PlateauLr * curvature:G3}", $"{p.Excess:+0.0000;-0.0000;0.0000} ± {p.StandardError:F4}",
+                o is null ? "—" : $"{o.Replayed:+0.0000;-0.0000;0.0000}", o is null ? "—" : $"{(o.Replayed - p.Excess) / p.StandardError:+0.0;-0.0;0.0}", $"{p.FokkerPlanck:+0.0000;-0.0000;0.0000}" }.Select(Markup.Escape)]);
         }
         AnsiConsole.Write(t);
     }
