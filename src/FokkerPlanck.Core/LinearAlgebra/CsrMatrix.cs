@@ -114,6 +114,15 @@ public sealed class CsrMatrix : ILinearOperator
         ? throw new InvalidOperationException("A matrix that is symmetric by construction is not refilled in place.")
         : _values;
 
+    /// <summary>
+    /// The value array of a matrix that is symmetric by construction, for the one assembler that
+    /// refills such a matrix in place (<see cref="Discretization.GeneratorFamily"/>, which writes both
+    /// entries of each pair from one computed value, so the guarantee holds after the refill).
+    /// </summary>
+    internal double[] SymmetricValueArray => IsSymmetricByConstruction
+        ? _values
+        : throw new InvalidOperationException("Only a matrix that is symmetric by construction has a symmetric value array.");
+
     /// <summary>Column indices of the stored entries.</summary>
     public ReadOnlySpan<int> ColumnIndices => _columnIndices;
 

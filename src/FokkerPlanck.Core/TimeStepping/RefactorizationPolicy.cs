@@ -37,6 +37,9 @@ public sealed record RefactorizationPolicy
     /// </summary>
     public double MaxStiffnessChange { get; init; } = 0.4;
 
+    /// <summary>Which factorization serves the stage matrix (<see cref="StageFactorization"/>; the answers agree to the stopping rule).</summary>
+    public StageFactorization Factorization { get; init; } = StageFactorization.Symmetric;
+
     /// <summary>An iteration whose measured contraction exceeds this is abandoned for a new factor.</summary>
     public double MaxContraction { get; init; } = 0.5;
 
@@ -50,4 +53,18 @@ public sealed record RefactorizationPolicy
     /// <i>Solving ODEs II</i>, §IV.8, use 0.03–0.1 for the Newton iteration of implicit methods).
     /// </summary>
     public double StopFactor { get; init; } = 1e-2;
+}
+
+/// <summary>How <see cref="StageSolver"/> factorizes the stage matrix <c>W = I − c·L_T</c>.</summary>
+public enum StageFactorization
+{
+    /// <summary>
+    /// LDLᵀ of the symmetrized stage matrix <c>I + cA_T = S⁻¹ W S</c> (<c>S = diag √π_T</c>, detailed
+    /// balance), applied as <c>W⁻¹ = S (I + cA_T)⁻¹ S⁻¹</c>: half the storage and about half the
+    /// factorization time of the LU; the LU where √π_T would leave the normal range.
+    /// </summary>
+    Symmetric,
+
+    /// <summary>LU of the forward stage matrix W itself.</summary>
+    Lu,
 }

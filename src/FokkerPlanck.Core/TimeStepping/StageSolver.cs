@@ -3,15 +3,14 @@ using FokkerPlanck.Core.LinearAlgebra.Factorization;
 namespace FokkerPlanck.Core.TimeStepping;
 
 /// <summary>
-/// Solves the implicit stage equations <c>(I − c·L_T) x = b</c> of a time step with one sparse LU
+/// Solves the implicit stage equations <c>(I − c·L_T) x = b</c> of a time step with one sparse
 /// factorization reused across steps and temperatures (<see cref="RefactorizationPolicy"/>).
 /// </summary>
 /// <remarks>
-/// <para>The factor is of <c>L_T − σI</c> with <c>σ = 1/c</c>, since <c>I − cL = −c(L − σI)</c>
-/// (<see cref="SparseLu.Refactor(LinearAlgebra.CsrMatrix, double, IProgress{double}?)"/> subtracts σ
-/// while it assembles the fronts, so no shifted copy is formed). <c>L − σI</c> with σ &gt; 0 is the
-/// negative of a column diagonally dominant M-matrix, for which LU without pivoting is stable
-/// (Higham 2002, §9.5). The symbolic analysis depends on the grid only and is done once.</para>
+/// <para>The factor (<see cref="StageFactor"/>) is by default the LDLᵀ of the symmetrized stage
+/// matrix <c>I + cA_T</c>, applied through the equilibrium scaling, else the LU of <c>L_T − σI</c>
+/// with <c>σ = 1/c</c> (<see cref="StageFactorization"/>); either is refactorized in place on the
+/// symbolic analysis of the grid, which is done once.</para>
 /// <para>With a factor for <c>(c_ref, T_ref)</c> and a stage at <c>(c, T)</c>: start from
 /// <c>x = W_ref⁻¹ b</c>, then sweep <c>x ← x + W_ref⁻¹ (b − x + c L_T x)</c> until the correction's
 /// weighted RMS norm is below <see cref="RefactorizationPolicy.StopFactor"/>; a sweep that contracts
@@ -21,27 +20,28 @@ namespace FokkerPlanck.Core.TimeStepping;
 public sealed class StageSolver : IDisposable
 {
     private readonly OperatorCache _operator;
-    private readonly SymbolicFactorization _symbolic;
     private readonly RefactorizationPolicy _policy;
-    private readonly double[] _residual;
     private readonly double[] _correction;
-    private SparseLu? _factor;
+    private readonly StageFactor _factor;
 
     /// <summary>Creates the solver; the symbolic analysis must match the grid's 5-point pattern.</summary>
     public StageSolver(OperatorCache op, SymbolicFactorization symbolic, RefactorizationPolicy? policy = null)
     {
         ArgumentNullException.ThrowIfNull(op);
         ArgumentNullException.ThrowIfNull(symbolic);
-        _operator = op; _symbolic = symbolic; _policy = policy ?? RefactorizationPolicy.Default;
-        _residual = new double[op.Size];
+        _operator = op; _policy = policy ?? RefactorizationPolicy.Default;
         _correction = new double[op.Size];
+        _factor = new StageFactor(op.Family, symbolic, _policy.Factorization);
     }
 
     /// <summary>c of the current factor (NaN before the first).</summary>
-    public double ReferenceCoefficient { get; private set; } = double.NaN;
+    public double ReferenceCoefficient => _factor.Coefficient;
 
     /// <summary>T of the current factor (NaN before the first).</summary>
-    public double ReferenceTemperature { get; private set; } = double.NaN;
+    public double ReferenceTemperature => _factor.Temperature;
+
+    /// <summary>Whether the current factor is the symmetric LDLᵀ (false: the LU, or none yet).</summary>
+    public bool SymmetricFactor => _factor.IsSymmetric;
 
     /// <summary>Numerical factorizations so far.</summary>
     public int Factorizations { get; private set; }
@@ -67,7 +67,7 @@ public sealed class StageSolver : IDisposable
     /// <summary>Factorizes <c>I − cL_T</c> now if the policy asks for it at this (c, T).</summary>
     public void Prepare(double c, double temperature)
     {
-        if (_factor is null || NeedsFactor(c, temperature)) Factorize(c, temperature);
+        if (double.IsNaN(ReferenceCoefficient) || NeedsFactor(c, temperature)) Factorize(c, temperature);
     }
 
     private bool NeedsFactor(double c, double temperature)
@@ -83,25 +83,17 @@ public sealed class StageSolver : IDisposable
     {
         if (!(c > 0) || !double.IsFinite(c)) throw new ArgumentOutOfRangeException(nameof(c), c, "The stage coefficient must be positive and finite.");
         var matrix = _operator.At(temperature);
-        double sigma = 1 / c;
         _factorClock.Start();
-        if (_factor is null) _factor = SparseLu.Create(matrix, _symbolic, sigma);
-        else _factor.Refactor(matrix, sigma);
+        _factor.Factorize(c, temperature, matrix);
         _factorClock.Stop();
-        ReferenceCoefficient = c; ReferenceTemperature = temperature;
         Factorizations++;
     }
 
     /// <summary>x = W⁻¹ b with the current factor (<paramref name="b"/> and <paramref name="x"/> may be the same span).</summary>
     public void ApplyInverse(ReadOnlySpan<double> b, Span<double> x)
     {
-        if (_factor is null) throw new InvalidOperationException("Factorize before solving.");
-        double sigma = 1 / ReferenceCoefficient;
-        // W x = b  ⇔  (L − σI) x = −σ b
-        var scaled = _residual.AsSpan();
-        for (int i = 0; i < b.Length; i++) scaled[i] = -sigma * b[i];
         _solveClock.Start();
-        _factor.Solve(scaled, x);
+        _factor.Apply(b, x);
         _solveClock.Stop();
         Solves++;
     }
@@ -173,5 +165,5 @@ public sealed class StageSolver : IDisposable
     private const double MinRelaxedRatio = 0.25;
 
     /// <summary>Releases the factor's storage.</summary>
-    public void Dispose() => _factor?.Dispose();
+    public void Dispose() => _factor.Dispose();
 }

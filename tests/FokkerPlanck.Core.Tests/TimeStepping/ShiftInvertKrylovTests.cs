@@ -90,6 +90,35 @@ public class GeneratorFamilyTests
                 family.AssembleInto(t, form, target);
                 Assert.Equal(family.OperatorAt(t).Assemble(form).Values.ToArray(), target.Values.ToArray());
             }
+        var symmetric = family.CreateSymmetricMatrix();
+        foreach (double t in new[] { 0.1, 2.0 })
+        {
+            family.AssembleInto(t, FokkerPlanckOperator.Form.SymmetricPositive, symmetric);
+            Assert.Equal(family.OperatorAt(t).AssembleSymmetricAndBackward().Symmetric.Values.ToArray(), symmetric.Values.ToArray());
+        }
+    }
+
+    [Fact]
+    public void EquilibriumScale_IsTheSimilarityOfTheTwoForms()
+    {
+        // L = −S A S⁻¹ with S = diag(s), s = √(π/max π): check it entry by entry on a cold valley
+        var family = SmallValley(12, 30);
+        const double t = 0.05;
+        var scale = new double[family.Size];
+        double halfLogRange = family.EquilibriumScaleInto(t, scale);
+        var op = family.OperatorAt(t);
+        var logPi = op.LogEquilibrium;
+        Assert.Equal(0.5 * (logPi.ToArray().Min() - logPi.ToArray().Max()), halfLogRange, 1e-9);
+        Assert.Equal(1.0, scale.Max(), 15);
+        var forward = op.Assemble(FokkerPlanckOperator.Form.Forward);
+        var symmetric = op.AssembleSymmetricAndBackward().Symmetric;
+        for (int i = 0; i < family.Size; i++)
+            for (int p = forward.RowPointers[i]; p < forward.RowPointers[i + 1]; p++)
+            {
+                int j = forward.ColumnIndices[p];
+                double similar = -scale[i] * symmetric[i, j] / scale[j];
+                Assert.Equal(forward.Values[p], similar, Math.Abs(forward.Values[p]) * 1e-12 + 1e-300);
+            }
     }
 
     [Fact]
@@ -99,6 +128,8 @@ public class GeneratorFamilyTests
         var other = SmallValley(8, 8).CreateMatrix();
         Assert.Throws<ArgumentException>(() => family.AssembleInto(1, FokkerPlanckOperator.Form.Forward, other));
         Assert.Throws<ArgumentOutOfRangeException>(() => family.AssembleInto(-1, FokkerPlanckOperator.Form.Forward, family.CreateMatrix()));
-        Assert.Throws<ArgumentOutOfRangeException>(() => family.AssembleInto(1, FokkerPlanckOperator.Form.SymmetricPositive, family.CreateMatrix()));
+        Assert.Throws<ArgumentException>(() => family.AssembleInto(1, FokkerPlanckOperator.Form.SymmetricPositive, family.CreateMatrix()));
+        Assert.Throws<ArgumentException>(() => family.AssembleInto(1, FokkerPlanckOperator.Form.Forward, family.CreateSymmetricMatrix()));
+        Assert.Throws<ArgumentException>(() => family.EquilibriumScaleInto(1, new double[3]));
     }
 }

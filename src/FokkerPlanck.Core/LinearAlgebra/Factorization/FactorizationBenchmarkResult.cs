@@ -10,7 +10,7 @@ namespace FokkerPlanck.Core.LinearAlgebra.Factorization;
 /// <param name="AnalyzeTime">Ordering plus symbolic analysis.</param>
 /// <param name="FactorTime">Numeric LDLᵀ factorization.</param>
 /// <param name="FactorProcessorTime">CPU time of all threads during the factorization (robust on a shared machine).</param>
-/// <param name="RefactorTime">In-place refactorization with the same values (<see cref="SparseLdlt.Refactor"/>: storage reused, no page faults).</param>
+/// <param name="RefactorTime">In-place refactorization with the same values (<see cref="SparseLdlt.Refactor(CsrMatrix, IProgress{double}?)"/>: storage reused, no page faults).</param>
 /// <param name="SolveTime">One solve with one right-hand side.</param>
 /// <param name="MultiSolveTime">One solve with <paramref name="RhsCount"/> right-hand sides.</param>
 /// <param name="RhsCount">Right-hand sides in the multi-RHS solve.</param>

@@ -69,12 +69,22 @@ public sealed class SparseLdlt : ILinearSolver, IDisposable
     /// <param name="progress">Receives the completed fraction of the flops, in [0, 1].</param>
     /// <exception cref="ArgumentException">The matrix is not square, not symmetric, or has another pattern.</exception>
     /// <exception cref="FactorizationException">A pivot is zero or not finite; the instance is unusable until a successful refactorization.</exception>
-    public void Refactor(CsrMatrix a, IProgress<double>? progress = null)
+    public void Refactor(CsrMatrix a, IProgress<double>? progress = null) => Refactor(a, 0.0, progress);
+
+    /// <summary>
+    /// <see cref="Refactor(CsrMatrix, IProgress{double}?)"/> of <c>A − σI</c> without forming it (σ is
+    /// subtracted on each front's pivot diagonal as it is assembled, as in
+    /// <see cref="Create(CsrMatrix, SymbolicFactorization?, double, IProgress{double}?)"/>): the path of a
+    /// time stepper whose stage matrix <c>I + cA</c> changes with its step and temperature.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">σ is not finite.</exception>
+    public void Refactor(CsrMatrix a, double shift, IProgress<double>? progress = null)
     {
         FactorizationInput.Validate(a, Symbolic);
+        if (!double.IsFinite(shift)) throw new ArgumentOutOfRangeException(nameof(shift), shift, "The shift must be finite.");
         CheckSymmetric(a);
         _valid = false;
-        new MultifrontalFactorizer(Symbolic, a, symmetric: true, progress, _panels, null, _pivots, _pool).Run();
+        new MultifrontalFactorizer(Symbolic, a, symmetric: true, progress, _panels, null, _pivots, _pool, shift).Run();
         CountInertia();
     }
 
