@@ -39,9 +39,39 @@ internal static class FaceRateAssembly
 
     /// <summary>
     /// Writes the log-conductance of every x-face (index <c>i + (Nx−1)·j</c>) into <paramref name="logX"/>
-    /// and of every y-face (index <c>i + Nx·j</c>) into <paramref name="logY"/> at temperature T.
+    /// and of every y-face (index <c>i + Nx·j</c>) into <paramref name="logY"/> at temperature T. For a
+    /// flux whose conductance is proportional to T (<see cref="IFaceFlux.ConductanceProportionalToTemperature"/>)
+    /// they are <c>ℓ(1) + ln T</c>, with ℓ(1) taken from <paramref name="atUnitTemperature"/> when given
+    /// (filled on first use), so that every assembly of the landscape gives the same doubles.
     /// </summary>
-    public static void LogConductances(DiscreteLandscape landscape, IFaceFlux flux, double temperature, double[] logX, double[] logY)
+    public static void LogConductances(DiscreteLandscape landscape, IFaceFlux flux, double temperature, double[] logX, double[] logY,
+        UnitTemperatureConductances? atUnitTemperature = null)
+    {
+        if (!flux.ConductanceProportionalToTemperature)
+        {
+            Evaluate(landscape, flux, temperature, logX, logY);
+            return;
+        }
+        var unit = atUnitTemperature ?? new UnitTemperatureConductances();
+        if (unit.X is null || unit.X.Length != logX.Length || unit.Y!.Length != logY.Length)
+        {
+            var x = new double[logX.Length]; var y = new double[logY.Length];
+            Evaluate(landscape, flux, 1.0, x, y);
+            unit.X = x; unit.Y = y;
+        }
+        double logT = Math.Log(temperature);
+        for (int f = 0; f < logX.Length; f++) logX[f] = unit.X[f] + logT;
+        for (int f = 0; f < logY.Length; f++) logY[f] = unit.Y![f] + logT;
+    }
+
+    /// <summary>The log-conductances at T = 1 of a flux proportional to T, kept by a generator family across refills.</summary>
+    internal sealed class UnitTemperatureConductances
+    {
+        public double[]? X;
+        public double[]? Y;
+    }
+
+    private static void Evaluate(DiscreteLandscape landscape, IFaceFlux flux, double temperature, double[] logX, double[] logY)
     {
         var g = landscape.Grid;
         int nx = g.Nx, ny = g.Ny;
@@ -125,43 +155,47 @@ internal static class FaceRateAssembly
             }
     }
 
-    /// <summary>Gathers the block's face rates into the rows of cells of rows [j0, j1).</summary>
+    /// <summary>Gathers the block's face rates into the rows of cells of rows [j0, j1), one form at a time.</summary>
     private static void GatherBlock(in Input input, int j0, int j1, FokkerPlanckOperator.Form[] forms, int[] rp, int[] ci, bool writeColumns, double[][] values, FaceRates buf)
     {
-        int nx = input.Grid.Nx, ny = input.Grid.Ny;
+        for (int fm = 0; fm < forms.Length; fm++)
+            GatherForm(input.Grid.Nx, input.Grid.Ny, j0, j1, forms[fm], rp, writeColumns && fm == 0 ? ci : null, values[fm], buf);
+    }
+
+    /// <summary>
+    /// One form's entries of the rows of cells of rows [j0, j1): the neighbours in column order
+    /// k − nx, k − 1, k, k + 1, k + nx. Seen from cell k a face has k as its upper cell (south, west)
+    /// or its lower cell (east, north); the entry is the rate into k (forward), out of k (backward) or
+    /// the symmetrized one, and the diagonal is ∓ the sum of the rates out of k in that order.
+    /// </summary>
+    private static void GatherForm(int nx, int ny, int j0, int j1, FokkerPlanckOperator.Form form, int[] rp, int[]? ci, double[] v, FaceRates buf)
+    {
         int y0 = Math.Max(j0 - 1, 0), nxf = Math.Max(nx - 1, 0), yBase = nxf * (j1 - j0);
-        var up = buf.Up; var down = buf.Down; var sym = buf.Symmetric;
-        Span<int> nb = stackalloc int[4]; Span<int> face = stackalloc int[4]; Span<bool> lower = stackalloc bool[4];
+        var up = buf.Up; var down = buf.Down;
+        // the array read for a face whose upper (lower) cell is k: up is the rate lower → upper
+        var (asUpper, asLower) = form switch
+        {
+            FokkerPlanckOperator.Form.Forward => (up, down),
+            FokkerPlanckOperator.Form.Backward => (down, up),
+            _ => (buf.Symmetric, buf.Symmetric),
+        };
+        double diagonalSign = form == FokkerPlanckOperator.Form.SymmetricPositive ? 1.0 : -1.0;
         for (int j = j0; j < j1; j++)
+        {
+            int xRow = nxf * (j - j0), south = yBase + nx * (j - 1 - y0), north = yBase + nx * (j - y0);
             for (int i = 0; i < nx; i++)
             {
-                int k = i + nx * j, m = 0;
-                // neighbours in column order: k − nx, k − 1, k + 1, k + nx; "lower" when k is the face's lower cell
-                if (j > 0) { nb[m] = k - nx; face[m] = yBase + i + nx * (j - 1 - y0); lower[m++] = false; }
-                if (i > 0) { nb[m] = k - 1; face[m] = i - 1 + nxf * (j - j0); lower[m++] = false; }
-                if (i + 1 < nx) { nb[m] = k + 1; face[m] = i + nxf * (j - j0); lower[m++] = true; }
-                if (j + 1 < ny) { nb[m] = k + nx; face[m] = yBase + i + nx * (j - y0); lower[m++] = true; }
+                int k = i + nx * j, p = rp[k];
                 double outRate = 0.0;
-                for (int q = 0; q < m; q++) outRate += lower[q] ? up[face[q]] : down[face[q]];
-                int p = rp[k];
-                int before = (j > 0 ? 1 : 0) + (i > 0 ? 1 : 0);
-                for (int q = 0; q < m; q++)
-                {
-                    int slot = p + q + (q >= before ? 1 : 0);
-                    if (writeColumns) ci[slot] = nb[q];
-                    int b = face[q];
-                    for (int fm = 0; fm < forms.Length; fm++)
-                        values[fm][slot] = forms[fm] switch
-                        {
-                            FokkerPlanckOperator.Form.Forward => lower[q] ? down[b] : up[b],   // k_{l→k}
-                            FokkerPlanckOperator.Form.Backward => lower[q] ? up[b] : down[b],  // k_{k→l}
-                            _ => sym[b],
-                        };
-                }
-                if (writeColumns) ci[p + before] = k;
-                for (int fm = 0; fm < forms.Length; fm++)
-                    values[fm][p + before] = forms[fm] == FokkerPlanckOperator.Form.SymmetricPositive ? outRate : -outRate;
+                if (j > 0) { int b = south + i; outRate += down[b]; if (ci is not null) ci[p] = k - nx; v[p++] = asUpper[b]; }
+                if (i > 0) { int b = xRow + i - 1; outRate += down[b]; if (ci is not null) ci[p] = k - 1; v[p++] = asUpper[b]; }
+                int diagonal = p++;
+                if (i + 1 < nx) { int b = xRow + i; outRate += up[b]; if (ci is not null) ci[p] = k + 1; v[p++] = asLower[b]; }
+                if (j + 1 < ny) { int b = north + i; outRate += up[b]; if (ci is not null) ci[p] = k + nx; v[p++] = asLower[b]; }
+                if (ci is not null) ci[diagonal] = k;
+                v[diagonal] = diagonalSign * outRate;
             }
+        }
     }
 
     /// <summary>

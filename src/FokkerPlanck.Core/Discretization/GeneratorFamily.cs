@@ -27,6 +27,7 @@ public sealed class GeneratorFamily
     private static readonly FokkerPlanckOperator.Form[] BackwardOnly = [FokkerPlanckOperator.Form.Backward];
     private static readonly FokkerPlanckOperator.Form[] SymmetricOnly = [FokkerPlanckOperator.Form.SymmetricPositive];
     private readonly double[] _logVolumes;
+    private readonly FaceRateAssembly.UnitTemperatureConductances _unitConductances = new();
     private readonly object _gate = new();
 
     /// <summary>Creates the family of <paramref name="landscape"/> with face flux <paramref name="flux"/> (Scharfetter–Gummel when null).</summary>
@@ -112,7 +113,7 @@ public sealed class GeneratorFamily
             throw new ArgumentException("The target matrix does not have this grid's 5-point pattern; create it with CreateMatrix().", nameof(target));
         lock (_gate)
         {
-            FaceRateAssembly.LogConductances(Landscape, Flux, temperature, _logX, _logY);
+            FaceRateAssembly.LogConductances(Landscape, Flux, temperature, _logX, _logY, _unitConductances);
             _target[0] = symmetric ? target.SymmetricValueArray : target.ValueArray;
             var forms = form switch
             {

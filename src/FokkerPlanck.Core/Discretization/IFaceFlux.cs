@@ -19,4 +19,11 @@ public interface IFaceFlux
     /// <param name="f">Potential samples and geometry of the face.</param>
     /// <param name="temperature">T &gt; 0.</param>
     double LogConductance(in FaceSample f, double temperature);
+
+    /// <summary>
+    /// True when the conductance is proportional to T on every face (<c>ℓ(T) = ℓ(1) + ln T</c>): the
+    /// assembly then evaluates ℓ once per face at T = 1 and adds ln T at every temperature
+    /// (<see cref="GeneratorFamily"/> keeps the T = 1 values across refills).
+    /// </summary>
+    bool ConductanceProportionalToTemperature => false;
 }

@@ -19,4 +19,7 @@ public sealed class SquareRootApproximationFlux : IFaceFlux
     /// <inheritdoc/>
     public double LogConductance(in FaceSample f, double temperature)
         => Math.Log(f.Area * temperature / (f.HalfI + f.HalfJ));
+
+    /// <inheritdoc/>
+    public bool ConductanceProportionalToTemperature => true;
 }

@@ -78,11 +78,18 @@ public class DenseMatrixExponentialTests
 
 public class GeneratorFamilyTests
 {
-    /// <summary>In-place refills give the fresh assembly's entries to the last bit, at every temperature, in both forms.</summary>
-    [Fact]
-    public void AssembleInto_EqualsAFreshAssembly_BitForBit()
+    /// <summary>
+    /// In-place refills give the fresh assembly's entries to the last bit, at every temperature, in all
+    /// three forms, for a flux evaluated at each temperature (SG) and one whose T = 1 conductances the
+    /// family keeps (SQRA).
+    /// </summary>
+    [Theory]
+    [InlineData("sg")]
+    [InlineData("sqra")]
+    public void AssembleInto_EqualsAFreshAssembly_BitForBit(string flux)
     {
-        var family = SmallValley(20, 700);  // 700 rows: the assembly's row blocks are crossed
+        var valley = SmallValley(20, 700);  // 700 rows: the assembly's row blocks are crossed
+        var family = new GeneratorFamily(valley.Landscape, FaceFluxCatalog.Get(flux));
         var target = family.CreateMatrix();
         foreach (double t in new[] { 0.1, 0.37, 2.0 })
             foreach (var form in new[] { FokkerPlanckOperator.Form.Forward, FokkerPlanckOperator.Form.Backward })
