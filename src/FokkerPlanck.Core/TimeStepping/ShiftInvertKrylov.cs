@@ -63,7 +63,7 @@ public sealed class ShiftInvertKrylov
     public bool Build(ReadOnlySpan<double> delta, double gamma, double horizon, double tolerance)
     {
         _basis.Clear();
-        _beta = Norm2(delta);
+        _beta = VectorOps.Norm(delta);
         if (_beta == 0) { _projected = null; Bound = 0; return true; }
         if (_solver.ReferenceCoefficient != gamma || _solver.ReferenceTemperature != _temperature) _solver.Factorize(gamma, _temperature);
         int n = delta.Length;
@@ -79,15 +79,15 @@ public sealed class ShiftInvertKrylov
             for (int pass = 0; pass < 2; pass++)
                 for (int i = 0; i <= j; i++)
                 {
-                    double c = Dot(_basis[i], w);
+                    double c = VectorOps.Dot(_basis[i], w);
                     h[i, j] += c;
-                    Axpy(-c, _basis[i], w);
+                    VectorOps.AddScaled(w, -c, _basis[i]);
                 }
-            double norm = Norm2(w);
+            double norm = VectorOps.Norm(w);
             h[j + 1, j] = norm;
             int m = j + 1;
             bool last = m == _maxDimension || norm == 0;
-            if (norm > 0) { for (int i = 0; i < n; i++) w[i] /= norm; }
+            if (norm > 0) VectorOps.Scale(w, 1 / norm);
             if (m >= CheckEvery && (m % CheckEvery == 0 || last))
             {
                 var (b, hinv) = Project(h, m, gamma);
@@ -108,7 +108,7 @@ public sealed class ShiftInvertKrylov
         result.Clear();
         if (_projected is null) return;
         var y = _projected.FirstColumn(tau);
-        for (int k = 0; k < y.Length; k++) Axpy(_beta * y[k], _basis[k], result);
+        for (int k = 0; k < y.Length; k++) VectorOps.AddScaled(result, _beta * y[k], _basis[k]);
     }
 
     private static (double[,] B, double[,] HInverse) Project(double[,] h, int m, double gamma)
@@ -152,24 +152,5 @@ public sealed class ShiftInvertKrylov
         double s = 0;
         for (int i = 0; i < w.Length; i++) s += Math.Abs(w[i] - gamma * lw[i]);
         return s;
-    }
-
-    private static double Dot(double[] a, double[] b)
-    {
-        double s = 0;
-        for (int i = 0; i < a.Length; i++) s += a[i] * b[i];
-        return s;
-    }
-
-    private static void Axpy(double a, double[] x, Span<double> y)
-    {
-        for (int i = 0; i < x.Length; i++) y[i] += a * x[i];
-    }
-
-    private static double Norm2(ReadOnlySpan<double> a)
-    {
-        double s = 0;
-        foreach (double x in a) s += x * x;
-        return Math.Sqrt(s);
     }
 }

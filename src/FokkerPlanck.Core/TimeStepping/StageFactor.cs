@@ -30,6 +30,7 @@ internal sealed class StageFactor : IDisposable
     private readonly SymbolicFactorization _symbolic;
     private readonly StageFactorization _kind;
     private readonly double[] _scale;
+    private readonly double[] _inverseScale;
     private readonly double[] _work;
     private CsrMatrix? _symmetric;
     private SparseLdlt? _ldlt;
@@ -39,6 +40,7 @@ internal sealed class StageFactor : IDisposable
     {
         _family = family; _symbolic = symbolic; _kind = kind;
         _scale = new double[family.Size];
+        _inverseScale = new double[family.Size];
         _work = new double[family.Size];
     }
 
@@ -58,6 +60,7 @@ internal sealed class StageFactor : IDisposable
         Coefficient = double.NaN;
         if (_kind == StageFactorization.Symmetric && _family.EquilibriumScaleInto(temperature, _scale) >= SharedShiftLeftVectors.MinHalfLogScale)
         {
+            for (int i = 0; i < _scale.Length; i++) _inverseScale[i] = 1 / _scale[i];
             _symmetric ??= _family.CreateSymmetricMatrix();
             _family.AssembleInto(temperature, FokkerPlanckOperator.Form.SymmetricPositive, _symmetric);
             if (_ldlt is null) _ldlt = SparseLdlt.Create(_symmetric, _symbolic, -1 / c);
@@ -81,16 +84,15 @@ internal sealed class StageFactor : IDisposable
         if (IsSymmetric)
         {
             // W⁻¹b = S (A − σI)⁻¹ S⁻¹ b / c
-            double inverseC = 1 / Coefficient;
-            for (int i = 0; i < b.Length; i++) work[i] = b[i] * inverseC / _scale[i];
+            StageKernels.ScaledProduct(b, _inverseScale, 1 / Coefficient, work);
             _ldlt!.Solve(work, x);
-            for (int i = 0; i < x.Length; i++) x[i] *= _scale[i];
+            StageKernels.ScaledProduct(x, _scale, 1.0, x);
         }
         else
         {
             // W x = b  ⇔  (L − σI) x = −σ b
-            double sigma = 1 / Coefficient;
-            for (int i = 0; i < b.Length; i++) work[i] = -sigma * b[i];
+            b.CopyTo(work);
+            VectorOps.Scale(work, -1 / Coefficient);
             _lu!.Solve(work, x);
         }
     }

@@ -131,11 +131,9 @@ public sealed class StageSolver : IDisposable
         {
             // r = b − (x − c L x)
             _operator.Apply(temperature, x, r);
-            for (int i = 0; i < r.Length; i++) r[i] = b[i] - x[i] + c * r[i];
+            StageKernels.Defect(b, x, c, r);
             ApplyInverse(r, r); // r ← W_ref⁻¹ r, the correction
-            double norm = 0;
-            for (int i = 0; i < r.Length; i++) { double d = omega * r[i]; x[i] += d; double e = d * weights[i]; norm += e * e; }
-            norm = Math.Sqrt(norm / r.Length);
+            double norm = Math.Sqrt(StageKernels.Correct(x, omega, r, weights) / r.Length);
             Sweeps++;
             if (!double.IsFinite(norm)) return false;
             double contraction = norm / previous;
