@@ -2,6 +2,7 @@ using System.Diagnostics;
 using FokkerPlanck.Core.Discretization;
 using FokkerPlanck.Core.Grids;
 using FokkerPlanck.Core.Landscapes;
+using FokkerPlanck.Core.Numerics;
 using FokkerPlanck.Core.Scenarios;
 using FokkerPlanck.Core.Spectral;
 using FokkerPlanck.Core.Spectral.Relaxation;
@@ -36,31 +37,26 @@ public static class MpembaStudy
         var spectrumOptions = new SpectrumOptions { Modes = scenario.Mpemba.Modes };
 
         var cells = scenario.Problem.Grid;
-        var runs = new List<GridRun>();
-        ScenarioSetup? baseSetup = null;
-        foreach (double s in scales)
+        int workers = options.ConcurrentSolves ? Parallelism.Threads : 1;
+        // the grids' solves are independent and each only partly parallel: two at a time, the finest first
+        var sizes = scales.Select(s => (Nx: scenario.IsOneDimensional ? (int?)null : Math.Max(2, (int)Math.Round(cells.Nx * s)), Ny: Math.Max(2, (int)Math.Round(cells.Ny * s)))).ToArray();
+        progress?.Report($"2D scan on grid{(sizes.Length > 1 ? "s" : "")} {string.Join(", ", sizes.Select(z => z.Nx is null ? $"{z.Ny}" : $"{z.Nx}×{z.Ny}"))}");
+        var setups = new ScenarioSetup[scales.Length];
+        var runs = Parallelism.Map(scales.Length, k =>
         {
-            int? nx = scenario.IsOneDimensional ? null : Math.Max(2, (int)Math.Round(cells.Nx * s));
-            int ny = Math.Max(2, (int)Math.Round(cells.Ny * s));
-            progress?.Report($"2D scan on grid {(nx is null ? $"{ny}" : $"{nx}×{ny}")}");
-            var setup = ScenarioSetup.Create(scenario, nx, ny);
-            if (s == 1.0) baseSetup = setup;
-            runs.Add(RunOne(setup.OperatorAt(scenario.FinalLr), new EquilibriumStateFamily(setup.Sampled, scenario.Kappa), scenario, plateau, spectrumOptions, keep: s == 1.0));
-        }
+            setups[k] = ScenarioSetup.Create(scenario, sizes[k].Nx, sizes[k].Ny);
+            return RunOne(setups[k].OperatorAt(scenario.FinalLr), new EquilibriumStateFamily(setups[k].Sampled, scenario.Kappa), scenario, plateau, spectrumOptions, keep: scales[k] == 1.0);
+        }, LargestFirst(scales), workers: workers).ToList();
+        var baseSetup = setups[Array.IndexOf(scales, 1.0)];
         var full = Assemble(runs, options.GridStudy);
         checkpoint?.Invoke(new MpembaStudyResult(full, null, [], total.Elapsed.TotalSeconds));
 
         ModelAnalysis? reduced = null;
-        if (baseSetup is null) throw new InvalidOperationException("the base grid is always among the scales");
         if (options.Reduced1D && baseSetup.Landscape is ValleyRiverLandscape vr)
         {
-            var rruns = new List<GridRun>();
-            foreach (double s in scales)
-            {
-                int ny = Math.Max(2, (int)Math.Round(cells.Ny * s));
-                progress?.Report($"river-only (1D) scan on {ny} cells");
-                rruns.Add(RunReduced(vr, baseSetup, scenario, ny, scenario.FinalLr, plateau, spectrumOptions, keep: s == 1.0));
-            }
+            progress?.Report("river-only (1D) scan");
+            var rruns = Parallelism.Map(scales.Length, k => RunReduced(vr, baseSetup, scenario, sizes[k].Ny, scenario.FinalLr, plateau, spectrumOptions, keep: scales[k] == 1.0),
+                LargestFirst(scales), workers: workers).ToList();
             reduced = Assemble(rruns, options.GridStudy);
             checkpoint?.Invoke(new MpembaStudyResult(full, reduced, [], total.Elapsed.TotalSeconds));
         }
@@ -68,25 +64,36 @@ public static class MpembaStudy
         var sweep = new List<SweepPoint>();
         if (options.SweepPoints > 0)
         {
-            // one symbolic analysis (ordering, elimination tree, supernodes) serves every final LR of the sweep
+            // one symbolic analysis (ordering, elimination tree, supernodes) serves every final LR of the
+            // sweep; its points are independent and run two at a time, checkpointed in order
             var pattern = baseSetup.OperatorAt(scenario.FinalLr).Assemble(FokkerPlanckOperator.Form.SymmetricPositive);
             var shared = new RelaxationSpectrumSolver(RelaxationSpectrumSolver.AnalyzeGrid(pattern, baseSetup.Grid.Nx, baseSetup.Grid.Ny));
             var plan = SweepPlan.OverFinalLrs(scenario, FinalLrs(scenario.FinalLr, options), new SweepSettings(GridStudy: false, options.Reduced1D));
-            foreach (var item in plan.Items)
+            var plateauHere = plateau.Where(p => p > 0).ToArray();
+            var done = new SweepPoint?[plan.Items.Count];
+            int finished = 0;
+            Parallelism.Map(plan.Items.Count, k =>
             {
-                double fl = item.FinalLr;
-                progress?.Report($"final-LR sweep {item.Index + 1}/{plan.Items.Count}: η_c = {fl:G4}");
-                var plateauHere = plateau.Where(p => p > 0).ToArray();
+                double fl = plan.Items[k].FinalLr;
                 var s2 = RunOne(baseSetup.OperatorAt(fl), new EquilibriumStateFamily(baseSetup.Sampled, scenario.Kappa), scenario with { FinalLr = fl }, plateauHere, spectrumOptions, keep: false, shared);
                 double[] s1 = [];
                 if (options.Reduced1D && baseSetup.Landscape is ValleyRiverLandscape vr2)
                     s1 = Cooling(RunReduced(vr2, baseSetup, scenario, cells.Ny, fl, plateauHere, spectrumOptions, keep: false).Scan);
-                sweep.Add(new SweepPoint(fl, Cooling(s2.Scan), s1, s2.Scan.EffectiveRate));
-                checkpoint?.Invoke(new MpembaStudyResult(full, reduced, [.. sweep], total.Elapsed.TotalSeconds));
-            }
+                return new SweepPoint(fl, Cooling(s2.Scan), s1, s2.Scan.EffectiveRate);
+            }, completed: (k, point) =>
+            {
+                done[k] = point;
+                progress?.Report($"final-LR sweep {++finished}/{plan.Items.Count} done: η_c = {point.FinalLr:G4}");
+                int before = sweep.Count;
+                while (sweep.Count < done.Length && done[sweep.Count] is { } next) sweep.Add(next);
+                if (sweep.Count > before) checkpoint?.Invoke(new MpembaStudyResult(full, reduced, [.. sweep], total.Elapsed.TotalSeconds));
+            }, workers: workers);
         }
         return new MpembaStudyResult(full, reduced, sweep, total.Elapsed.TotalSeconds);
     }
+
+    /// <summary>Indices of the grid scales, finest first.</summary>
+    private static int[] LargestFirst(double[] scales) => [.. Enumerable.Range(0, scales.Length).OrderByDescending(k => scales[k])];
 
     /// <summary>The final LRs of the η_h*(η_c) sweep: log-spaced between the option factors times η_c (η_c itself for one point).</summary>
     private static double[] FinalLrs(double finalLr, MpembaStudyOptions options)

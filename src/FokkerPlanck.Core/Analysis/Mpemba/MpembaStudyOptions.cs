@@ -18,6 +18,13 @@ public sealed record MpembaStudyOptions
     /// <summary>Upper end of the sweep range as a factor of the final LR.</summary>
     public double SweepMaxFactor { get; init; } = 1.6;
 
+    /// <summary>
+    /// Run the independent solves (the study's grids, the sweep's final LRs) up to
+    /// <see cref="Numerics.Parallelism.Threads"/> at a time (false: one after the other). Each solve's
+    /// numbers are the same either way; only the wall time and the peak memory change.
+    /// </summary>
+    public bool ConcurrentSolves { get; init; } = true;
+
     /// <summary>Ratio of cells per axis between the grids of the study (<see cref="GridConvergence.GridConvergenceIndex.RefinementRatio"/>).</summary>
     public const double RefinementRatio = GridConvergence.GridConvergenceIndex.RefinementRatio;
 }

@@ -38,4 +38,31 @@ public class MpembaStudyTests
         Assert.True(Math.Abs(p.Lr - p.PerGrid[2]) <= p.Error, "the estimate lies within its error bar of the finest grid");
         Assert.InRange(p.Lr, 0.5, 0.65);
     }
+
+    /// <summary>
+    /// The grids and the final-LR sweep run two solves at a time (on a machine with two cores or more):
+    /// the study's numbers are the same to the bit as one at a time, the sweep is checkpointed in order of final LR and every prefix is
+    /// reported once.
+    /// </summary>
+    [Fact]
+    public void ConcurrentSolves_GiveTheSameNumbers_AndCheckpointInOrder()
+    {
+        var scenario = TwoBasin(1.0, 32, 64);
+        var options = new MpembaStudyOptions { SweepPoints = 4 };
+        MpembaStudyResult Run(bool concurrent, List<int> checkpoints)
+            => MpembaStudy.Run(scenario, options with { ConcurrentSolves = concurrent }, checkpoint: r => checkpoints.Add(r.Sweep.Count));
+        var serialCheckpoints = new List<int>();
+        var concurrentCheckpoints = new List<int>();
+        var serial = Run(false, serialCheckpoints);
+        var concurrent = Run(true, concurrentCheckpoints);
+        Assert.Equal(serial.Full.Points.Select(p => p.Lr), concurrent.Full.Points.Select(p => p.Lr));
+        Assert.Equal(serial.Full.Points.Select(p => p.Error), concurrent.Full.Points.Select(p => p.Error));
+        Assert.Equal(serial.Sweep.Select(p => p.FinalLr), concurrent.Sweep.Select(p => p.FinalLr));
+        Assert.Equal(serial.Sweep.SelectMany(p => p.Strong2D.Concat(p.Strong1D)), concurrent.Sweep.SelectMany(p => p.Strong2D.Concat(p.Strong1D)));
+        Assert.Equal(4, concurrent.Sweep.Count);
+        Assert.True(concurrent.Sweep.Zip(concurrent.Sweep.Skip(1)).All(q => q.First.FinalLr < q.Second.FinalLr));
+        // grids, reduction, then each new sweep prefix: strictly growing, ending at all four points
+        var sweepCounts = concurrentCheckpoints.Skip(2).ToList();
+        Assert.True(sweepCounts.Zip(sweepCounts.Skip(1)).All(q => q.First < q.Second) && sweepCounts[^1] == 4, string.Join(",", concurrentCheckpoints));
+    }
 }
