@@ -28,7 +28,7 @@ internal static class CheckCommand
             var scenario = ScenarioLoader.Load(parse.GetValue(scenarioArg)!);
             var (nx, ny) = GridOption.Parse(parse.GetValue(grid));
             var setup = ScenarioSetup.Create(scenario, nx, ny);
-            var report = ScenarioCheck.Run(scenario, setup.Landscape, setup.Grid) with { Memory = MemoryEstimates(scenario.WithGrid(nx, ny)) };
+            var report = ScenarioCheck.Run(setup) with { Memory = MemoryEstimates(scenario.WithGrid(nx, ny)) };
             Print(report);
             if (parse.GetValue(json) is { } path) JsonOutput.Write(path, CheckJson.Build(report));
             return report.Warnings.Count > 0 && parse.GetValue(strict) ? ExitCodes.Warnings : ExitCodes.Ok;

@@ -58,15 +58,23 @@ internal static class MaxMemoryOption
     /// <param name="maxMemoryText">The option's text, if given.</param>
     /// <param name="estimate">The command's estimate on a grid.</param>
     /// <param name="refinement">The finest grid the command solves on, relative to the given one (a grid study's refinement ratio).</param>
-    public static void Enforce(string command, Scenario scenario, int? nx, int? ny, string? maxMemoryText, Func<MemoryModel, MemoryEstimate> estimate, double refinement = 1.0)
+    /// <returns>The memory model of the grid checked (the given one times <paramref name="refinement"/>), whose symbolic analysis a solver on that grid can reuse; null where nothing was checked.</returns>
+    public static MemoryModel? Enforce(string command, Scenario scenario, int? nx, int? ny, string? maxMemoryText, Func<MemoryModel, MemoryEstimate> estimate, double refinement = 1.0)
     {
         ArgumentNullException.ThrowIfNull(scenario);
         long? limit = Parse(maxMemoryText);
         var available = limit is long l ? (l, Name) : AvailableMemory.Read();
-        if (available is not var (bytes, source)) return;
+        if (available is not var (bytes, source)) return null;
         var cells = GridCells.Of(scenario.WithGrid(nx, ny));
         // rounded as the grid study rounds its grids
         int Finest(int c) => c == 1 ? 1 : (int)Math.Round(c * refinement);
-        MemoryGuard.Enforce(command, cells, (x, y) => estimate(MemoryModel.ForGrid(Finest(x), Finest(y))), bytes, source);
+        MemoryModel? checkedGrid = null;
+        MemoryGuard.Enforce(command, cells, (x, y) =>
+        {
+            var model = MemoryModel.ForGrid(Finest(x), Finest(y));
+            checkedGrid ??= model; // the first estimate is the one of the grid asked for
+            return estimate(model);
+        }, bytes, source);
+        return checkedGrid;
     }
 }

@@ -40,19 +40,23 @@ internal static class SpectrumCommand
             int k = parse.GetValue(modes) ?? scenario.Mpemba.Modes;
             if (k < 2) throw new UsageException($"--modes must be ≥ 2 (λ₁ = 0 and at least one relaxation mode), got {k}.");
             string dir = parse.GetValue(outDir)!;
-            MaxMemoryOption.Enforce("spectrum", scenario, nx, ny, parse.GetValue(maxMemory), m => m.Spectrum(k));
+            // the guard's ordering and symbolic analysis of this grid is the solver's (not done twice)
+            var memory = MaxMemoryOption.Enforce("spectrum", scenario, nx, ny, parse.GetValue(maxMemory), m => m.Spectrum(k));
             using var folderLock = OutputLock.Acquire(dir);
-            ScenarioWarnings.Print(scenario.WithGrid(nx, ny));
+            // one sampled landscape for the warnings and the operator
+            var setup = ScenarioSetup.Create(scenario.WithGrid(nx, ny));
+            ScenarioWarnings.Print(setup);
             RelaxationSpectrum s = null!;
+            double startup = 0;
             ProgressDisplay.Run("spectrum", progress =>
             {
-                progress.Report("building grid and operator");
-                var setup = ScenarioSetup.Create(scenario, nx, ny);
+                startup = ProcessClock.SinceStart();
+                progress.Report("building the operator");
                 var op = setup.OperatorAt(eta);
-                s = new RelaxationSpectrumSolver().Solve(op, new SpectrumOptions { Modes = k, VerifyCount = !parse.GetValue(noVerify) },
+                s = new RelaxationSpectrumSolver(memory?.Symbolic).Solve(op, new SpectrumOptions { Modes = k, VerifyCount = !parse.GetValue(noVerify) },
                     new SyncStageProgress(progress));
             });
-            SpectrumFiles.Write(dir, scenario, eta, s);
+            SpectrumFiles.Write(dir, scenario, eta, s, startup);
             if (!parse.GetValue(noPlots))
             {
                 Figures.Eigenvalues(s, Path.Combine(dir, "eigenvalues.png"));

@@ -11,7 +11,7 @@ internal static class ScenarioWarnings
     public static void Print(ScenarioSetup setup)
     {
         ArgumentNullException.ThrowIfNull(setup);
-        var report = ScenarioCheck.Run(setup.Scenario, setup.Landscape, setup.Grid);
+        var report = ScenarioCheck.Run(setup);
         foreach (string w in report.Warnings) CommandRunner.Warning(w);
     }
 }

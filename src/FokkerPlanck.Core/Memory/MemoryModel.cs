@@ -76,6 +76,9 @@ public sealed class MemoryModel
         return new MemoryModel(nx, ny, pattern.NonZerosCount, RelaxationSpectrumSolver.AnalyzeGrid(pattern, nx, ny));
     }
 
+    /// <summary>The ordering and symbolic analysis the estimate was made from (a solver on this grid can reuse it, <see cref="RelaxationSpectrumSolver"/>).</summary>
+    public SymbolicFactorization Symbolic => _symbolic;
+
     /// <summary>Cells along x (1 for a 1D grid).</summary>
     public int Nx { get; }
 

@@ -16,7 +16,7 @@ internal static class RunStages
     public static CheckOutput Check(Scenario scenario)
     {
         var setup = ScenarioSetup.Create(scenario);
-        return new CheckOutput(ScenarioCheck.Run(scenario, setup.Landscape, setup.Grid), setup);
+        return new CheckOutput(ScenarioCheck.Run(setup), setup);
     }
 
     public static EvolutionSession OpenSession(Scenario scenario, Action<string> note)

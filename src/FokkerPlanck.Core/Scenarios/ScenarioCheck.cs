@@ -61,8 +61,19 @@ public static class ScenarioCheck
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentNullException.ThrowIfNull(landscape);
         ArgumentNullException.ThrowIfNull(grid);
+        return Run(scenario, landscape, grid, DiscreteLandscape.Sample(grid, landscape));
+    }
+
+    /// <summary>Runs the check on a scenario already sampled on its grid (the landscape is not sampled again).</summary>
+    public static ScenarioCheckReport Run(ScenarioSetup setup)
+    {
+        ArgumentNullException.ThrowIfNull(setup);
+        return Run(setup.Scenario, setup.Landscape, setup.Grid, setup.Sampled);
+    }
+
+    private static ScenarioCheckReport Run(Scenario scenario, ILandscape landscape, TensorGrid grid, DiscreteLandscape sampled)
+    {
         var flux = FaceFluxCatalog.Get(scenario.Problem.Flux);
-        var sampled = DiscreteLandscape.Sample(grid, landscape);
         var checks = new List<TemperatureCheck>();
         var warnings = new List<string>();
         int nnz = 0;

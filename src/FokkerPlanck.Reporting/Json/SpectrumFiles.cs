@@ -9,7 +9,12 @@ namespace FokkerPlanck.Reporting;
 public static class SpectrumFiles
 {
     /// <summary>spectrum.json (rates, residuals, status, stage timings, the vectors' layout) and the vectors as .npy.</summary>
-    public static void Write(string dir, Scenario scenario, double eta, RelaxationSpectrum s)
+    /// <param name="dir">The output folder.</param>
+    /// <param name="scenario">The scenario.</param>
+    /// <param name="eta">The learning rate.</param>
+    /// <param name="s">The spectrum.</param>
+    /// <param name="startupSeconds">Seconds from the process's start to the solver's first stage (<c>timings_seconds.startup</c>), when the caller measured them.</param>
+    public static void Write(string dir, Scenario scenario, double eta, RelaxationSpectrum s, double? startupSeconds = null)
     {
         var g = s.Operator.Grid;
         int n = s.Operator.Size;
@@ -45,6 +50,7 @@ public static class SpectrumFiles
             ["messages"] = s.Messages,
             ["timings_seconds"] = new JsonObject
             {
+                ["startup"] = startupSeconds,
                 ["assembly"] = t.Assembly, ["ordering"] = t.Ordering, ["factorization"] = t.Factorization,
                 ["coarse_start"] = t.CoarseStart, ["iteration"] = t.Iteration, ["verification"] = t.Verification, ["left_vectors"] = t.LeftVectors, ["total"] = t.Total,
             },

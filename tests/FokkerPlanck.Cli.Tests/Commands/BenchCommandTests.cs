@@ -78,6 +78,9 @@ public sealed class BenchCommandTests
                 double wall = run["wall"]!.GetValue<double>();
                 // the process's own stage times lie inside the wall time the parent measured around it
                 Assert.True(stages["total"]!.GetValue<double>() < wall, $"stages {stages["total"]} vs wall {wall}");
+                // so does the child's start-up (process start to its first stage), and it is not zero
+                double startup = stages["startup"]!.GetValue<double>();
+                Assert.True(startup > 0 && startup + stages["total"]!.GetValue<double>() < wall, $"start-up {startup} s, stages {stages["total"]} vs wall {wall}");
                 Assert.NotNull(stages["left_vectors"]);
                 Assert.NotNull(stages["verification"]);
                 Assert.False(string.IsNullOrEmpty(run["load"]!.GetValue<string>()));
