@@ -41,14 +41,13 @@ public static class MpembaStudy
         // the grids' solves are independent and each only partly parallel: two at a time, the finest first
         var sizes = scales.Select(s => (Nx: scenario.IsOneDimensional ? (int?)null : Math.Max(2, (int)Math.Round(cells.Nx * s)), Ny: Math.Max(2, (int)Math.Round(cells.Ny * s)))).ToArray();
         progress?.Report($"2D scan on grid{(sizes.Length > 1 ? "s" : "")} {string.Join(", ", sizes.Select(z => z.Nx is null ? $"{z.Ny}" : $"{z.Nx}×{z.Ny}"))}");
-        var setups = new ScenarioSetup[scales.Length];
-        var runs = Parallelism.Map(scales.Length, k =>
+        var grids = Parallelism.Map(scales.Length, k =>
         {
-            setups[k] = ScenarioSetup.Create(scenario, sizes[k].Nx, sizes[k].Ny);
-            return RunOne(setups[k].OperatorAt(scenario.FinalLr), new EquilibriumStateFamily(setups[k].Sampled, scenario.Kappa), scenario, plateau, spectrumOptions, keep: scales[k] == 1.0);
-        }, LargestFirst(scales), workers: workers).ToList();
-        var baseSetup = setups[Array.IndexOf(scales, 1.0)];
-        var full = Assemble(runs, options.GridStudy);
+            var setup = ScenarioSetup.Create(scenario, sizes[k].Nx, sizes[k].Ny);
+            return (Setup: setup, Run: RunOne(setup.OperatorAt(scenario.FinalLr), new EquilibriumStateFamily(setup.Sampled, scenario.Kappa), scenario, plateau, spectrumOptions, keep: scales[k] == 1.0));
+        }, LargestFirst(scales), workers: workers);
+        var baseSetup = grids[Array.IndexOf(scales, 1.0)].Setup;
+        var full = Assemble([.. grids.Select(g => g.Run)], options.GridStudy);
         checkpoint?.Invoke(new MpembaStudyResult(full, null, [], total.Elapsed.TotalSeconds));
 
         ModelAnalysis? reduced = null;
