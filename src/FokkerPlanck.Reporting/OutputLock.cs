@@ -1,11 +1,13 @@
 using System.Diagnostics;
 using System.Globalization;
+using FokkerPlanck.Core.IO;
 
 namespace FokkerPlanck.Reporting;
 
 /// <summary>
 /// Keeps two runs from writing into one output folder: a lock file holding the owner's process id, created
-/// exclusively; a lock left by a process that no longer runs (killed) is taken over.
+/// exclusively; a lock left by a process that no longer runs (killed) is taken over, together with the
+/// temporary files its interrupted writes left (<see cref="AtomicFile.RemoveLeftovers"/>).
 /// </summary>
 public sealed class OutputLock : IDisposable
 {
@@ -29,6 +31,8 @@ public sealed class OutputLock : IDisposable
                 using var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None);
                 using var writer = new StreamWriter(stream);
                 writer.Write(Environment.ProcessId.ToString(CultureInfo.InvariantCulture));
+                // the folder is ours now: a temporary file in it belongs to a write that was cut short
+                if (attempt > 0) AtomicFile.RemoveLeftovers(directory);
                 return new OutputLock(path);
             }
             catch (IOException) when (File.Exists(path))

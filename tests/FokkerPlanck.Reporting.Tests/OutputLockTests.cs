@@ -28,4 +28,20 @@ public sealed class OutputLockTests : IDisposable
         using (OutputLock.Acquire(_dir)) Assert.True(File.Exists(Path.Combine(_dir, OutputLock.FileName)), "a dead owner's lock is taken over");
         Assert.False(File.Exists(Path.Combine(_dir, OutputLock.FileName)), "the lock goes with its owner");
     }
+
+    [Fact]
+    public void Acquire_AfterAKilledOwner_RemovesTheTemporaryFilesItsWritesLeft()
+    {
+        using var other = Process.Start(new ProcessStartInfo("true") { UseShellExecute = false })!;
+        other.WaitForExit();
+        File.WriteAllText(Path.Combine(_dir, OutputLock.FileName), other.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        string leftover = Path.Combine(_dir, ".report.html.0123456789ab.tmp"), result = Path.Combine(_dir, "run.json");
+        File.WriteAllText(leftover, "<html");
+        File.WriteAllText(result, "{}");
+        using (OutputLock.Acquire(_dir))
+        {
+            Assert.False(File.Exists(leftover), "a dead writer's temporary file is removed");
+            Assert.True(File.Exists(result), "results stay");
+        }
+    }
 }

@@ -5,8 +5,8 @@ namespace FokkerPlanck.Cli.Commands;
 
 /// <summary>
 /// <c>--threads N</c>, one option shared by every command that computes: it caps every parallel stage of
-/// the process (<see cref="Parallelism"/>). The numbers do not depend on it beyond the reduction order of
-/// sums (a few units in the last place; the particles' numbers are identical to the bit).
+/// the process (<see cref="Parallelism"/>). The numbers do not depend on it, to the bit: every parallel
+/// sum is cut into pieces that do not depend on the thread count and added in a fixed order.
 /// </summary>
 internal static class ThreadsOption
 {

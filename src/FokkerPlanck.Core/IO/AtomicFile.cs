@@ -88,6 +88,41 @@ public static class AtomicFile
         Write(path, stream => stream.Write(bytes));
     }
 
+    /// <summary>
+    /// Deletes the temporary files that writes into <paramref name="directory"/> (and its sub-folders)
+    /// left behind when their process was killed between creating and renaming them; call it only while
+    /// no other process writes there (under the folder's lock). Other files are never touched.
+    /// </summary>
+    /// <returns>The number of files deleted.</returns>
+    public static int RemoveLeftovers(string directory)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(directory);
+        if (!Directory.Exists(directory)) return 0;
+        int removed = 0;
+        foreach (string path in Directory.EnumerateFiles(directory, "." + "*" + TemporarySuffix, SearchOption.AllDirectories))
+        {
+            if (!IsTemporaryName(Path.GetFileName(path))) continue;
+            TryDelete(path);
+            if (!File.Exists(path)) removed++;
+        }
+        return removed;
+    }
+
+    /// <summary>Whether <paramref name="name"/> has the form of this class's temporary files, <c>.&lt;file name&gt;.&lt;12 hex digits&gt;.tmp</c>.</summary>
+    public static bool IsTemporaryName(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        const int Tag = TemporaryTagLength + 1; // ".<hex>"
+        if (name.Length < 2 + Tag + TemporarySuffix.Length || name[0] != '.' || !name.EndsWith(TemporarySuffix, StringComparison.Ordinal)) return false;
+        var tag = name.AsSpan(name.Length - TemporarySuffix.Length - Tag, Tag);
+        if (tag[0] != '.') return false;
+        foreach (char c in tag[1..]) if (!char.IsAsciiHexDigit(c)) return false;
+        return true;
+    }
+
+    /// <summary>Hex digits of the random tag in a temporary file's name.</summary>
+    private const int TemporaryTagLength = 12;
+
     private static string ValidatePath(string path)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
@@ -103,7 +138,7 @@ public static class AtomicFile
     private static string CreateTemporaryPath(string fullPath)
     {
         string directory = Path.GetDirectoryName(fullPath)!;
-        string name = "." + Path.GetFileName(fullPath) + "." + Guid.NewGuid().ToString("N")[..12] + TemporarySuffix;
+        string name = "." + Path.GetFileName(fullPath) + "." + Guid.NewGuid().ToString("N")[..TemporaryTagLength] + TemporarySuffix;
         return Path.Combine(directory, name);
     }
 

@@ -63,4 +63,30 @@ public class AtomicFileTests
     {
         Assert.Throws<ArgumentException>(() => AtomicFile.WriteAllText("", "x"));
     }
+
+    [Fact]
+    public void RemoveLeftovers_DeletesOnlyTheTemporaryFilesOfCutShortWrites()
+    {
+        using var dir = new TempDirectory();
+        Directory.CreateDirectory(dir.File("sub"));
+        string[] leftovers = [dir.File(".run.json.0123456789ab.tmp"), dir.File(Path.Combine("sub", ".a.csv.fedcba987654.tmp"))];
+        string[] kept = [dir.File("run.json"), dir.File("notes.tmp"), dir.File(".hidden.tmp"), dir.File(".x.json.0123456789az.tmp"), dir.File(".x.json.0123456789a.tmp")];
+        foreach (string f in leftovers.Concat(kept)) File.WriteAllText(f, "x");
+
+        Assert.Equal(2, AtomicFile.RemoveLeftovers(dir.Path));
+        Assert.All(leftovers, f => Assert.False(File.Exists(f), f));
+        Assert.All(kept, f => Assert.True(File.Exists(f), f));
+        Assert.Equal(0, AtomicFile.RemoveLeftovers(Path.Combine(dir.Path, "missing")));
+    }
+
+    [Fact]
+    public void IsTemporaryName_RecognisesTheNamesWritesUse()
+    {
+        using var dir = new TempDirectory();
+        string path = dir.File("out.txt");
+        string? seen = null;
+        AtomicFile.Write(path, _ => seen = Directory.GetFiles(dir.Path).Single());
+        Assert.True(AtomicFile.IsTemporaryName(Path.GetFileName(seen!)), seen);
+        Assert.False(AtomicFile.IsTemporaryName("out.txt"));
+    }
 }

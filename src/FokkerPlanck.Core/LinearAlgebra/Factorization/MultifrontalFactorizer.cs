@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
+using FokkerPlanck.Core.Numerics;
 
 namespace FokkerPlanck.Core.LinearAlgebra.Factorization;
 
@@ -104,7 +105,7 @@ internal sealed unsafe class MultifrontalFactorizer
         {
             if (subtrees.Length > 0)
             {
-                Parallel.ForEach(subtrees, root =>
+                Parallel.ForEach(subtrees, Parallelism.Options, root =>
                 {
                     for (int sn = _s.SubtreeFirst[root]; sn <= root && !_failed; sn++) Front(sn, allowParallel: false);
                 });

@@ -62,7 +62,7 @@ public sealed partial class SymbolicFactorization
     internal int[] AssemblySource { get; }
     internal int[] AssemblyTarget { get; }
 
-    /// <summary>Parallel schedule for this machine's processor count (computed on first use).</summary>
+    /// <summary>Parallel schedule, the same for every thread count (computed on first use).</summary>
     internal TreeSchedule Schedule => _schedule.Value;
 
     private readonly Lazy<TreeSchedule> _schedule;
@@ -119,7 +119,7 @@ public sealed partial class SymbolicFactorization
     {
         int n = a.RowCount;
         Size = n;
-        _schedule = new Lazy<TreeSchedule>(() => new TreeSchedule(this, Parallelism.Threads));
+        _schedule = new Lazy<TreeSchedule>(() => new TreeSchedule(this));
         Ordering = ordering;
         SupernodeFirst = first;
         // kept by reference: a CsrMatrix's arrays are never modified after construction
