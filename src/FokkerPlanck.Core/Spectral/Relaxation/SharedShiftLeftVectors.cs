@@ -35,6 +35,11 @@ namespace FokkerPlanck.Core.Spectral.Relaxation;
 /// is left for the per-mode refinement. Measured on the benchmark valley (interior σ ≈ 4.4, rates
 /// 0.18 … 8.7): 8–9 sweeps, each lowering the residual 10–40-fold; 7 with the residual-minimizing
 /// step over the last two differences of each column (<see cref="ResidualMinimizingStep"/>).</para>
+/// <para><b>Cost.</b> Per sweep: one multi-column solve, one pass over G for the residual rows of all
+/// swept columns (the step needs no other product with G), and vector passes chunk by chunk. On the
+/// benchmark valley at 512² (7 sweeps) the solves take about half of the stage; the other half was
+/// 70 % before the residual rows were shared with the step and the projection's m² products were
+/// made chunk by chunk (a profile of <c>spectrum</c>, 2026-12-03).</para>
 /// </remarks>
 public static class SharedShiftLeftVectors
 {
@@ -87,34 +92,69 @@ public static class SharedShiftLeftVectors
         if (m == 0) return ([], 0);
         if (ScalingUnderflows(logPi)) return null;
         var right = LeftEigenvectorRefinement.Seed(symmetricModes, logPi, seeds);
+        int n = logPi.Length;
         var w = new Workspace(logPi, m);
         var residuals = new double[m];
         var previous = new double[m];
         Array.Fill(residuals, double.PositiveInfinity);
         var active = Enumerable.Range(0, m).ToArray();
-        var history = Enumerable.Range(0, m).Select(_ => new List<double[]>()).ToArray();
+        var steps = new ResidualMinimizingStep?[m];
         int sweep = 0;
         while (active.Length > 0 && sweep < MaxSweeps)
         {
             sweep++;
             Sweep(factor, seeds, active, w);
             if (!Project(seeds, right, w)) return null;
-            foreach (int k in active)
-            {
-                ResidualMinimizingStep.Apply(backward, values[k], seeds[k], history[k]);
-                history[k].Insert(0, (double[])seeds[k].Clone());
-                if (history[k].Count > 2) history[k].RemoveAt(2);
-            }
+            // the residual rows of the swept columns, into the solve blocks (free until the next sweep)
+            var largest = RowResiduals(backward, values, seeds, active, w);
             residuals.CopyTo(previous, 0);
-            // only the swept columns' residuals change much (the projection mixes the kept ones
-            // slightly; all are measured again at the end)
-            var swept = LeftEigenvectorRefinement.ComponentwiseResiduals(backward, [.. active.Select(k => values[k])], [.. active.Select(k => seeds[k])], matrixSign: -1.0);
-            for (int q = 0; q < active.Length; q++) residuals[active[q]] = swept[q];
+            for (int q = 0; q < active.Length; q++)
+            {
+                int k = active[q];
+                steps[k] ??= new ResidualMinimizingStep(n);
+                residuals[k] = steps[k]!.Apply(seeds[k], w.Block.AsSpan(q * n, n), w.Solved.AsSpan(q * n, n), LeftEigenvectorRefinement.ComponentwiseFloor * largest[q]);
+            }
             // a column at the target, or one that stalls (round-off floor or a slow contraction), is
-            // kept as it is from now on
+            // kept as it is from now on (the projection mixes the kept ones slightly: all are
+            // measured exactly at the end)
             active = active.Where(k => residuals[k] > ResidualTarget && residuals[k] <= StallFactor * previous[k]).ToArray();
         }
         return (LeftEigenvectorRefinement.ComponentwiseResiduals(backward, values, seeds, matrixSign: -1.0), sweep);
+    }
+
+    /// <summary>
+    /// One pass over the rows of G = −Lᵀ for all <paramref name="active"/> columns (each matrix row loaded
+    /// once): the residual <c>(G − λ_k)y_k</c> into <see cref="Workspace.Block"/> and the row terms
+    /// <c>Σ_j |G_ij y_j| + λ_k|y_i|</c> into <see cref="Workspace.Solved"/> (column q at offset q·n);
+    /// returns each column's largest row terms.
+    /// </summary>
+    private static double[] RowResiduals(CsrMatrix backward, double[] values, double[][] y, int[] active, Workspace w)
+    {
+        int n = w.Pi.Length, a = active.Length;
+        var partial = new double[w.Chunks * a];
+        var columns = active.Select(k => y[k]).ToArray();
+        var lambdas = active.Select(k => values[k]).ToArray();
+        ChunkLoop.For(w.Chunks, true, c =>
+        {
+            var rp = backward.RowPointers; var ci = backward.ColumnIndices; var gv = backward.Values;
+            var r = w.Block; var t = w.Solved;
+            for (int i = c * Chunk, i1 = Math.Min(n, i + Chunk); i < i1; i++)
+            {
+                int q0 = rp[i], q1 = rp[i + 1];
+                for (int q = 0; q < a; q++)
+                {
+                    var v = columns[q];
+                    double s = -lambdas[q] * v[i], terms = Math.Abs(s);
+                    for (int e = q0; e < q1; e++) { double term = -gv[e] * v[ci[e]]; s += term; terms += Math.Abs(term); }
+                    r[q * n + i] = s;
+                    t[q * n + i] = terms;
+                    partial[c * a + q] = Math.Max(partial[c * a + q], terms);
+                }
+            }
+        });
+        var largest = new double[a];
+        for (int c = 0; c < w.Chunks; c++) for (int q = 0; q < a; q++) largest[q] = Math.Max(largest[q], partial[c * a + q]);
+        return largest;
     }
 
     /// <summary>π, the scale √(π/π_max) and the solve blocks, allocated once for all sweeps.</summary>
@@ -196,9 +236,7 @@ public static class SharedShiftLeftVectors
     private static bool Project(double[][] y, double[][] right, Workspace w)
     {
         int m = y.Length, n = y[0].Length;
-        var dots = ChunkedDots([.. Enumerable.Range(0, m * m).Select(p => (right[p / m], y[p % m]))], w);
-        var cm = new double[m, m];
-        for (int j = 0; j < m; j++) for (int k = 0; k < m; k++) cm[j, k] = dots[j * m + k];
+        var cm = CrossProducts(right, y, w);
         var diagonal = new double[m];
         for (int j = 0; j < m; j++)
         {
@@ -208,22 +246,38 @@ public static class SharedShiftLeftVectors
         }
         var inverse = LeftEigenvectorRefinement.Invert(cm);
         if (inverse is null) return false;
+        // V = Y C⁻¹ chunk by chunk into the (free) solve block, then back into Y
         ChunkLoop.For(w.Chunks, true, c =>
         {
-            int i0 = c * Chunk, i1 = Math.Min(n, i0 + Chunk);
-            Span<double> row = stackalloc double[m];
-            for (int i = i0; i < i1; i++)
+            int i0 = c * Chunk, len = Math.Min(n, i0 + Chunk) - i0;
+            for (int k = 0; k < m; k++)
             {
-                for (int k = 0; k < m; k++)
-                {
-                    double s = 0.0;
-                    for (int q = 0; q < m; q++) s += y[q][i] * inverse[q, k];
-                    row[k] = s / diagonal[k];
-                }
-                for (int k = 0; k < m; k++) y[k][i] = row[k];
+                var v = w.Block.AsSpan(k * n + i0, len);
+                v.Clear();
+                for (int q = 0; q < m; q++) VectorOps.AddScaled(v, inverse[q, k] / diagonal[k], y[q].AsSpan(i0, len));
             }
+            for (int k = 0; k < m; k++) w.Block.AsSpan(k * n + i0, len).CopyTo(y[k].AsSpan(i0, len));
         });
         return true;
+    }
+
+    /// <summary>
+    /// <c>C = UᵀY</c> chunk by chunk (each chunk of U and Y stays in cache for its m² products), over row
+    /// chunks in parallel, the chunks' sums added in chunk order (deterministic).
+    /// </summary>
+    private static double[,] CrossProducts(double[][] u, double[][] y, Workspace w)
+    {
+        int m = y.Length, n = w.Pi.Length, size = m * m;
+        var partial = new double[w.Chunks * size];
+        ChunkLoop.For(w.Chunks, true, c =>
+        {
+            int i0 = c * Chunk, len = Math.Min(n, i0 + Chunk) - i0;
+            for (int j = 0; j < m; j++)
+                for (int k = 0; k < m; k++) partial[c * size + j * m + k] = VectorOps.Dot(u[j].AsSpan(i0, len), y[k].AsSpan(i0, len));
+        });
+        var cm = new double[m, m];
+        for (int c = 0; c < w.Chunks; c++) for (int j = 0; j < m; j++) for (int k = 0; k < m; k++) cm[j, k] += partial[c * size + j * m + k];
+        return cm;
     }
 
     /// <summary>Dot products of the pairs, over row chunks in parallel, added in chunk order (deterministic).</summary>
