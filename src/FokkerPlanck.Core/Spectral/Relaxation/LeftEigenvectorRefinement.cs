@@ -130,6 +130,8 @@ public static class LeftEigenvectorRefinement
     {
         int m = symmetricModes.Length, n = logPi.Length;
         var right = new double[m][];
+        var sq = new double[n];
+        for (int i = 0; i < n; i++) sq[i] = Math.Exp(0.5 * logPi[i]);
         for (int k = 0; k < m; k++)
         {
             var phi = symmetricModes[k];
@@ -137,9 +139,8 @@ public static class LeftEigenvectorRefinement
             right[k] = new double[n];
             for (int i = 0; i < n; i++)
             {
-                double sq = Math.Exp(0.5 * logPi[i]);
-                right[k][i] = phi[i] * sq;
-                seeds[k][i] = Math.Abs(phi[i]) >= cut ? phi[i] / sq : 0.0;
+                right[k][i] = phi[i] * sq[i];
+                seeds[k][i] = Math.Abs(phi[i]) >= cut ? phi[i] / sq[i] : 0.0;
             }
         }
         return right;

@@ -93,22 +93,14 @@ public sealed class RelaxationSpectrumSolver
         // fewer solves (InteriorShift) and is checked after the run
         double shift = options.Shift ?? (prepared.Coarse is null ? null : InteriorShift.FromRates(prepared.Coarse.Rates)) ?? safeShift;
         using var run = new ShiftInvertRun(prepared.A, prepared.Symbolic, progress);
-        var problem = new EigenProblem
-        {
-            Matrix = prepared.A,
-            ShiftedSolverFactory = run.FactorAt,
-            KnownVectors = [prepared.Q1],
-            KnownValues = [0.0],
-            NormEstimate = prepared.Gershgorin,
-        };
-        var eig = run.Run(problem, options, shift, safeShift, prepared.Coarse?.Vectors, prepared.Gershgorin);
-        // factors of rejected shifts are done with: release them before the left vectors need memory
-        run.ReleaseAllButAccepted();
-        double tIteration = sw.Elapsed.TotalSeconds - run.FactorSeconds - run.VerifySeconds;
-        sw.Restart();
-        var ordered = ModeOrdering.Apply(eig, prepared.Q1, op.LogEquilibrium, observable, prepared.Gershgorin);
-        var (left, leftResiduals, leftMessage) = LeftVectors(op, prepared, ordered, options, run, safeShift, progress);
-        double tLeft = sw.Elapsed.TotalSeconds;
+        var leftClock = new Stopwatch();
+        var (eig, ordered, shared) = SolveAndVerify(op, prepared, options, run, shift, safeShift, leftClock, progress);
+        run.Dispose(); // every factor is done with: release them before a per-mode refinement needs memory
+        leftClock.Start();
+        var (left, leftResiduals, leftMessage) = FinishLeftVectors(op, prepared, ordered, options, shared);
+        leftClock.Stop();
+        double tLeft = leftClock.Elapsed.TotalSeconds;
+        double tIteration = sw.Elapsed.TotalSeconds - run.FactorSeconds - run.VerifySeconds - tLeft;
         progress?.Report(("done", 1));
         var timings = new StageTimings(prepared.AssemblySeconds, prepared.OrderingSeconds, run.FactorSeconds, tIteration, run.VerifySeconds, tLeft, prepared.CoarseSeconds);
         return new RelaxationSpectrum(op, ordered.Values, ordered.Modes, left, ordered.Residuals, leftResiduals, eig.Status, eig.Iterations,
@@ -117,6 +109,41 @@ public sealed class RelaxationSpectrumSolver
             BlockSize = run.BlockSize,
             StartVectors = prepared.Coarse?.Vectors.Length ?? 0,
         };
+    }
+
+    /// <summary>
+    /// The eigen run, the left vectors from its factor, and the inertia count (made after them, with that
+    /// factor refactored in place: one factor's memory at a time); repeated with a wider block after a
+    /// missed (degenerate) mode.
+    /// </summary>
+    private static (EigenResult Eig, ModeOrdering.Result Ordered, (double[] Residuals, int Sweeps)? Shared) SolveAndVerify(FokkerPlanckOperator op,
+        Prepared prepared, SpectrumOptions options, ShiftInvertRun run, double shift, double safeShift, Stopwatch leftClock, IProgress<(string Stage, double Fraction)>? progress)
+    {
+        ReadOnlySpan<double> observable = options.LossObservable ?? op.Landscape.CentreValues;
+        int blockSize = options.BlockSize;
+        while (true)
+        {
+            var eig = run.Run(new EigenProblem
+            {
+                Matrix = prepared.A,
+                ShiftedSolverFactory = run.FactorAt,
+                KnownVectors = [prepared.Q1],
+                KnownValues = [0.0],
+                NormEstimate = prepared.Gershgorin,
+            }, options, blockSize, shift, safeShift, prepared.Coarse?.Vectors);
+            // factors of rejected shifts are done with: release them before the left vectors need memory
+            run.ReleaseAllButAccepted();
+            var ordered = ModeOrdering.Apply(eig, prepared.Q1, op.LogEquilibrium, observable, prepared.Gershgorin);
+            leftClock.Start();
+            var shared = SharedLeftVectors(op, prepared, ordered, options, run, safeShift, progress);
+            leftClock.Stop();
+            int? missed = options.VerifyCount && eig.Values.Count >= 2 ? run.Verify(eig, prepared.Gershgorin) : null;
+            if (missed is null or <= 0 || blockSize >= MaxBlockSize) return (eig, ordered, shared);
+            // a degenerate partner was skipped: a wider block captures multiplicities up to its size
+            run.Messages.Append($"Block size {blockSize} missed {missed} eigenvalue(s) (degenerate modes); repeated with block size {2 * blockSize}. ");
+            blockSize = Math.Min(2 * blockSize, MaxBlockSize);
+            shift = run.Shift;
+        }
     }
 
     /// <summary>What the eigen stage needs, and the seconds each preparation stage was waited for.</summary>
@@ -163,13 +190,27 @@ public sealed class RelaxationSpectrumSolver
     }
 
     /// <summary>
-    /// The left-vector stage: from the accepted run's LDLᵀ (<see cref="SharedShiftLeftVectors"/>; a new
-    /// one at the safe shift after the dense path), falling back to one factorization of the backward
-    /// generator per mode (<see cref="LeftEigenvectorRefinement.Refine"/>) when that does not reach its
-    /// accuracy; with refinement off, the naive vectors and their residuals.
+    /// Left vectors from the accepted run's LDLᵀ (<see cref="SharedShiftLeftVectors"/>; a new one at the
+    /// safe shift after the dense path), into <paramref name="ordered"/>'s left vectors; null when the
+    /// shared solve cannot be used or refinement is off.
     /// </summary>
-    private static (double[][] Left, double[] Residuals, string Message) LeftVectors(FokkerPlanckOperator op, Prepared prepared, ModeOrdering.Result ordered,
+    private static (double[] Residuals, int Sweeps)? SharedLeftVectors(FokkerPlanckOperator op, Prepared prepared, ModeOrdering.Result ordered,
         SpectrumOptions options, ShiftInvertRun run, double safeShift, IProgress<(string Stage, double Fraction)>? progress)
+    {
+        if (!options.RefineLeftVectors || ordered.Left.Length < 2) return null;
+        progress?.Report(("left eigenvectors", 0));
+        var factor = run.Factor ?? run.FactorAt(safeShift);
+        return SharedShiftLeftVectors.TryCompute(prepared.Backward, factor, ordered.Values[1..], ordered.Modes[1..], op.LogEquilibrium, ordered.Left[1..]);
+    }
+
+    /// <summary>
+    /// The end of the left-vector stage: the columns the shared solve left above its accuracy (all of
+    /// them when it could not run) refined with one factorization of the backward generator per mode
+    /// (<see cref="LeftEigenvectorRefinement.Refine"/>); with refinement off, the naive vectors. Returns
+    /// the vectors and their residuals.
+    /// </summary>
+    private static (double[][] Left, double[] Residuals, string Message) FinishLeftVectors(FokkerPlanckOperator op, Prepared prepared, ModeOrdering.Result ordered,
+        SpectrumOptions options, (double[] Residuals, int Sweeps)? shared)
     {
         var left = ordered.Left;
         int m = left.Length;
@@ -177,11 +218,7 @@ public sealed class RelaxationSpectrumSolver
         var seeds = left[1..];
         if (!options.RefineLeftVectors || m < 2)
             return (left, [0.0, .. LeftEigenvectorRefinement.Residuals(prepared.Backward, leftValues, seeds, matrixSign: -1.0)], "");
-        progress?.Report(("left eigenvectors", 0));
         var modes = ordered.Modes[1..];
-        var factor = run.Factor ?? run.FactorAt(safeShift);
-        var shared = SharedShiftLeftVectors.TryCompute(prepared.Backward, factor, leftValues, modes, op.LogEquilibrium, seeds);
-        run.Dispose(); // the shift-invert factor is done with: release it before a per-mode refinement needs memory
         var r = shared?.Residuals ?? [.. leftValues.Select(_ => double.PositiveInfinity)];
         var stalled = Enumerable.Range(0, m - 1).Where(k => !(r[k] <= SharedShiftLeftVectors.AcceptResidual)).ToArray();
         string message = "";

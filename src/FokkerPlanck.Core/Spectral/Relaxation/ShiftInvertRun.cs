@@ -8,9 +8,10 @@ namespace FokkerPlanck.Core.Spectral.Relaxation;
 
 /// <summary>
 /// The eigen stage of <see cref="RelaxationSpectrumSolver"/>: shift-invert Lanczos (dense for tiny
-/// problems) with one LDLᵀ per shift, the interior shift's acceptance by inertia, the inertia count
-/// proving no mode was missed, and a wider block after a missed (degenerate) mode. The factor of the
-/// accepted run is kept for the left eigenvectors (<see cref="SharedShiftLeftVectors"/>).
+/// problems) with one LDLᵀ per shift, the interior shift's acceptance by inertia, and the inertia count
+/// proving no mode was missed (the caller repeats with a wider block after a missed, degenerate, mode).
+/// The factor of the accepted run is kept for the left eigenvectors (<see cref="SharedShiftLeftVectors"/>)
+/// and then refactored in place for the count.
 /// </summary>
 internal sealed class ShiftInvertRun : IDisposable
 {
@@ -47,10 +48,13 @@ internal sealed class ShiftInvertRun : IDisposable
     /// <summary>The LDLᵀ of <c>A − Shift·I</c> (null after the dense path); owned by this run.</summary>
     public SparseLdlt? Factor => _factors.GetValueOrDefault(Shift);
 
-    /// <summary>Runs the eigen solve with its retries and the verification.</summary>
-    public EigenResult Run(EigenProblem problem, SpectrumOptions options, double shift, double safeShift, double[][]? startVectors, double gershgorin)
+    /// <summary>
+    /// Runs the eigen solve with block size <paramref name="blockSize"/>: at <paramref name="shift"/>,
+    /// repeated at <paramref name="safeShift"/> when an interior shift is rejected. The accepted factor
+    /// is kept (<see cref="Factor"/>); <see cref="Verify"/> counts what the run may have missed.
+    /// </summary>
+    public EigenResult Run(EigenProblem problem, SpectrumOptions options, int blockSize, double shift, double safeShift, double[][]? startVectors)
     {
-        int blockSize = options.BlockSize;
         while (true)
         {
             bool dense = !LanczosFits(_a.Size, options.Modes, blockSize);
@@ -66,11 +70,8 @@ internal sealed class ShiftInvertRun : IDisposable
             }
             Shift = shift;
             BlockSize = blockSize;
-            Missed = options.VerifyCount && eig!.Values.Count >= 2 ? Verify(eig, gershgorin) : null;
-            if (Missed is null or <= 0 || blockSize >= RelaxationSpectrumSolver.MaxBlockSize) return eig!;
-            // a degenerate partner was skipped: a wider block captures multiplicities up to its size
-            Messages.Append($"Block size {blockSize} missed {Missed} eigenvalue(s) (degenerate modes); repeated with block size {2 * blockSize}. ");
-            blockSize = Math.Min(2 * blockSize, RelaxationSpectrumSolver.MaxBlockSize);
+            Missed = null;
+            return eig!;
         }
     }
 
@@ -106,25 +107,39 @@ internal sealed class ShiftInvertRun : IDisposable
 
     /// <summary>
     /// The number of eigenvalues below λ_K(1 + VerifyMargin) that the run did not return, by the
-    /// inertia of an LDLᵀ (Sylvester's law). When the accepted factor's own shift lies at or above
-    /// that probe its count already bounds it (every eigenvalue below the probe lies below σ, and the
-    /// interior-shift check found them all), and no second factorization is made.
+    /// inertia of an LDLᵀ (Sylvester's law), also kept in <see cref="Missed"/>. When the accepted
+    /// factor's own shift lies at or above that probe its count already bounds it (every eigenvalue
+    /// below the probe lies below σ, and the interior-shift check found them all). Otherwise a factor
+    /// this run still holds is refactored in place at the probe (<see cref="SparseLdlt.Refactor(CsrMatrix, double, IProgress{double}?)"/>:
+    /// no second factor's memory, no new allocation), so call this once the factors are done with;
+    /// only when none is held is a new one made.
     /// </summary>
-    private int Verify(EigenResult eig, double gershgorin)
+    public int Verify(EigenResult eig, double gershgorin)
     {
+        ArgumentNullException.ThrowIfNull(eig);
         _progress?.Report(("verification", 0));
         var v = Stopwatch.StartNew();
         double top = eig.Values[^1];
         double probe = top + RelaxationSpectrumSolver.VerifyMargin * Math.Max(top, gershgorin * RelaxationSpectrumSolver.VerifyFloor);
         int below;
         if (Shift >= probe && _factors.TryGetValue(Shift, out var accepted)) below = accepted.NegativePivotCount;
+        else if (_factors.Count > 0)
+        {
+            // the held factor (the accepted run's, or the left vectors' after the dense path) becomes the probe's
+            var (sigma, held) = _factors.First();
+            _factors.Remove(sigma);
+            held.Refactor(_a, probe);
+            below = held.NegativePivotCount;
+            held.Dispose();
+        }
         else
         {
             using var ldlt = SparseLdlt.Create(_a, _symbolic, probe);
             below = ldlt.NegativePivotCount;
         }
         VerifySeconds += v.Elapsed.TotalSeconds;
-        return below - eig.Values.Count;
+        Missed = below - eig.Values.Count;
+        return Missed.Value;
     }
 
     /// <summary>
