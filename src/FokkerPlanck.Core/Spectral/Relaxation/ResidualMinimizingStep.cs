@@ -22,6 +22,9 @@ namespace FokkerPlanck.Core.Spectral.Relaxation;
 /// (one pass over G, made for all columns at once by the caller), costs a few vector passes. The kept
 /// residuals are updated with the step (<c>r ← r + α₁(r − r₋₁) + α₂(r₋₁ − r₋₂)</c>), exact up to
 /// round-off of the size the residual itself carries.</para>
+/// <para><b>No copies.</b> A column's iterates and residuals live in three buffers each that rotate:
+/// the sweep reads <see cref="Current"/> and writes <see cref="Next"/>, the residual pass writes
+/// <see cref="NextResidual"/>, and the step makes them current; the oldest pair is then free.</para>
 /// </remarks>
 internal sealed class ResidualMinimizingStep
 {
@@ -31,111 +34,108 @@ internal sealed class ResidualMinimizingStep
     /// <summary>Rows per parallel work item (partial sums added in chunk order: the result does not depend on the schedule).</summary>
     private const int Chunk = 1 << 14;
 
-    private double[] _y1, _y2, _r1, _r2;
+    private readonly double[][] _y = new double[3][];
+    private readonly double[][] _r = new double[3][];
+    private int _newest;
     private int _kept;
 
-    /// <summary>State for columns of length <paramref name="n"/> (four vectors: two iterates, two residuals).</summary>
-    public ResidualMinimizingStep(int n)
+    /// <summary>History of a column that starts at <paramref name="seed"/> (used as the first of its three iterate buffers).</summary>
+    public ResidualMinimizingStep(double[] seed)
     {
-        _y1 = new double[n]; _y2 = new double[n];
-        _r1 = new double[n]; _r2 = new double[n];
+        ArgumentNullException.ThrowIfNull(seed);
+        int n = seed.Length;
+        _y[0] = seed;
+        _y[1] = new double[n];
+        _y[2] = new double[n];
+        for (int b = 0; b < 3; b++) _r[b] = new double[n];
     }
 
+    /// <summary>The latest iterate: the seed, then each corrected sweep.</summary>
+    public double[] Current => _y[_newest];
+
+    /// <summary>Where the next sweep writes its iterate (the oldest buffer, free once two newer ones exist).</summary>
+    public double[] Next => _y[Free];
+
+    /// <summary>Where the residual <c>(G − λ)y</c> of <see cref="Next"/> goes.</summary>
+    public double[] NextResidual => _r[Free];
+
+    private int Free => (_newest + 1) % 3;
+
+    private int Older => (_newest + 2) % 3;
+
     /// <summary>
-    /// Corrects <paramref name="y"/> and its residual <paramref name="r"/> (<c>(G − λ)y</c>) in place from
-    /// the kept iterates, then keeps them; returns the componentwise residual of the corrected iterate
-    /// estimated with the row terms <paramref name="terms"/> of the uncorrected one (the caller certifies
-    /// the final vectors exactly).
+    /// Corrects <see cref="Next"/> and <see cref="NextResidual"/> in place from the kept iterates and makes
+    /// them current; returns the componentwise residual of the corrected iterate, estimated with the row
+    /// terms <paramref name="terms"/> of the uncorrected one (the caller certifies the final vectors exactly).
     /// </summary>
-    /// <param name="y">The new iterate.</param>
-    /// <param name="r">Its residual <c>(G − λ)y</c>.</param>
-    /// <param name="terms">Its row terms <c>Σ_j |G_ij y_j| + λ|y_i|</c>.</param>
+    /// <param name="terms">Row terms <c>Σ_j |G_ij y_j| + λ|y_i|</c> of <see cref="Next"/>, from <paramref name="offset"/> on.</param>
+    /// <param name="offset">Where this column's row terms start in <paramref name="terms"/>.</param>
     /// <param name="floor">The weights' floor (<see cref="LeftEigenvectorRefinement.ComponentwiseFloor"/> times the largest row terms).</param>
-    public double Apply(double[] y, Span<double> r, ReadOnlySpan<double> terms, double floor)
+    public double Apply(double[] terms, int offset, double floor)
     {
-        int n = y.Length;
+        ArgumentNullException.ThrowIfNull(terms);
         int d = Math.Min(_kept, 2);
-        if (d > 0)
-        {
-            var alpha = Solve(Gram(r, terms, floor, d), d);
-            Correct(y, r, alpha);
-        }
-        double ratio = WeightedMax(r, terms, floor);
-        // keep y and r as the newest history: the oldest arrays are reused
-        (_y1, _y2) = (_y2, _y1);
-        (_r1, _r2) = (_r2, _r1);
-        y.CopyTo(_y1, 0);
-        r.CopyTo(_r1);
+        var alpha = d > 0 ? Solve(Gram(terms, offset, floor, d), d) : [];
+        double ratio = CorrectAndMeasure(alpha, terms, offset, floor);
+        _newest = Free;
         _kept++;
         return ratio;
     }
 
     /// <summary>Gram entries (lower triangle) of the weighted <c>[r, r − r₋₁, r₋₁ − r₋₂]</c>, summed per chunk in chunk order.</summary>
-    private double[] Gram(ReadOnlySpan<double> r, ReadOnlySpan<double> terms, double floor, int d)
+    private double[] Gram(double[] terms, int offset, double floor, int d)
     {
+        var r = _r[Free]; var r1 = _r[_newest]; var r2 = _r[Older];
         int n = r.Length, chunks = Math.Max(1, (n + Chunk - 1) / Chunk), size = (d + 1) * (d + 1);
         var partial = new double[chunks * size];
-        unsafe
+        ChunkLoop.For(chunks, true, c =>
         {
-            fixed (double* rp = r, tp = terms)
+            var p = partial.AsSpan(c * size, size);
+            Span<double> image = stackalloc double[3];
+            for (int i = c * Chunk, i1 = Math.Min(n, i + Chunk); i < i1; i++)
             {
-                nint rAddr = (nint)rp, tAddr = (nint)tp;
-                var r1 = _r1; var r2 = _r2;
-                ChunkLoop.For(chunks, true, c =>
-                {
-                    double* rr = (double*)rAddr, tt = (double*)tAddr;
-                    var p = partial.AsSpan(c * size, size);
-                    Span<double> image = stackalloc double[3];
-                    for (int i = c * Chunk, i1 = Math.Min(n, i + Chunk); i < i1; i++)
-                    {
-                        double w = 1.0 / Math.Max(tt[i], floor);
-                        image[0] = w * rr[i];
-                        image[1] = w * (rr[i] - r1[i]);
-                        if (d > 1) image[2] = w * (r1[i] - r2[i]);
-                        for (int a = 0; a <= d; a++)
-                            for (int b = 0; b <= a; b++) p[a * (d + 1) + b] += image[a] * image[b];
-                    }
-                });
+                double w = 1.0 / Math.Max(terms[offset + i], floor);
+                image[0] = w * r[i];
+                image[1] = w * (r[i] - r1[i]);
+                if (d > 1) image[2] = w * (r1[i] - r2[i]);
+                for (int a = 0; a <= d; a++)
+                    for (int b = 0; b <= a; b++) p[a * (d + 1) + b] += image[a] * image[b];
             }
-        }
+        });
         var gram = new double[size];
         for (int c = 0; c < chunks; c++) for (int q = 0; q < size; q++) gram[q] += partial[c * size + q];
         return gram;
     }
 
-    /// <summary><c>y ← y + α₁(y − y₋₁) + α₂(y₋₁ − y₋₂)</c>, and the same combination of the residuals.</summary>
-    private void Correct(double[] y, Span<double> r, double[] alpha)
+    /// <summary>
+    /// <c>y ← y + α₁(y − y₋₁) + α₂(y₋₁ − y₋₂)</c> and the same combination of the residuals, then
+    /// <c>max_i |r_i| / max(t_i, floor)</c> (maxima per chunk: the result does not depend on the schedule).
+    /// </summary>
+    private double CorrectAndMeasure(double[] alpha, double[] terms, int offset, double floor)
     {
+        var y = _y[Free]; var y1 = _y[_newest]; var y2 = _y[Older];
+        var r = _r[Free]; var r1 = _r[_newest]; var r2 = _r[Older];
         int n = y.Length, chunks = Math.Max(1, (n + Chunk - 1) / Chunk);
-        double a1 = alpha[0], a2 = alpha.Length > 1 ? alpha[1] : 0.0;
-        if (a1 == 0 && a2 == 0) return;
-        var y1 = _y1; var y2 = _y2; var r1 = _r1; var r2 = _r2;
-        unsafe
+        double a1 = alpha.Length > 0 ? alpha[0] : 0.0, a2 = alpha.Length > 1 ? alpha[1] : 0.0;
+        bool correct = a1 != 0 || a2 != 0;
+        var worst = new double[chunks];
+        ChunkLoop.For(chunks, true, c =>
         {
-            fixed (double* rp = r)
+            double max = 0.0;
+            for (int i = c * Chunk, i1 = Math.Min(n, i + Chunk); i < i1; i++)
             {
-                nint rAddr = (nint)rp;
-                ChunkLoop.For(chunks, true, c =>
+                if (correct)
                 {
-                    double* rr = (double*)rAddr;
-                    for (int i = c * Chunk, i1 = Math.Min(n, i + Chunk); i < i1; i++)
-                    {
-                        double dy = a1 * (y[i] - y1[i]) + a2 * (y1[i] - y2[i]);
-                        double dr = a1 * (rr[i] - r1[i]) + a2 * (r1[i] - r2[i]);
-                        y[i] += dy;
-                        rr[i] += dr;
-                    }
-                });
+                    double dy = a1 * (y[i] - y1[i]) + a2 * (y1[i] - y2[i]);
+                    double dr = a1 * (r[i] - r1[i]) + a2 * (r1[i] - r2[i]);
+                    y[i] += dy;
+                    r[i] += dr;
+                }
+                max = Math.Max(max, Math.Abs(r[i]) / Math.Max(terms[offset + i], floor));
             }
-        }
-    }
-
-    /// <summary>max_i |r_i| / max(t_i, floor).</summary>
-    private static double WeightedMax(ReadOnlySpan<double> r, ReadOnlySpan<double> terms, double floor)
-    {
-        double worst = 0.0;
-        for (int i = 0; i < r.Length; i++) worst = Math.Max(worst, Math.Abs(r[i]) / Math.Max(terms[i], floor));
-        return worst;
+            worst[c] = max;
+        });
+        return worst.Max();
     }
 
     /// <summary>Minimizes ‖r + Σ α_j w_j‖ from the Gram matrix (lower triangle) of [r, w₁, …]: Cholesky of the w-block, dropping a dependent direction.</summary>

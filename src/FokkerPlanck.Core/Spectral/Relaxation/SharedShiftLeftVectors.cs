@@ -98,46 +98,46 @@ public static class SharedShiftLeftVectors
         var previous = new double[m];
         Array.Fill(residuals, double.PositiveInfinity);
         var active = Enumerable.Range(0, m).ToArray();
-        var steps = new ResidualMinimizingStep?[m];
+        // each column's iterates and residuals rotate through its own buffers (the seed is the first)
+        var steps = seeds.Select(seed => new ResidualMinimizingStep(seed)).ToArray();
         int sweep = 0;
         while (active.Length > 0 && sweep < MaxSweeps)
         {
             sweep++;
-            Sweep(factor, seeds, active, w);
-            if (!Project(seeds, right, w)) return null;
-            // the residual rows of the swept columns, into the solve blocks (free until the next sweep)
-            var largest = RowResiduals(backward, values, seeds, active, w);
+            Sweep(factor, steps, active, w);
+            var iterates = Enumerable.Range(0, m).Select(k => active.Contains(k) ? steps[k].Next : steps[k].Current).ToArray();
+            if (!Project(iterates, right, w)) return null;
+            var largest = RowResiduals(backward, values, steps, active, w);
             residuals.CopyTo(previous, 0);
             for (int q = 0; q < active.Length; q++)
-            {
-                int k = active[q];
-                steps[k] ??= new ResidualMinimizingStep(n);
-                residuals[k] = steps[k]!.Apply(seeds[k], w.Block.AsSpan(q * n, n), w.Solved.AsSpan(q * n, n), LeftEigenvectorRefinement.ComponentwiseFloor * largest[q]);
-            }
+                residuals[active[q]] = steps[active[q]].Apply(w.Solved, q * n, LeftEigenvectorRefinement.ComponentwiseFloor * largest[q]);
             // a column at the target, or one that stalls (round-off floor or a slow contraction), is
             // kept as it is from now on (the projection mixes the kept ones slightly: all are
             // measured exactly at the end)
             active = active.Where(k => residuals[k] > ResidualTarget && residuals[k] <= StallFactor * previous[k]).ToArray();
         }
+        for (int k = 0; k < m; k++)
+            if (!ReferenceEquals(steps[k].Current, seeds[k])) steps[k].Current.CopyTo(seeds[k], 0);
         return (LeftEigenvectorRefinement.ComponentwiseResiduals(backward, values, seeds, matrixSign: -1.0), sweep);
     }
 
     /// <summary>
     /// One pass over the rows of G = −Lᵀ for all <paramref name="active"/> columns (each matrix row loaded
-    /// once): the residual <c>(G − λ_k)y_k</c> into <see cref="Workspace.Block"/> and the row terms
-    /// <c>Σ_j |G_ij y_j| + λ_k|y_i|</c> into <see cref="Workspace.Solved"/> (column q at offset q·n);
-    /// returns each column's largest row terms.
+    /// once): the residual <c>(G − λ_k)y_k</c> of each new iterate into its column's
+    /// <see cref="ResidualMinimizingStep.NextResidual"/> and the row terms <c>Σ_j |G_ij y_j| + λ_k|y_i|</c>
+    /// into <see cref="Workspace.Solved"/> (column q at offset q·n); returns each column's largest row terms.
     /// </summary>
-    private static double[] RowResiduals(CsrMatrix backward, double[] values, double[][] y, int[] active, Workspace w)
+    private static double[] RowResiduals(CsrMatrix backward, double[] values, ResidualMinimizingStep[] steps, int[] active, Workspace w)
     {
         int n = w.Pi.Length, a = active.Length;
         var partial = new double[w.Chunks * a];
-        var columns = active.Select(k => y[k]).ToArray();
+        var columns = active.Select(k => steps[k].Next).ToArray();
+        var residuals = active.Select(k => steps[k].NextResidual).ToArray();
         var lambdas = active.Select(k => values[k]).ToArray();
         ChunkLoop.For(w.Chunks, true, c =>
         {
             var rp = backward.RowPointers; var ci = backward.ColumnIndices; var gv = backward.Values;
-            var r = w.Block; var t = w.Solved;
+            var t = w.Solved;
             for (int i = c * Chunk, i1 = Math.Min(n, i + Chunk); i < i1; i++)
             {
                 int q0 = rp[i], q1 = rp[i + 1];
@@ -146,7 +146,7 @@ public static class SharedShiftLeftVectors
                     var v = columns[q];
                     double s = -lambdas[q] * v[i], terms = Math.Abs(s);
                     for (int e = q0; e < q1; e++) { double term = -gv[e] * v[ci[e]]; s += term; terms += Math.Abs(term); }
-                    r[q * n + i] = s;
+                    residuals[q][i] = s;
                     t[q * n + i] = terms;
                     partial[c * a + q] = Math.Max(partial[c * a + q], terms);
                 }
@@ -184,20 +184,22 @@ public static class SharedShiftLeftVectors
     private const int Chunk = 1 << 14;
 
     /// <summary>
-    /// One inverse-iteration sweep of the <paramref name="active"/> columns at once:
-    /// <c>Y ← S⁻¹ (A − σI)⁻¹ S Y</c>, the π-weighted mean removed before and after, each column scaled
-    /// to max-norm 1.
+    /// One inverse-iteration sweep of the <paramref name="active"/> columns at once, from each column's
+    /// current iterate into its next buffer: <c>Y ← S⁻¹ (A − σI)⁻¹ S Y</c>, the π-weighted mean removed
+    /// before and after, each column scaled to max-norm 1.
     /// </summary>
-    private static void Sweep(ILinearSolver factor, double[][] y, int[] active, Workspace w)
+    private static void Sweep(ILinearSolver factor, ResidualMinimizingStep[] steps, int[] active, Workspace w)
     {
         int n = w.Pi.Length, a = active.Length;
-        var mean = WeightedMeans(y, active, w);
+        var source = active.Select(k => steps[k].Current).ToArray();
+        var target = active.Select(k => steps[k].Next).ToArray();
+        var mean = WeightedMeans(source, w);
         ChunkLoop.For(w.Chunks, true, c =>
         {
             int i0 = c * Chunk, i1 = Math.Min(n, i0 + Chunk);
             for (int q = 0; q < a; q++)
             {
-                var v = y[active[q]];
+                var v = source[q];
                 var b = w.Block.AsSpan(q * n, n);
                 for (int i = i0; i < i1; i++) b[i] = (v[i] - mean[q]) * w.Scale[i];
             }
@@ -208,25 +210,37 @@ public static class SharedShiftLeftVectors
             int i0 = c * Chunk, i1 = Math.Min(n, i0 + Chunk);
             for (int q = 0; q < a; q++)
             {
-                var v = y[active[q]];
+                var v = target[q];
                 var x = w.Solved.AsSpan(q * n, n);
                 for (int i = i0; i < i1; i++) v[i] = x[i] / w.Scale[i];
             }
         });
-        mean = WeightedMeans(y, active, w);
+        mean = WeightedMeans(target, w);
+        var largest = new double[w.Chunks * a];
+        ChunkLoop.For(w.Chunks, true, c =>
+        {
+            int i0 = c * Chunk, i1 = Math.Min(n, i0 + Chunk);
+            for (int q = 0; q < a; q++)
+            {
+                var v = target[q];
+                double shift = mean[q], max = 0.0;
+                for (int i = i0; i < i1; i++) { v[i] -= shift; max = Math.Max(max, Math.Abs(v[i])); }
+                largest[c * a + q] = max;
+            }
+        });
         for (int q = 0; q < a; q++)
         {
-            var v = y[active[q]];
-            double shift = mean[q], norm = 0.0;
-            for (int i = 0; i < n; i++) { v[i] -= shift; norm = Math.Max(norm, Math.Abs(v[i])); }
+            double norm = 0.0;
+            for (int c = 0; c < w.Chunks; c++) norm = Math.Max(norm, largest[c * a + q]);
             if (!(norm > 0) || !double.IsFinite(norm)) throw new InvalidOperationException($"Left-eigenvector block inverse iteration broke down (mode {active[q] + 2}, norm {norm}).");
-            VectorOps.Scale(v, 1.0 / norm);
+            var v = target[q];
+            ChunkLoop.For(w.Chunks, true, c => VectorOps.Scale(v.AsSpan(c * Chunk, Math.Min(n, (c + 1) * Chunk) - c * Chunk), 1.0 / norm));
         }
     }
 
-    /// <summary>⟨π, y_k⟩ of the active columns (π sums to one: the component along the constant mode).</summary>
-    private static double[] WeightedMeans(double[][] y, int[] active, Workspace w)
-        => ChunkedDots([.. active.Select(k => (w.Pi, y[k]))], w);
+    /// <summary>⟨π, y_k⟩ of the columns (π sums to one: the component along the constant mode).</summary>
+    private static double[] WeightedMeans(double[][] y, Workspace w)
+        => ChunkedDots([.. y.Select(v => (w.Pi, v))], w);
 
     /// <summary>
     /// <c>V = Y C⁻¹</c> with <c>C = UᵀY</c>, so that <c>⟨u_j, v_k⟩ = δ_jk</c>. C is inverted with its
