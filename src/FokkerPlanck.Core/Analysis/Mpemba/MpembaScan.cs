@@ -38,11 +38,12 @@ public static class MpembaScan
         ArgumentNullException.ThrowIfNull(plateauLrs);
         int n = spectrum.Operator.Size, kMax = spectrum.Count;
         var logp = new double[n];
+        var masses = new double[n];
         double[] Coefficients(double lr)
         {
             family.LogMasses(lr, logp);
             var a = new double[kMax - 1];
-            for (int k = 1; k < kMax; k++) a[k - 1] = spectrum.Overlap(k, logp);
+            spectrum.Overlaps(logp, masses, a);
             return a;
         }
         var lrs = plateauLrs.ToArray();

@@ -95,9 +95,11 @@ public sealed class RelaxationSpectrumSolver
         using var run = new ShiftInvertRun(prepared.A, prepared.Symbolic, progress);
         var leftClock = new Stopwatch();
         var (eig, ordered, shared) = SolveAndVerify(op, prepared, options, run, shift, safeShift, leftClock, progress);
-        run.Dispose(); // every factor is done with: release them before a per-mode refinement needs memory
+        run.Dispose(); // every factor is done with: release them before the backward generator's factors need memory
         leftClock.Start();
-        var (left, leftResiduals, leftMessage) = FinishLeftVectors(op, prepared, ordered, options, shared);
+        bool backwardShared = shared is null && options.RefineLeftVectors && ordered.Left.Length >= 2;
+        if (backwardShared) shared = BackwardSharedLeftVectors(op, prepared, ordered, run.Shift);
+        var (left, leftResiduals, leftMessage) = FinishLeftVectors(op, prepared, ordered, options, shared, backwardShared);
         leftClock.Stop();
         double tLeft = leftClock.Elapsed.TotalSeconds;
         double tIteration = sw.Elapsed.TotalSeconds - run.FactorSeconds - run.VerifySeconds - tLeft;
@@ -204,13 +206,26 @@ public sealed class RelaxationSpectrumSolver
     }
 
     /// <summary>
+    /// Left vectors for an equilibrium whose range forbids the scaled solve: the same shared-shift
+    /// iteration with one LU of the backward generator <c>G − σI</c> at the eigen run's shift
+    /// (<see cref="SharedShiftLeftVectors.TryComputeWithBackwardFactor"/>), made after the symmetric
+    /// factor is released.
+    /// </summary>
+    private static (double[] Residuals, int Sweeps)? BackwardSharedLeftVectors(FokkerPlanckOperator op, Prepared prepared, ModeOrdering.Result ordered, double shift)
+    {
+        var g = prepared.Backward.Scale(-1.0); // G = −Lᵀ
+        using var lu = SparseLu.Create(g, prepared.Symbolic, shift);
+        return SharedShiftLeftVectors.TryComputeWithBackwardFactor(prepared.Backward, lu, ordered.Values[1..], ordered.Modes[1..], op.LogEquilibrium, ordered.Left[1..]);
+    }
+
+    /// <summary>
     /// The end of the left-vector stage: the columns the shared solve left above its accuracy (all of
     /// them when it could not run) refined with one factorization of the backward generator per mode
     /// (<see cref="LeftEigenvectorRefinement.Refine"/>); with refinement off, the naive vectors. Returns
     /// the vectors and their residuals.
     /// </summary>
     private static (double[][] Left, double[] Residuals, string Message) FinishLeftVectors(FokkerPlanckOperator op, Prepared prepared, ModeOrdering.Result ordered,
-        SpectrumOptions options, (double[] Residuals, int Sweeps)? shared)
+        SpectrumOptions options, (double[] Residuals, int Sweeps)? shared, bool backwardShared)
     {
         var left = ordered.Left;
         int m = left.Length;
@@ -224,9 +239,10 @@ public sealed class RelaxationSpectrumSolver
         string message = "";
         if (stalled.Length > 0)
         {
+            string how = backwardShared ? "shared-shift residual with the backward generator's LU" : "shared-shift residual";
             message = shared is null
-                ? "Left vectors refined per mode (the equilibrium's range forbids the scaled shared solve). "
-                : $"Left vectors {string.Join(", ", stalled.Select(k => $"v{k + 2}"))} refined per mode (shared-shift residual {stalled.Max(k => r[k]):E1} after {shared.Value.Sweeps} sweeps). ";
+                ? "Left vectors refined per mode (the shared-shift projection was singular). "
+                : $"Left vectors {string.Join(", ", stalled.Select(k => $"v{k + 2}"))} refined per mode ({how} {stalled.Max(k => r[k]):E1} after {shared.Value.Sweeps} sweeps). ";
             LeftEigenvectorRefinement.Refine(prepared.Backward, prepared.Symbolic, [.. stalled.Select(k => leftValues[k])],
                 [.. stalled.Select(k => modes[k])], op.LogEquilibrium, [.. stalled.Select(k => seeds[k])]);
         }
