@@ -26,8 +26,13 @@ namespace FokkerPlanck.Core.Spectral.Relaxation;
 /// </remarks>
 public static class LeftEigenvectorRefinement
 {
-    /// <summary>Seed values are kept where |φ_{k,i}| ≥ ReliableFraction · max|φ_k|: there the round-off of φ (≈1e-16 · max) is at most 1e-10 relative.</summary>
-    public const double ReliableFraction = 1e-6;
+    /// <summary>
+    /// Seed values are kept where |φ_{k,i}| ≥ ReliableFraction · max|φ_k|: there the round-off of φ
+    /// (≈1e-16 · max) is at most 1e-6 relative, which the sweeps remove with the rest of the seed's
+    /// error. Measured on the benchmark valley at 512²: the shared-shift iteration needs 6 sweeps from
+    /// these seeds, 7 with a cut at 1e-6 (zero on more of the cold cells, where v_k is largest).
+    /// </summary>
+    public const double ReliableFraction = 1e-10;
 
     /// <summary>Inverse-iteration sweeps per mode (each gains a factor η_k/gap, ≲1e-6).</summary>
     public const int Sweeps = 3;
