@@ -65,12 +65,13 @@ internal static class CheckCommand
         var g = GridCells.Of(scenario);
         int nx = g.Nx ?? 1, modes = scenario.Mpemba.Modes;
         var model = MemoryModel.ForGrid(nx, g.Ny);
+        bool backwardLu = MemoryModel.NeedsBackwardLu(scenario);
         // the Mpemba grid study's finest grid, rounded as the study rounds it
         int Finer(int c) => c == 1 ? 1 : (int)Math.Round(c * MpembaStudyOptions.RefinementRatio);
         return
         [
-            new("spectrum", model.Spectrum(modes)),
-            new("mpemba", MemoryModel.ForGrid(Finer(nx), Finer(g.Ny)).Spectrum(modes)),
+            new("spectrum", model.Spectrum(modes, backwardLu: backwardLu)),
+            new("mpemba", MemoryModel.ForGrid(Finer(nx), Finer(g.Ny)).Spectrum(modes, backwardLu: backwardLu)),
             new("evolve", model.Evolve(modes)),
             new("langevin", model.Langevin(EnsembleOptions.DefaultParticles, modes)),
         ];

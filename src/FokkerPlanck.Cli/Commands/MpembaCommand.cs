@@ -41,7 +41,8 @@ internal static class MpembaCommand
             int sweepPoints = parse.GetValue(sweep);
             if (sweepPoints < 0) throw new UsageException("--sweep must be ≥ 0.");
             string dir = parse.GetValue(outDir)!;
-            MaxMemoryOption.Enforce("mpemba", scenario, null, null, parse.GetValue(maxMemory), m => m.Spectrum(scenario.Mpemba.Modes),
+            bool backwardLu = Core.Memory.MemoryModel.NeedsBackwardLu(scenario);
+            MaxMemoryOption.Enforce("mpemba", scenario, null, null, parse.GetValue(maxMemory), m => m.Spectrum(scenario.Mpemba.Modes, backwardLu: backwardLu),
                 parse.GetValue(noStudy) ? 1.0 : MpembaStudyOptions.RefinementRatio);
             using var folderLock = OutputLock.Acquire(dir);
             ScenarioWarnings.Print(scenario);

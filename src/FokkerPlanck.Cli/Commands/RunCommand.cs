@@ -56,7 +56,8 @@ internal static class RunCommand
                 catch (ArgumentException e) { throw new UsageException($"--sgd-kappa {k}: {e.Message}"); }
             }
             // the Mpemba stage's finest grid and the particles with the time stepper are the two peaks of a run
-            MaxMemoryOption.Enforce("run", scenario, null, null, parse.GetValue(maxMemory), m => m.Spectrum(scenario.Mpemba.Modes),
+            bool backwardLu = Core.Memory.MemoryModel.NeedsBackwardLu(scenario);
+            MaxMemoryOption.Enforce("run", scenario, null, null, parse.GetValue(maxMemory), m => m.Spectrum(scenario.Mpemba.Modes, backwardLu: backwardLu),
                 options.GridStudy ? Core.Analysis.Mpemba.MpembaStudyOptions.RefinementRatio : 1.0);
             if (options.Langevin)
                 MaxMemoryOption.Enforce("run", scenario, null, null, parse.GetValue(maxMemory), m => m.Langevin(options.Particles, scenario.Mpemba.Modes));

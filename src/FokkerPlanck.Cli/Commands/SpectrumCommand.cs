@@ -41,7 +41,7 @@ internal static class SpectrumCommand
             if (k < 2) throw new UsageException($"--modes must be ≥ 2 (λ₁ = 0 and at least one relaxation mode), got {k}.");
             string dir = parse.GetValue(outDir)!;
             // the guard's ordering and symbolic analysis of this grid is the solver's (not done twice)
-            var memory = MaxMemoryOption.Enforce("spectrum", scenario, nx, ny, parse.GetValue(maxMemory), m => m.Spectrum(k));
+            var memory = MaxMemoryOption.Enforce("spectrum", scenario, nx, ny, parse.GetValue(maxMemory), m => m.Spectrum(k, backwardLu: Core.Memory.MemoryModel.NeedsBackwardLu(scenario, eta)));
             using var folderLock = OutputLock.Acquire(dir);
             // one sampled landscape for the warnings and the operator
             var setup = ScenarioSetup.Create(scenario.WithGrid(nx, ny));

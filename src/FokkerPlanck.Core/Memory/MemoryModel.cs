@@ -1,4 +1,5 @@
 using FokkerPlanck.Core.Discretization;
+using FokkerPlanck.Core.Scenarios;
 using FokkerPlanck.Core.LinearAlgebra.Factorization;
 using FokkerPlanck.Core.Spectral;
 using FokkerPlanck.Core.Spectral.Relaxation;
@@ -18,15 +19,19 @@ namespace FokkerPlanck.Core.Memory;
 /// <item>operator: the CSR matrices held at once (12 bytes per non-zero plus the row pointers) and the
 /// per-cell vectors of the landscape and the operator (<see cref="GridVectors"/> doubles per cell);</item>
 /// <item>symbolic analysis: its integer arrays (front rows and relative indices, assembly map, orderings);</item>
-/// <item>factor: the supernodal factor's stored entries × 8 bytes (native memory), twice: the spectrum's
-/// shift-invert LDLᵀ and its inertia-count LDLᵀ are alive together, and the left-vector LU holds L and U;</item>
+/// <item>factor: the supernodal factor's stored entries × 8 bytes (native memory), once: the spectrum's
+/// shift-invert LDLᵀ is refactored in place for the inertia count; twice where √π underflows and the left
+/// vectors take an LU of the backward generator (L and U, made after the LDLᵀ is released;
+/// <see cref="NeedsBackwardLu"/>);</item>
 /// <item>fronts: the pooled front and contribution buffers at their peak (<see cref="FrontPoolModel"/>);</item>
 /// <item>Krylov basis: n × (m + b) doubles, m = max(2·nev, 20) + 2b (<see cref="Spectral.Lanczos.ThickRestartLanczos"/>);</item>
 /// <item>eigenvectors: <see cref="EigenvectorCopies"/> n-vectors per mode (symmetric, right, left, seeds, refinement);</item>
 /// <item>ensemble: <see cref="BytesPerParticle"/> per particle.</item>
 /// </list>
 /// <para>Calibrated against the peak resident set (VmHWM) of <c>fokkerplanck spectrum</c> on the peer
-/// valley at 512², 1024² and 2048² (docs/performance.md, "Memory"): within ±25 % there.</para>
+/// valley at 512², 1024² and 2048² (docs/performance.md, "Memory"): within ±25 % there; after the
+/// inertia count moved into the LDLᵀ's own storage (one factor instead of two), 1.03–1.18 × the
+/// measured peak from 256² to 1024².</para>
 /// </remarks>
 public sealed class MemoryModel
 {
@@ -130,8 +135,34 @@ public sealed class MemoryModel
 
     /// <summary>Peak of an eigen-solve of <paramref name="modes"/> modes (λ₁ = 0 included) with block size <paramref name="blockSize"/>.</summary>
     /// <exception cref="ArgumentOutOfRangeException">Fewer than 2 modes or a block size below 1.</exception>
-    public MemoryEstimate Spectrum(int modes, int blockSize = EigenOptions.DefaultBlockSize)
-        => new(MemoryWorkload.Spectrum, GridText, SpectrumTerms(modes, blockSize));
+    /// <param name="modes">Modes, λ₁ = 0 included.</param>
+    /// <param name="blockSize">Lanczos block size.</param>
+    /// <param name="backwardLu">Whether the left vectors need the LU of the backward generator (√π underflows: <see cref="NeedsBackwardLu"/>).</param>
+    public MemoryEstimate Spectrum(int modes, int blockSize = EigenOptions.DefaultBlockSize, bool backwardLu = false)
+        => new(MemoryWorkload.Spectrum, GridText, SpectrumTerms(modes, blockSize, backwardLu));
+
+    /// <summary>Cells per axis at most of the grid on which <see cref="NeedsBackwardLu"/> samples the landscape.</summary>
+    public const int BackwardLuCheckCells = 128;
+
+    /// <summary>
+    /// Whether the spectrum of <paramref name="scenario"/> at <paramref name="lr"/> (default: its final LR) takes its left vectors from an LU
+    /// of the backward generator (L and U: twice an LDLᵀ's storage) because √π would leave the normal
+    /// range (<see cref="SharedShiftLeftVectors.ScalingUnderflows"/>), judged on the scenario's grid
+    /// coarsened to at most <see cref="BackwardLuCheckCells"/> per axis (the landscape's range of values
+    /// barely depends on the grid); true when the scenario cannot be sampled (the larger estimate).
+    /// </summary>
+    public static bool NeedsBackwardLu(Scenario scenario, double? lr = null)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        var g = scenario.Problem.Grid;
+        try
+        {
+            var setup = ScenarioSetup.Create(scenario.WithGrid(scenario.IsOneDimensional ? null : Math.Min(g.Nx, BackwardLuCheckCells), Math.Min(g.Ny, BackwardLuCheckCells)));
+            return SharedShiftLeftVectors.ScalingUnderflows(setup.OperatorAt(lr ?? scenario.FinalLr).LogEquilibrium);
+        }
+        catch (ScenarioException) { return true; }
+        catch (ArgumentException) { return true; }
+    }
 
     /// <summary>Peak of <c>evolve</c>: the larger of its eigen-solve and its time stepper (LU factor, fronts, stage vectors) beside the kept eigenvectors.</summary>
     public MemoryEstimate Evolve(int modes)
@@ -152,15 +183,19 @@ public sealed class MemoryModel
         return new MemoryEstimate(MemoryWorkload.Langevin, GridText, terms);
     }
 
-    private List<MemoryTerm> SpectrumTerms(int modes, int blockSize)
+    private List<MemoryTerm> SpectrumTerms(int modes, int blockSize, bool backwardLu = false)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(modes, 2);
         ArgumentOutOfRangeException.ThrowIfLessThan(blockSize, 1);
         int nev = modes - 1;
         long krylov = Math.Min(Math.Max(2 * nev, KrylovFloor) + 2L * blockSize + blockSize, Cells);
         var terms = CommonTerms();
-        terms.Add(new MemoryTerm($"factor (2 × {FactorEntries:N0} entries)", 2 * FactorEntries * sizeof(double)));
-        terms.Add(new MemoryTerm("fronts", Math.Max(2 * LdltPoolBytes, LuPoolBytes)));
+        // one factor at a time: the shift-invert LDLᵀ (refactored in place for the inertia count), then,
+        // where √π underflows, the backward generator's LU for the left vectors
+        terms.Add(backwardLu
+            ? new MemoryTerm($"factor (the left vectors' LU: 2 × {FactorEntries:N0} entries)", 2 * FactorEntries * sizeof(double))
+            : new MemoryTerm($"factor (LDLᵀ: {FactorEntries:N0} entries)", FactorEntries * sizeof(double)));
+        terms.Add(new MemoryTerm("fronts", backwardLu ? Math.Max(LdltPoolBytes, LuPoolBytes) : LdltPoolBytes));
         terms.Add(new MemoryTerm($"Krylov basis ({krylov} vectors)", krylov * Cells * sizeof(double)));
         terms.Add(new MemoryTerm($"eigenvectors ({modes} modes × {EigenvectorCopies})", (long)modes * EigenvectorCopies * Cells * sizeof(double)));
         return terms;
