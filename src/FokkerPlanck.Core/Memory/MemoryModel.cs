@@ -167,7 +167,8 @@ public sealed class MemoryModel
     /// <summary>Peak of <c>evolve</c>: the larger of its eigen-solve and its time stepper (LU factor, fronts, stage vectors) beside the kept eigenvectors.</summary>
     public MemoryEstimate Evolve(int modes)
     {
-        var spectrum = SpectrumTerms(modes, EigenOptions.DefaultBlockSize);
+        // the larger spectrum (the backward generator's LU): the stepper factorizes an operator of the same pattern anyway
+        var spectrum = SpectrumTerms(modes, EigenOptions.DefaultBlockSize, backwardLu: true);
         var stepper = StepperTerms(modes);
         var larger = stepper.Sum(t => t.Bytes) > spectrum.Sum(t => t.Bytes) ? stepper : spectrum;
         return new MemoryEstimate(MemoryWorkload.Evolve, GridText, larger);

@@ -30,8 +30,11 @@ public sealed class MemoryModelTests
         Assert.Equal(lu.StoredEntries, 2 * model.FactorEntries);
         Assert.Equal((long)nx * ny, model.Cells);
         Assert.Equal(a.NonZerosCount, model.NonZeros);
+        // one LDLᵀ (refactored in place for the inertia count), or the backward generator's LU
         var factor = Assert.Single(model.Spectrum(6).Terms, t => t.Name.StartsWith("factor", StringComparison.Ordinal));
-        Assert.Equal(2 * ldlt.StoredEntries * sizeof(double), factor.Bytes);
+        Assert.Equal(ldlt.StoredEntries * sizeof(double), factor.Bytes);
+        var backward = Assert.Single(model.Spectrum(6, backwardLu: true).Terms, t => t.Name.StartsWith("factor", StringComparison.Ordinal));
+        Assert.Equal(lu.StoredEntries * sizeof(double), backward.Bytes);
         var luTerm = Assert.Single(model.Evolve(6).Terms, t => t.Name.Contains("factor", StringComparison.Ordinal));
         Assert.Equal(lu.StoredEntries * sizeof(double), luTerm.Bytes);
     }
@@ -81,5 +84,24 @@ public sealed class MemoryModelTests
         Assert.True(Linear(nx, ny).TotalBytes <= available);
         Assert.True(nx >= 200, $"suggested {nx}x{ny} is needlessly small");
         Assert.Equal(256L << 20, MemoryGuard.Enforce("spectrum", new GridCells(512, 512), Linear, 256L << 20, "MemAvailable").TotalBytes);
+    }
+
+    /// <summary>
+    /// The default two-basin scenario's equilibrium spans more than √π can hold (its left vectors take the
+    /// backward generator's LU: two factors' storage); the peer valley's does not (one LDLᵀ). The
+    /// estimate follows, and the coarse sample agrees with the operator on the scenario's own grid.
+    /// </summary>
+    [Theory]
+    [InlineData("two-basin.json", true)]
+    [InlineData("peer-valley.json", false)]
+    public void NeedsBackwardLu_FollowsTheEquilibriumsRange(string file, bool expected)
+    {
+        var scenario = ScenarioLoader.Load(Path.Combine(Scenarios.ScenarioLoaderTests.RepoRoot(), "data", "scenarios", file));
+        Assert.Equal(expected, MemoryModel.NeedsBackwardLu(scenario));
+        var fine = ScenarioSetup.Create(scenario).OperatorAt(scenario.FinalLr);
+        Assert.Equal(expected, SharedShiftLeftVectors.ScalingUnderflows(fine.LogEquilibrium));
+        var model = MemoryModel.ForGrid(16, 24);
+        long difference = model.Spectrum(4, backwardLu: true).TotalBytes - model.Spectrum(4).TotalBytes;
+        Assert.True(difference >= model.FactorEntries * sizeof(double), $"the LU adds {difference} bytes, one factor is {model.FactorEntries * sizeof(double)}");
     }
 }
