@@ -27,4 +27,15 @@ public sealed class EquilibriumStateFamily : IPlateauStateFamily
         double z = LogMath.LogSumExp(destination);
         for (int i = 0; i < _u.Length; i++) destination[i] -= z;
     }
+
+    /// <inheritdoc/>
+    /// <remarks>One exponential per cell (the log-sum-exp's own, <c>e^{x_i − max}</c>, divided by their sum) instead of two.</remarks>
+    public void Masses(double lr, Span<double> scratch, Span<double> destination)
+    {
+        double t = _kappa * lr, max = double.NegativeInfinity;
+        for (int i = 0; i < _u.Length; i++) { scratch[i] = -_u[i] / t + _logVolume[i]; max = Math.Max(max, scratch[i]); }
+        double sum = 0.0;
+        for (int i = 0; i < _u.Length; i++) { destination[i] = Math.Exp(scratch[i] - max); sum += destination[i]; }
+        VectorOps.Scale(destination, 1.0 / sum);
+    }
 }

@@ -41,9 +41,9 @@ public static class MpembaScan
         var masses = new double[n];
         double[] Coefficients(double lr)
         {
-            family.LogMasses(lr, logp);
+            family.Masses(lr, logp, masses);
             var a = new double[kMax - 1];
-            spectrum.Overlaps(logp, masses, a);
+            spectrum.OverlapsOfMasses(masses, a);
             return a;
         }
         var lrs = plateauLrs.ToArray();

@@ -110,15 +110,10 @@ public sealed class RelaxationSpectrum
         return s;
     }
 
-    /// <summary>
-    /// The overlaps <c>a_k</c> of modes 2…K with one distribution given as <c>ln p_i</c>, into
-    /// <paramref name="destination"/> (length K − 1): the masses are exponentiated once for all modes
-    /// (into <paramref name="masses"/>, a work vector of the grid's size).
-    /// </summary>
-    public void Overlaps(ReadOnlySpan<double> logMasses, Span<double> masses, Span<double> destination)
+    /// <summary>The overlaps <c>a_k = ⟨v_k, p⟩</c> of modes 2…K with the cell masses <paramref name="masses"/>, into <paramref name="destination"/> (length K − 1).</summary>
+    public void OverlapsOfMasses(ReadOnlySpan<double> masses, Span<double> destination)
     {
         if (destination.Length != Count - 1) throw new ArgumentException($"{destination.Length} overlaps asked for {Count} modes (K − 1 expected).", nameof(destination));
-        for (int i = 0; i < masses.Length; i++) masses[i] = Math.Exp(logMasses[i]);
         for (int k = 1; k < Count; k++) destination[k - 1] = VectorOps.Dot(LeftVectors[k], masses);
     }
 }

@@ -122,4 +122,24 @@ public class MpembaScanTests
         Assert.True(Math.Abs(scan.EffectiveRate - 2.0) < 0.05, $"λ_eff = {scan.EffectiveRate}");
         Assert.Empty(scan.Points); // an OU well has no Mpemba point
     }
+
+    /// <summary>The equilibrium family's masses (one exponential per cell) equal e^{ln p} from its log masses, where the hot state underflows too.</summary>
+    [Theory]
+    [InlineData(0.05)]
+    [InlineData(2.0)]
+    public void EquilibriumFamily_MassesEqualTheExponentialOfItsLogMasses(double lr)
+    {
+        var g = new TensorGrid(Axis.Uniform(-7, 7, 40), Axis.Uniform(-7, 7, 30));
+        var family = new EquilibriumStateFamily(DiscreteLandscape.Sample(g, TestLandscapes.Harmonic(1.0, 1.3)), 1.0);
+        var log = new double[g.CellCount];
+        var scratch = new double[g.CellCount];
+        var masses = new double[g.CellCount];
+        family.LogMasses(lr, log);
+        family.Masses(lr, scratch, masses);
+        Assert.Equal(1.0, masses.Sum(), 13);
+        // e^x carries the rounding of x itself, |x|·ε relative: the two ways of forming x differ by a few ulps of it
+        for (int i = 0; i < g.CellCount; i++)
+            Assert.True(Math.Abs(masses[i] - Math.Exp(log[i])) <= 8e-16 * (1 + Math.Abs(log[i])) * Math.Exp(log[i]) + 1e-300, $"cell {i}: {masses[i]:R} vs {Math.Exp(log[i]):R}");
+        Assert.Equal(lr < 1, masses.Contains(0.0)); // at η = 0.05 the corners underflow (U/T ≈ 1100); at 2.0 nothing does
+    }
 }
