@@ -214,8 +214,15 @@ public sealed class RelaxationSpectrumSolver
     private static (double[] Residuals, int Sweeps)? BackwardSharedLeftVectors(FokkerPlanckOperator op, Prepared prepared, ModeOrdering.Result ordered, double shift)
     {
         var g = prepared.Backward.Scale(-1.0); // G = −Lᵀ
-        using var lu = SparseLu.Create(g, prepared.Symbolic, shift);
-        return SharedShiftLeftVectors.TryComputeWithBackwardFactor(prepared.Backward, lu, ordered.Values[1..], ordered.Modes[1..], op.LogEquilibrium, ordered.Left[1..]);
+        try
+        {
+            using var lu = SparseLu.Create(g, prepared.Symbolic, shift);
+            return SharedShiftLeftVectors.TryComputeWithBackwardFactor(prepared.Backward, lu, ordered.Values[1..], ordered.Modes[1..], op.LogEquilibrium, ordered.Left[1..]);
+        }
+        // a zero pivot at this shift, or a sweep that overflowed: every mode goes to the per-mode
+        // refinement, which reseeds them
+        catch (FactorizationException) { return null; }
+        catch (InvalidOperationException) { return null; }
     }
 
     /// <summary>
@@ -241,7 +248,7 @@ public sealed class RelaxationSpectrumSolver
         {
             string how = backwardShared ? "shared-shift residual with the backward generator's LU" : "shared-shift residual";
             message = shared is null
-                ? "Left vectors refined per mode (the shared-shift projection was singular). "
+                ? "Left vectors refined per mode (the shared-shift iteration could not be used: a singular projection, a zero pivot or an overflow). "
                 : $"Left vectors {string.Join(", ", stalled.Select(k => $"v{k + 2}"))} refined per mode ({how} {stalled.Max(k => r[k]):E1} after {shared.Value.Sweeps} sweeps). ";
             LeftEigenvectorRefinement.Refine(prepared.Backward, prepared.Symbolic, [.. stalled.Select(k => leftValues[k])],
                 [.. stalled.Select(k => modes[k])], op.LogEquilibrium, [.. stalled.Select(k => seeds[k])]);
