@@ -128,9 +128,11 @@ internal sealed class ShiftInvertRun : IDisposable
             // the held factor (the accepted run's, or the left vectors' after the dense path) becomes the probe's
             var (sigma, held) = _factors.First();
             _factors.Remove(sigma);
-            held.Refactor(_a, probe);
-            below = held.NegativePivotCount;
-            held.Dispose();
+            using (held)
+            {
+                held.Refactor(_a, probe);
+                below = held.NegativePivotCount;
+            }
         }
         else
         {
