@@ -49,7 +49,33 @@ public static class SweepFileLoader
                             $"κ = {kappa:G4} with final LR {lr:G4} gives temperatures T = κ·η outside [{ScenarioLoader.MinTemperature:G}, {ScenarioLoader.MaxTemperature:G}] over the scenario's plateau LRs.");
             var settings = new SweepSettings(Flag(root, "grid_study"), Flag(root, "reduced_1d"));
             if (axes.Count > SweepPlan.MaxItems) throw new SweepException("file", $"the lists give {axes.Count} items; at most {SweepPlan.MaxItems} are allowed.");
-            return new SweepFile(path, scenarioPath, scenario, SweepPlan.Create(axes, settings, scenarioText));
+            var plan = SweepPlan.Create(axes, settings, scenarioText);
+            CheckFormulas(plan, scenario);
+            return new SweepFile(path, scenarioPath, scenario, plan);
+        }
+    }
+
+    /// <summary>Cells per axis at most of the grid on which <see cref="CheckFormulas"/> samples each parameter set.</summary>
+    public const int FormulaCheckCells = 64;
+
+    /// <summary>
+    /// Every parameter set of the plan makes the scenario's formulas well-behaved (finite on a grid, a(y) &gt; 0
+    /// along domain.y: <see cref="ScenarioSetup.Create"/>), checked once per set on the plan's smallest grid capped
+    /// at <see cref="FormulaCheckCells"/> per axis, so that a bad value is refused before a shard folder is made.
+    /// </summary>
+    private static void CheckFormulas(SweepPlan plan, Scenario scenario)
+    {
+        if (plan.Items.Count == 0 || plan.Items[0].Parameters.Count == 0) return;
+        var smallest = plan.Items.Select(i => i.Grid).MinBy(g => (long)(g.Nx ?? 1) * g.Ny);
+        int? nx = smallest.Nx is int x ? Math.Min(x, FormulaCheckCells) : null;
+        int ny = Math.Min(smallest.Ny, FormulaCheckCells);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var item in plan.Items)
+        {
+            string key = string.Join(",", item.Parameters.Select(p => $"{p.Key}={SweepItem.Number(p.Value)}"));
+            if (!seen.Add(key)) continue;
+            try { ScenarioSetup.Create(scenario.WithParameters(item.Parameters.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal)), nx, ny); }
+            catch (ScenarioException e) { throw new SweepException("parameters", $"{key} breaks the scenario's landscape: {e.Message} Drop or change that value."); }
         }
     }
 

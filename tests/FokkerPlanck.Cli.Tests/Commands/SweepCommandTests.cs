@@ -153,6 +153,7 @@ public sealed class SweepCommandTests : IDisposable
         { "\"A\": [40, 46]", "\"Z\": [40, 46]", "parameters.Z" },                     // undeclared parameter
         { "[40, 46]", "[40, \"46\"]", "parameters.A" },                                // parameter value not a number
         { "[40, 46]", "[40, 40]", "parameters.A" },                                    // duplicate value
+        { "[40, 46]", "[40, 70]", "parameters" },                                      // A = 70 makes a(y) = 58 + A·tanh(3y) negative
         { "\"reduced_1d\": false", "\"reduced_1d\": \"no\"", "reduced_1d" },           // flag not a boolean
     };
 
