@@ -58,8 +58,10 @@ internal static class MaxMemoryOption
     /// <param name="maxMemoryText">The option's text, if given.</param>
     /// <param name="estimate">The command's estimate on a grid.</param>
     /// <param name="refinement">The finest grid the command solves on, relative to the given one (a grid study's refinement ratio).</param>
+    /// <param name="gridSetting">How a user of this command asks for another grid (default <c>--grid NXxNY</c>).</param>
     /// <returns>The memory model of the grid checked (the given one times <paramref name="refinement"/>), whose symbolic analysis a solver on that grid can reuse; null where nothing was checked.</returns>
-    public static MemoryModel? Enforce(string command, Scenario scenario, int? nx, int? ny, string? maxMemoryText, Func<MemoryModel, MemoryEstimate> estimate, double refinement = 1.0)
+    public static MemoryModel? Enforce(string command, Scenario scenario, int? nx, int? ny, string? maxMemoryText, Func<MemoryModel, MemoryEstimate> estimate, double refinement = 1.0,
+        Func<GridCells, string>? gridSetting = null)
     {
         ArgumentNullException.ThrowIfNull(scenario);
         long? limit = Parse(maxMemoryText);
@@ -74,7 +76,7 @@ internal static class MaxMemoryOption
             var model = MemoryModel.ForGrid(Finest(x), Finest(y));
             checkedGrid ??= model; // the first estimate is the one of the grid asked for
             return estimate(model);
-        }, bytes, source);
+        }, bytes, source, gridSetting);
         return checkedGrid;
     }
 }

@@ -16,10 +16,12 @@ internal static class SweepCommand
         var sweepArg = new Argument<string>("sweep") { Description = "Sweep file (JSON, comments allowed; see docs/sweeps.md)." };
         var shardOption = new Option<string>("--shard") { Description = "Which share to run: i/N runs the items whose plan index is i modulo N (0 ≤ i < N).", DefaultValueFactory = _ => "0/1" };
         var outDir = new Option<string>("--out") { Description = "Shard folder (manifest.json, items/ID.json); a rerun into it resumes.", Required = true };
+        var maxMemory = MaxMemoryOption.Create();
         var cmd = new Command("sweep", "Run one shard of a parameter sweep (final LRs × κ × grids × landscape parameters): the Mpemba analysis of each item, written as it finishes; `merge` combines the shards.");
         cmd.Arguments.Add(sweepArg);
         cmd.Options.Add(shardOption);
         cmd.Options.Add(outDir);
+        cmd.Options.Add(maxMemory);
         cmd.SetAction(parse => CommandRunner.Run(() =>
         {
             string shardText = parse.GetValue(shardOption)!;
@@ -27,6 +29,15 @@ internal static class SweepCommand
             string sweepPath = parse.GetValue(sweepArg)!;
             var file = SweepFileLoader.Load(sweepPath);
             string dir = parse.GetValue(outDir)!;
+            // the shard's peak is the Mpemba analysis on its largest grid (the grid study's finer one with it)
+            if (file.Plan.ItemsOf(shard).MaxBy(i => (long)(i.Grid.Nx ?? 1) * i.Grid.Ny) is { } largest)
+            {
+                var worst = largest.ApplyTo(file.Scenario);
+                bool backwardLu = Core.Memory.MemoryModel.NeedsBackwardLu(worst);
+                MaxMemoryOption.Enforce("sweep", worst, null, null, parse.GetValue(maxMemory), m => m.Spectrum(worst.Mpemba.Modes, backwardLu: backwardLu),
+                    file.Plan.Settings.GridStudy ? Core.Analysis.Mpemba.MpembaStudyOptions.RefinementRatio : 1.0,
+                    g => $"put \"{g}\" in the sweep file's grid list instead of \"{largest.Grid}\"");
+            }
             using var folderLock = OutputLock.Acquire(dir);
             var folder = SweepFolder.Open(dir, file.Plan, shard, Path.GetFileName(sweepPath));
             int resumed = folder.FinishedCount, total = file.Plan.ItemsOf(shard).Count;

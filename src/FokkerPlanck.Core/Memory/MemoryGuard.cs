@@ -28,15 +28,17 @@ public static class MemoryGuard
     /// <param name="estimate">Estimated peak for a grid (nx = 1 for 1D).</param>
     /// <param name="availableBytes">Bytes available.</param>
     /// <param name="source">Where the available figure comes from, e.g. "--max-memory" or "MemAvailable".</param>
+    /// <param name="gridSetting">How a user asks for another grid (default <c>--grid NXxNY</c>).</param>
     /// <returns>The estimate of <paramref name="cells"/> (when it fits).</returns>
-    public static MemoryEstimate Enforce(string command, GridCells cells, Func<int, int, MemoryEstimate> estimate, long availableBytes, string source)
+    public static MemoryEstimate Enforce(string command, GridCells cells, Func<int, int, MemoryEstimate> estimate, long availableBytes, string source,
+        Func<GridCells, string>? gridSetting = null)
     {
         ArgumentNullException.ThrowIfNull(estimate);
         int nx = cells.Nx ?? 1, ny = cells.Ny;
         var need = estimate(nx, ny);
         if (need.TotalBytes <= availableBytes) return need;
         string fit = FittingGrid(cells, estimate, need.TotalBytes, availableBytes) is var (g, e)
-            ? $"a {g} grid fits (about {MemoryEstimate.FormatBytes(e.TotalBytes)}; --grid {g})"
+            ? $"a {g} grid fits (about {MemoryEstimate.FormatBytes(e.TotalBytes)}; {(gridSetting ?? (c => $"--grid {c}"))(g)})"
             : "no grid fits";
         throw new MemoryLimitException(
             $"not enough memory: {command} on the {cells} grid needs about {MemoryEstimate.FormatBytes(need.TotalBytes)} (estimate), "

@@ -169,6 +169,17 @@ public sealed class SweepCommandTests : IDisposable
         Assert.False(Directory.Exists(Dir("out")));
     }
 
+    /// <summary>A shard whose largest grid does not fit the memory it is given is refused before its folder is made, naming a grid that fits and where to put it.</summary>
+    [Fact]
+    public void Sweep_LargestGridBeyondMaxMemory_IsRefusedBeforeAnythingIsWritten()
+    {
+        File.WriteAllText(_sweep, Sweep.Replace("\"grid_study\": false", "\"grid\": [\"24x48\", \"512x512\"], \"grid_study\": false", StringComparison.Ordinal));
+        var (code, err) = InProcessCli.Run("sweep", _sweep, "--out", Dir("out"), "--max-memory", "100M");
+        AssertOneLineError(code, err, "not enough memory: sweep on the 512x512 grid");
+        Assert.Contains("in the sweep file's grid list instead of \"512x512\"", err, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Dir("out")));
+    }
+
     [Theory]
     [InlineData("2/2", "--shard")]
     [InlineData("1", "--shard")]
