@@ -59,13 +59,13 @@ public static class SweepFileLoader
     public const int FormulaCheckCells = 64;
 
     /// <summary>
-    /// Every parameter set of the plan makes the scenario's formulas well-behaved (finite on a grid, a(y) &gt; 0
+    /// The scenario, and every parameter set of the plan, makes the formulas well-behaved (finite on a grid, a(y) &gt; 0
     /// along domain.y: <see cref="ScenarioSetup.Create"/>), checked once per set on the plan's smallest grid capped
     /// at <see cref="FormulaCheckCells"/> per axis, so that a bad value is refused before a shard folder is made.
     /// </summary>
     private static void CheckFormulas(SweepPlan plan, Scenario scenario)
     {
-        if (plan.Items.Count == 0 || plan.Items[0].Parameters.Count == 0) return;
+        if (plan.Items.Count == 0) return;
         var smallest = plan.Items.Select(i => i.Grid).MinBy(g => (long)(g.Nx ?? 1) * g.Ny);
         int? nx = smallest.Nx is int x ? Math.Min(x, FormulaCheckCells) : null;
         int ny = Math.Min(smallest.Ny, FormulaCheckCells);
@@ -75,7 +75,8 @@ public static class SweepFileLoader
             string key = string.Join(",", item.Parameters.Select(p => $"{p.Key}={SweepItem.Number(p.Value)}"));
             if (!seen.Add(key)) continue;
             try { ScenarioSetup.Create(scenario.WithParameters(item.Parameters.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal)), nx, ny); }
-            catch (ScenarioException e) { throw new SweepException("parameters", $"{key} breaks the scenario's landscape: {e.Message} Drop or change that value."); }
+            catch (ScenarioException e) when (key.Length > 0) { throw new SweepException("parameters", $"{key} breaks the scenario's landscape: {e.Message} Drop or change that value."); }
+            catch (ScenarioException e) { throw new SweepException("scenario", $"the scenario's landscape fails on the sweep's grid: {e.Message}"); }
         }
     }
 

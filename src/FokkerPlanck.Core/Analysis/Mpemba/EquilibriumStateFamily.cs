@@ -22,8 +22,7 @@ public sealed class EquilibriumStateFamily : IPlateauStateFamily
     /// <inheritdoc/>
     public void LogMasses(double lr, Span<double> destination)
     {
-        double t = _kappa * lr;
-        for (int i = 0; i < _u.Length; i++) destination[i] = -_u[i] / t + _logVolume[i];
+        Exponents(lr, destination);
         double z = LogMath.LogSumExp(destination);
         for (int i = 0; i < _u.Length; i++) destination[i] -= z;
     }
@@ -32,10 +31,18 @@ public sealed class EquilibriumStateFamily : IPlateauStateFamily
     /// <remarks>One exponential per cell (the log-sum-exp's own, <c>e^{x_i − max}</c>, divided by their sum) instead of two.</remarks>
     public void Masses(double lr, Span<double> scratch, Span<double> destination)
     {
-        double t = _kappa * lr, max = double.NegativeInfinity;
-        for (int i = 0; i < _u.Length; i++) { scratch[i] = -_u[i] / t + _logVolume[i]; max = Math.Max(max, scratch[i]); }
+        Exponents(lr, scratch);
+        double max = double.NegativeInfinity;
+        foreach (double x in scratch[.._u.Length]) max = Math.Max(max, x);
         double sum = 0.0;
         for (int i = 0; i < _u.Length; i++) { destination[i] = Math.Exp(scratch[i] - max); sum += destination[i]; }
         VectorOps.Scale(destination, 1.0 / sum);
+    }
+
+    /// <summary><c>ln(e^{−U_i/T} |V_i|)</c>, T = κη: the unnormalized log masses.</summary>
+    private void Exponents(double lr, Span<double> destination)
+    {
+        double t = _kappa * lr;
+        for (int i = 0; i < _u.Length; i++) destination[i] = -_u[i] / t + _logVolume[i];
     }
 }

@@ -57,7 +57,10 @@ public static class LeftEigenvectorRefinement
     /// <param name="symmetricModes">φ₂…φ_K (unit vectors of the symmetrized operator).</param>
     /// <param name="logPi">ln π (cell masses).</param>
     /// <param name="seeds">Output v₂…v_K (overwritten).</param>
-    public static double[] Refine(CsrMatrix backward, SymbolicFactorization? symbolic, double[] values, double[][] symmetricModes, ReadOnlySpan<double> logPi, double[][] seeds)
+    /// <param name="generator">G = −Lᵀ when the caller already holds it (else it is formed).</param>
+    /// <param name="factor">An LU of this pattern the caller holds (refactored per shift here, not disposed), or null for a new one.</param>
+    public static double[] Refine(CsrMatrix backward, SymbolicFactorization? symbolic, double[] values, double[][] symmetricModes, ReadOnlySpan<double> logPi, double[][] seeds,
+        CsrMatrix? generator = null, SparseLu? factor = null)
     {
         ArgumentNullException.ThrowIfNull(backward);
         ArgumentNullException.ThrowIfNull(values);
@@ -68,11 +71,12 @@ public static class LeftEigenvectorRefinement
         var pi = new double[n];
         for (int i = 0; i < n; i++) pi[i] = Math.Exp(logPi[i]);
         var right = Seed(symmetricModes, logPi, seeds);
-        var g = backward.Scale(-1.0); // G = −Lᵀ
+        var g = generator ?? backward.Scale(-1.0); // G = −Lᵀ
         double floor = ShiftFloor * g.Diagonal().Max();
         var y = new double[n * m];
         var x = new double[n];
-        SparseLu? lu = null;
+        SparseLu? lu = factor;
+        bool owned = factor is null;
         for (int k = 0; k < m; k++)
         {
             double sigma = values[k] - Math.Max(ShiftOffset * values[k], floor);
@@ -91,7 +95,7 @@ public static class LeftEigenvectorRefinement
             }
             v.CopyTo(y, k * n);
         }
-        lu?.Dispose();
+        if (owned) lu?.Dispose();
         // Normalization ⟨u_k, v_k⟩ = 1. Modes whose rates agree to DegenerateGap are normalized as a
         // block (V = Y C⁻¹ with C = UᵀY over the cluster) to untangle their mixing; a full-block C⁻¹
         // would mix vectors of wildly different magnitudes (a barrier mode ~1e15 next to a well mode

@@ -98,8 +98,13 @@ public sealed class RelaxationSpectrumSolver
         run.Dispose(); // every factor is done with: release them before the backward generator's factors need memory
         leftClock.Start();
         bool backwardShared = shared is null && options.RefineLeftVectors && ordered.Left.Length >= 2;
-        if (backwardShared) shared = BackwardSharedLeftVectors(op, prepared, ordered, run.Shift);
-        var (left, leftResiduals, leftMessage) = FinishLeftVectors(op, prepared, ordered, options, shared, backwardShared);
+        BackwardFactor? backward = backwardShared ? BackwardFactor.Create(prepared, run.Shift) : null;
+        double[][] left; double[] leftResiduals; string leftMessage;
+        using (backward)
+        {
+            if (backward is not null) shared = BackwardSharedLeftVectors(op, prepared, ordered, backward);
+            (left, leftResiduals, leftMessage) = FinishLeftVectors(op, prepared, ordered, options, shared, backward);
+        }
         leftClock.Stop();
         double tLeft = leftClock.Elapsed.TotalSeconds;
         double tIteration = sw.Elapsed.TotalSeconds - run.FactorSeconds - run.VerifySeconds - tLeft;
@@ -206,33 +211,50 @@ public sealed class RelaxationSpectrumSolver
     }
 
     /// <summary>
-    /// Left vectors for an equilibrium whose range forbids the scaled solve: the same shared-shift
-    /// iteration with one LU of the backward generator <c>G − σI</c> at the eigen run's shift
-    /// (<see cref="SharedShiftLeftVectors.TryComputeWithBackwardFactor"/>), made after the symmetric
-    /// factor is released.
+    /// The backward generator <c>G = −Lᵀ</c> and, when it factorizes, its LU at the eigen run's shift: made
+    /// once, after the symmetric factor is released, for the shared-shift iteration and then refactored per
+    /// mode for the columns that stall (<see cref="LeftEigenvectorRefinement.Refine"/>).
     /// </summary>
-    private static (double[] Residuals, int Sweeps)? BackwardSharedLeftVectors(FokkerPlanckOperator op, Prepared prepared, ModeOrdering.Result ordered, double shift)
+    private sealed class BackwardFactor : IDisposable
     {
-        var g = prepared.Backward.Scale(-1.0); // G = −Lᵀ
-        try
+        private BackwardFactor(CsrMatrix g, SparseLu? lu) { G = g; Lu = lu; }
+
+        public CsrMatrix G { get; }
+
+        /// <summary>The LU of <c>G − σI</c>; null when that shift gives a zero pivot.</summary>
+        public SparseLu? Lu { get; }
+
+        public static BackwardFactor Create(Prepared prepared, double shift)
         {
-            using var lu = SparseLu.Create(g, prepared.Symbolic, shift);
-            return SharedShiftLeftVectors.TryComputeWithBackwardFactor(prepared.Backward, lu, ordered.Values[1..], ordered.Modes[1..], op.LogEquilibrium, ordered.Left[1..]);
+            var g = prepared.Backward.Scale(-1.0);
+            try { return new BackwardFactor(g, SparseLu.Create(g, prepared.Symbolic, shift)); }
+            catch (FactorizationException) { return new BackwardFactor(g, null); }
         }
-        // a zero pivot at this shift, or a sweep that overflowed: every mode goes to the per-mode
-        // refinement, which reseeds them
-        catch (FactorizationException) { return null; }
+
+        public void Dispose() => Lu?.Dispose();
+    }
+
+    /// <summary>
+    /// Left vectors for an equilibrium whose range forbids the scaled solve: the same shared-shift
+    /// iteration with the LU of the backward generator <c>G − σI</c>
+    /// (<see cref="SharedShiftLeftVectors.TryComputeWithBackwardFactor"/>); null when there is no LU or a
+    /// sweep overflowed (every mode then goes to the per-mode refinement, which reseeds them).
+    /// </summary>
+    private static (double[] Residuals, int Sweeps)? BackwardSharedLeftVectors(FokkerPlanckOperator op, Prepared prepared, ModeOrdering.Result ordered, BackwardFactor backward)
+    {
+        if (backward.Lu is null) return null;
+        try { return SharedShiftLeftVectors.TryComputeWithBackwardFactor(prepared.Backward, backward.Lu, ordered.Values[1..], ordered.Modes[1..], op.LogEquilibrium, ordered.Left[1..]); }
         catch (InvalidOperationException) { return null; }
     }
 
     /// <summary>
     /// The end of the left-vector stage: the columns the shared solve left above its accuracy (all of
     /// them when it could not run) refined with one factorization of the backward generator per mode
-    /// (<see cref="LeftEigenvectorRefinement.Refine"/>); with refinement off, the naive vectors. Returns
-    /// the vectors and their residuals.
+    /// (<see cref="LeftEigenvectorRefinement.Refine"/>, reusing the backward generator and its LU when
+    /// they were made); with refinement off, the naive vectors. Returns the vectors and their residuals.
     /// </summary>
     private static (double[][] Left, double[] Residuals, string Message) FinishLeftVectors(FokkerPlanckOperator op, Prepared prepared, ModeOrdering.Result ordered,
-        SpectrumOptions options, (double[] Residuals, int Sweeps)? shared, bool backwardShared)
+        SpectrumOptions options, (double[] Residuals, int Sweeps)? shared, BackwardFactor? backward)
     {
         var left = ordered.Left;
         int m = left.Length;
@@ -246,12 +268,12 @@ public sealed class RelaxationSpectrumSolver
         string message = "";
         if (stalled.Length > 0)
         {
-            string how = backwardShared ? "shared-shift residual with the backward generator's LU" : "shared-shift residual";
+            string how = backward is not null ? "shared-shift residual with the backward generator's LU" : "shared-shift residual";
             message = shared is null
                 ? "Left vectors refined per mode (the shared-shift iteration could not be used: a singular projection, a zero pivot or an overflow). "
                 : $"Left vectors {string.Join(", ", stalled.Select(k => $"v{k + 2}"))} refined per mode ({how} {stalled.Max(k => r[k]):E1} after {shared.Value.Sweeps} sweeps). ";
             LeftEigenvectorRefinement.Refine(prepared.Backward, prepared.Symbolic, [.. stalled.Select(k => leftValues[k])],
-                [.. stalled.Select(k => modes[k])], op.LogEquilibrium, [.. stalled.Select(k => seeds[k])]);
+                [.. stalled.Select(k => modes[k])], op.LogEquilibrium, [.. stalled.Select(k => seeds[k])], backward?.G, backward?.Lu);
         }
         for (int k = 1; k < m; k++) left[k] = seeds[k - 1];
         return (left, [0.0, .. LeftEigenvectorRefinement.Residuals(prepared.Backward, leftValues, seeds, matrixSign: -1.0)], message);

@@ -142,7 +142,10 @@ internal static class SharedShiftSweeps
     public static bool Project(double[][] y, double[][] right, Workspace w)
     {
         int m = y.Length, n = y[0].Length;
-        var cm = CrossProducts(right, y, w);
+        // C = UᵀY: the m² products chunk by chunk (each chunk of U and Y stays in cache for all of them)
+        var dots = ChunkedDots([.. Enumerable.Range(0, m * m).Select(p => (right[p / m], y[p % m]))], w);
+        var cm = new double[m, m];
+        for (int j = 0; j < m; j++) for (int k = 0; k < m; k++) cm[j, k] = dots[j * m + k];
         var diagonal = new double[m];
         for (int j = 0; j < m; j++)
         {
@@ -165,25 +168,6 @@ internal static class SharedShiftSweeps
             for (int k = 0; k < m; k++) w.Block.AsSpan(k * n + i0, len).CopyTo(y[k].AsSpan(i0, len));
         });
         return true;
-    }
-
-    /// <summary>
-    /// <c>C = UᵀY</c> chunk by chunk (each chunk of U and Y stays in cache for its m² products), over row
-    /// chunks in parallel, the chunks' sums added in chunk order (deterministic).
-    /// </summary>
-    private static double[,] CrossProducts(double[][] u, double[][] y, Workspace w)
-    {
-        int m = y.Length, n = w.Pi.Length, size = m * m;
-        var partial = new double[w.Chunks * size];
-        ChunkLoop.For(w.Chunks, true, c =>
-        {
-            int i0 = c * Chunk, len = Math.Min(n, i0 + Chunk) - i0;
-            for (int j = 0; j < m; j++)
-                for (int k = 0; k < m; k++) partial[c * size + j * m + k] = VectorOps.Dot(u[j].AsSpan(i0, len), y[k].AsSpan(i0, len));
-        });
-        var cm = new double[m, m];
-        for (int c = 0; c < w.Chunks; c++) for (int j = 0; j < m; j++) for (int k = 0; k < m; k++) cm[j, k] += partial[c * size + j * m + k];
-        return cm;
     }
 
     /// <summary>Dot products of the pairs, over row chunks in parallel, added in chunk order (deterministic).</summary>
