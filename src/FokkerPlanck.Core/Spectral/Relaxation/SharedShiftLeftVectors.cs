@@ -22,8 +22,8 @@ namespace FokkerPlanck.Core.Spectral.Relaxation;
 /// (<see cref="MinHalfLogScale"/>); there the same iteration runs with one LU of <c>G − σI</c> itself
 /// (<see cref="TryComputeWithBackwardFactor"/>): one factorization for all modes still, where the
 /// per-mode refinement makes one per mode. On the default scenario's grids (two-basin, 16k–65k
-/// cells, π down to 1e-560 of its peak and below) 4 of 5 columns per grid converge on it in 10–12
-/// sweeps; the job's left-vector work fell from 4.9 to 4.3 s of CPU (a profile, 2026-12-03).</para>
+/// cells, π down to 1e-560 of its peak and below) 14 of the grid study's 15 columns converged on it in
+/// 10–12 sweeps; the job's left-vector work fell from 4.9 to 4.3 s of CPU (a profile, 2026-12-03).</para>
 /// <para><b>One shift for all modes.</b> The seeds <c>φ_k/√π</c> are kept where φ_k is significant
 /// (<see cref="LeftEigenvectorRefinement.ReliableFraction"/>); their errors have components along
 /// every left mode j of size <c>⟨u_j, e_k⟩</c>. After a sweep <c>Y ← (G − σI)⁻¹ Y</c>, the oblique
@@ -41,10 +41,10 @@ namespace FokkerPlanck.Core.Spectral.Relaxation;
 /// 0.18 … 8.7): 8–9 sweeps, each lowering the residual 10–40-fold; 7 with the residual-minimizing
 /// step over the last two differences of each column (<see cref="ResidualMinimizingStep"/>).</para>
 /// <para><b>Cost.</b> Per sweep: one multi-column solve, one pass over G for the residual rows of all
-/// swept columns (the step needs no other product with G), and vector passes chunk by chunk. On the
-/// benchmark valley at 512² (7 sweeps) the solves take about half of the stage; the other half was
-/// 70 % before the residual rows were shared with the step and the projection's m² products were
-/// made chunk by chunk (a profile of <c>spectrum</c>, 2026-12-03).</para>
+/// swept columns (the step needs no other product with G), and vector passes chunk by chunk. Sampled
+/// profiles of <c>spectrum</c> on the benchmark valley at 512² (2026-12-03): the solves took 330 ms of
+/// the stage's 1122 before the residual rows were shared with the step and the projection's
+/// combination became vector passes, 322 of 979 after.</para>
 /// </remarks>
 public static class SharedShiftLeftVectors
 {
