@@ -51,11 +51,7 @@ public static class MpembaScan
         // Vanishing test on the slope-like amplitude |a_k|·T_c/|T_h − T_c| (a_k vanishes trivially at
         // η_c), against max(1, largest such amplitude): an absolute floor is needed because when every
         // computed mode vanishes by symmetry the largest amplitude is itself round-off.
-        double tc0 = kappa * finalLr;
-        double Weight(int i) => Math.Abs(kappa * lrs[i] - tc0) is var d && d > 0 ? tc0 / d : 0.0;
-        var reduced = new double[kMax - 1];
-        for (int k = 0; k < kMax - 1; k++)
-            for (int i = 0; i < lrs.Length; i++) reduced[k] = Math.Max(reduced[k], Math.Abs(table[i][k]) * Weight(i));
+        var reduced = SlopeAmplitudes(table, lrs, kappa, finalLr);
         double scale = Math.Max(1.0, reduced.DefaultIfEmpty(0).Max());
         var vanishing = new List<int>();
         var alive = new List<int>();
@@ -120,6 +116,39 @@ public static class MpembaScan
         }
         var scan = lrs.Select((lr, i) => new ScanPoint(lr, kappa * lr, table[i], table[i][eff], next >= 0 ? table[i][next] : double.NaN, weak[i])).ToArray();
         return new MpembaScanResult(finalLr, tc, spectrum.Eigenvalues, eff + 2, next >= 0 ? next + 2 : 0, vanishing, scan, points, smallest, intervals);
+    }
+
+    /// <summary>
+    /// Whether a scan made with few modes already decides what a scan with more would report: its
+    /// effective mode is v₂ and the next one v₃, and both amplitudes stand at least
+    /// <see cref="ClearMargin"/> above the vanishing threshold's scale. More modes cannot then change
+    /// the strong points or the gain: they would have to carry amplitudes 10⁶ times larger than v₂'s and
+    /// v₃'s before either was counted as vanishing (<see cref="VanishingFraction"/>).
+    /// </summary>
+    public static bool DecidedByLowestModes(MpembaScanResult scan, double kappa)
+    {
+        ArgumentNullException.ThrowIfNull(scan);
+        if (scan.EffectiveMode != 2 || scan.NextMode != 3) return false;
+        var amplitudes = SlopeAmplitudes([.. scan.Scan.Select(p => p.Coefficients)], [.. scan.Scan.Select(p => p.Lr)], kappa, scan.FinalLr);
+        double scale = Math.Max(1.0, amplitudes.Max());
+        return amplitudes[0] >= ClearMargin * scale && amplitudes[1] >= ClearMargin * scale;
+    }
+
+    /// <summary>Fraction of the vanishing test's scale that v₂'s and v₃'s amplitudes must reach for <see cref="DecidedByLowestModes"/> (10⁶ times <see cref="VanishingFraction"/>).</summary>
+    public const double ClearMargin = 1e-3;
+
+    /// <summary>Per mode k ≥ 2, the largest slope-like amplitude <c>|a_k(η)|·T_c/|T_h − T_c|</c> over the plateau LRs.</summary>
+    private static double[] SlopeAmplitudes(double[][] table, double[] lrs, double kappa, double finalLr)
+    {
+        double tc = kappa * finalLr;
+        int modes = table.Length == 0 ? 0 : table[0].Length;
+        var amplitudes = new double[modes];
+        for (int i = 0; i < lrs.Length; i++)
+        {
+            double weight = Math.Abs(kappa * lrs[i] - tc) is var d && d > 0 ? tc / d : 0.0;
+            for (int k = 0; k < modes; k++) amplitudes[k] = Math.Max(amplitudes[k], Math.Abs(table[i][k]) * weight);
+        }
+        return amplitudes;
     }
 
     private static bool IsTrivial(double lr, double finalLr) => Math.Abs(lr - finalLr) <= 1e-12 * finalLr;

@@ -44,7 +44,7 @@ public static class MpembaStudy
         var grids = Parallelism.Map(scales.Length, k =>
         {
             var setup = ScenarioSetup.Create(scenario, sizes[k].Nx, sizes[k].Ny);
-            return (Setup: setup, Run: RunOne(setup.OperatorAt(scenario.FinalLr), new EquilibriumStateFamily(setup.Sampled, scenario.Kappa), scenario, plateau, spectrumOptions, keep: scales[k] == 1.0));
+            return (Setup: setup, Run: RunOne(setup.OperatorAt(scenario.FinalLr), new EquilibriumStateFamily(setup.Sampled, scenario.Kappa), scenario, plateau, spectrumOptions, keep: scales[k] == 1.0, options.AuxiliaryModes));
         }, LargestFirst(scales), workers: workers);
         var baseSetup = grids[Array.IndexOf(scales, 1.0)].Setup;
         var full = Assemble([.. grids.Select(g => g.Run)], options.GridStudy);
@@ -54,7 +54,7 @@ public static class MpembaStudy
         if (options.Reduced1D && baseSetup.Landscape is ValleyRiverLandscape vr)
         {
             progress?.Report("river-only (1D) scan");
-            var rruns = Parallelism.Map(scales.Length, k => RunReduced(vr, baseSetup, scenario, sizes[k].Ny, scenario.FinalLr, plateau, spectrumOptions, keep: scales[k] == 1.0),
+            var rruns = Parallelism.Map(scales.Length, k => RunReduced(vr, baseSetup, scenario, sizes[k].Ny, scenario.FinalLr, plateau, spectrumOptions, keep: scales[k] == 1.0, options.AuxiliaryModes),
                 LargestFirst(scales), workers: workers).ToList();
             reduced = Assemble(rruns, options.GridStudy);
             checkpoint?.Invoke(new MpembaStudyResult(full, reduced, [], total.Elapsed.TotalSeconds));
@@ -74,10 +74,10 @@ public static class MpembaStudy
             Parallelism.Map(plan.Items.Count, k =>
             {
                 double fl = plan.Items[k].FinalLr;
-                var s2 = RunOne(baseSetup.OperatorAt(fl), new EquilibriumStateFamily(baseSetup.Sampled, scenario.Kappa), scenario with { FinalLr = fl }, plateauHere, spectrumOptions, keep: false, shared);
+                var s2 = RunOne(baseSetup.OperatorAt(fl), new EquilibriumStateFamily(baseSetup.Sampled, scenario.Kappa), scenario with { FinalLr = fl }, plateauHere, spectrumOptions, keep: false, options.AuxiliaryModes, shared);
                 double[] s1 = [];
                 if (options.Reduced1D && baseSetup.Landscape is ValleyRiverLandscape vr2)
-                    s1 = Cooling(RunReduced(vr2, baseSetup, scenario, cells.Ny, fl, plateauHere, spectrumOptions, keep: false).Scan);
+                    s1 = Cooling(RunReduced(vr2, baseSetup, scenario, cells.Ny, fl, plateauHere, spectrumOptions, keep: false, options.AuxiliaryModes).Scan);
                 return new SweepPoint(fl, Cooling(s2.Scan), s1, s2.Scan.EffectiveRate);
             }, completed: (k, point) =>
             {
@@ -103,19 +103,41 @@ public static class MpembaStudy
 
     private static double[] Cooling(MpembaScanResult scan) => scan.Points.Where(p => p.Kind == "cooling").Select(p => p.Lr).ToArray();
 
-    private static GridRun RunOne(FokkerPlanckOperator op, IPlateauStateFamily family, Scenario scenario, double[] plateau, SpectrumOptions options, bool keep, RelaxationSpectrumSolver? solver = null)
+    private static GridRun RunOne(FokkerPlanckOperator op, IPlateauStateFamily family, Scenario scenario, double[] plateau, SpectrumOptions options, bool keep, int auxiliaryModes, RelaxationSpectrumSolver? solver = null)
     {
         var sw = Stopwatch.StartNew();
-        var spectrum = (solver ?? new RelaxationSpectrumSolver()).Solve(op, options);
-        if (spectrum.Status != EigenStatus.Converged)
-            throw new ConvergenceException($"the eigen-solve at η_c = {scenario.FinalLr} on grid {op.Grid} ended with status {spectrum.Status} (max residual {spectrum.Residuals.Max():E1}); {spectrum.Messages}");
-        MpembaScanResult scan;
-        try { scan = MpembaScan.Run(spectrum, family, scenario.Kappa, scenario.FinalLr, plateau); }
-        catch (InvalidOperationException e) { throw new ScenarioException("modes", e.Message, e); }
+        solver ??= new RelaxationSpectrumSolver();
+        // a scan that only reports strong points is tried with v₂ and v₃ first, and repeated in full
+        // only when they do not decide it (MpembaStudyOptions.AuxiliaryModes)
+        if (!keep && auxiliaryModes >= 3 && auxiliaryModes < options.Modes && TryFewModes(solver, op, family, scenario, plateau, options with { Modes = auxiliaryModes }) is { } few)
+            return new GridRun(op.Grid, few, null, sw.Elapsed.TotalSeconds);
+        var (scan, spectrum) = Scan(solver, op, family, scenario, plateau, options);
         return new GridRun(op.Grid, scan, keep ? spectrum : null, sw.Elapsed.TotalSeconds);
     }
 
-    private static GridRun RunReduced(ValleyRiverLandscape vr, ScenarioSetup baseSetup, Scenario scenario, int ny, double finalLr, double[] plateau, SpectrumOptions options, bool keep)
+    /// <summary>The scan with few modes if they decide it (<see cref="MpembaScan.DecidedByLowestModes"/>); null when the full solve must: they do not, all of them vanish, or the solve did not converge.</summary>
+    private static MpembaScanResult? TryFewModes(RelaxationSpectrumSolver solver, FokkerPlanckOperator op, IPlateauStateFamily family, Scenario scenario, double[] plateau, SpectrumOptions options)
+    {
+        var spectrum = solver.Solve(op, options);
+        if (spectrum.Status != EigenStatus.Converged) return null;
+        try
+        {
+            var scan = MpembaScan.Run(spectrum, family, scenario.Kappa, scenario.FinalLr, plateau);
+            return MpembaScan.DecidedByLowestModes(scan, scenario.Kappa) ? scan : null;
+        }
+        catch (InvalidOperationException) { return null; } // every one of the few modes vanishes by symmetry
+    }
+
+    private static (MpembaScanResult Scan, RelaxationSpectrum Spectrum) Scan(RelaxationSpectrumSolver solver, FokkerPlanckOperator op, IPlateauStateFamily family, Scenario scenario, double[] plateau, SpectrumOptions options)
+    {
+        var spectrum = solver.Solve(op, options);
+        if (spectrum.Status != EigenStatus.Converged)
+            throw new ConvergenceException($"the eigen-solve at η_c = {scenario.FinalLr} on grid {op.Grid} ended with status {spectrum.Status} (max residual {spectrum.Residuals.Max():E1}); {spectrum.Messages}");
+        try { return (MpembaScan.Run(spectrum, family, scenario.Kappa, scenario.FinalLr, plateau), spectrum); }
+        catch (InvalidOperationException e) { throw new ScenarioException("modes", e.Message, e); }
+    }
+
+    private static GridRun RunReduced(ValleyRiverLandscape vr, ScenarioSetup baseSetup, Scenario scenario, int ny, double finalLr, double[] plateau, SpectrumOptions options, bool keep, int auxiliaryModes)
     {
         var (ymin, ymax) = scenario.Problem.YRange;
         var free = vr.RiverFreeEnergy(scenario.TemperatureOf(finalLr));
@@ -123,7 +145,7 @@ public static class MpembaStudy
         var op = FokkerPlanckOperator.Create(DiscreteLandscape.Sample(grid, free), scenario.TemperatureOf(finalLr), baseSetup.Flux);
         // sign rule on the loss: the river loss c(y) (the valley adds the constant T/2), not the free energy
         var loss = grid.Y.Centres.ToArray().Select(vr.River.Value).ToArray();
-        return RunOne(op, new RiverMarginalStateFamily(vr, grid, scenario.Kappa), scenario with { FinalLr = finalLr }, plateau, options with { LossObservable = loss }, keep);
+        return RunOne(op, new RiverMarginalStateFamily(vr, grid, scenario.Kappa), scenario with { FinalLr = finalLr }, plateau, options with { LossObservable = loss }, keep, auxiliaryModes);
     }
 
     private static ModelAnalysis Assemble(List<GridRun> runs, bool study)

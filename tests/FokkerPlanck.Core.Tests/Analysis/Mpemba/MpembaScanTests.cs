@@ -121,6 +121,7 @@ public class MpembaScanTests
         Assert.Equal(6, scan.NextMode);
         Assert.True(Math.Abs(scan.EffectiveRate - 2.0) < 0.05, $"λ_eff = {scan.EffectiveRate}");
         Assert.Empty(scan.Points); // an OU well has no Mpemba point
+        Assert.False(MpembaScan.DecidedByLowestModes(scan, 1.0)); // v₂ and v₃ vanish: more modes were needed
     }
 
     /// <summary>The equilibrium family's masses (one exponential per cell) equal e^{ln p} from its log masses, where the hot state underflows too.</summary>

@@ -1,5 +1,6 @@
 using FokkerPlanck.Core.Analysis.Mpemba;
 using FokkerPlanck.Core.Scenarios;
+using FokkerPlanck.Core.Spectral.Relaxation;
 
 namespace FokkerPlanck.Core.Tests.Analysis.Mpemba;
 
@@ -64,5 +65,63 @@ public class MpembaStudyTests
         // grids, reduction, then each new sweep prefix: strictly growing, ending at all four points
         var sweepCounts = concurrentCheckpoints.Skip(2).ToList();
         Assert.True(sweepCounts.Zip(sweepCounts.Skip(1)).All(q => q.First < q.Second) && sweepCounts[^1] == 4, string.Join(",", concurrentCheckpoints));
+    }
+
+    /// <summary>
+    /// The coarse and fine grids and the sweep's final LRs are solved for v₂ and v₃ only
+    /// (<see cref="MpembaStudyOptions.AuxiliaryModes"/>): their strong points, error bars and sweep
+    /// points equal those of solves with all the scenario's modes, to the solver's tolerance.
+    /// </summary>
+    [Fact]
+    public void AuxiliarySolvesWithTwoModes_GiveTheFullSolvesNumbers()
+    {
+        var scenario = TwoBasin(1.0, 32, 64) with { Mpemba = new MpembaSection(new PlateauRange(0.15, 2.0, 24), 6) };
+        var options = new MpembaStudyOptions { SweepPoints = 3, Reduced1D = true };
+        var few = MpembaStudy.Run(scenario, options);
+        var full = MpembaStudy.Run(scenario, options with { AuxiliaryModes = 0 });
+        static void Close(IEnumerable<double> a, IEnumerable<double> b, string what)
+        {
+            var (x, y) = (a.ToArray(), b.ToArray());
+            Assert.True(x.Length == y.Length, $"{what}: {x.Length} against {y.Length} values");
+            for (int i = 0; i < x.Length; i++)
+                Assert.True(Math.Abs(x[i] - y[i]) <= 1e-8 * Math.Abs(y[i]), $"{what}[{i}]: {x[i]:R} against {y[i]:R}");
+        }
+        var p = Assert.Single(few.Full.Points);
+        var q = Assert.Single(full.Full.Points);
+        Close(p.PerGrid, q.PerGrid, "2D strong point per grid");
+        Close([p.Lr, p.Error, p.Gain], [q.Lr, q.Error, q.Gain], "2D estimate, error bar, gain");
+        Close(few.Reduced!.Points.SelectMany(r => r.PerGrid), full.Reduced!.Points.SelectMany(r => r.PerGrid), "1D strong points");
+        Close(few.Sweep.SelectMany(s => s.Strong2D.Concat(s.Strong1D)), full.Sweep.SelectMany(s => s.Strong2D.Concat(s.Strong1D)), "sweep strong points");
+        Close(few.Sweep.Select(s => s.Lambda2), full.Sweep.Select(s => s.Lambda2), "sweep λ_eff");
+        Assert.Equal(3, few.Sweep.Count);
+        // the few-mode path was taken: v₂ and v₃ decide the two-basin scans
+        Assert.True(MpembaScan.DecidedByLowestModes(few.Full.Base.Scan, scenario.Kappa));
+    }
+
+    /// <summary>
+    /// Where v₂ vanishes by symmetry (U even in x: the slowest mode, odd in x with λ = 1, has zero
+    /// overlap with every equilibrium) the few-mode solves cannot decide (v₃ is then the effective mode
+    /// and no next one is computed), and the sweep's points are solved again with the scenario's modes:
+    /// the same effective rate, that of the slowest mode along y.
+    /// </summary>
+    [Fact]
+    public void AuxiliarySolves_WhereLowModesVanish_AreRepeatedWithAllModes()
+    {
+        var scenario = new Scenario("harmonic",
+            new ProblemSpec(new LandscapeSpec(LandscapeKind.Potential2D, null, null, "x^2/2 + 0.75*y^2 + 0.1*y^3 + 0.05*y^4"), (-7, 7), (-7, 7),
+                new GridSpec(48, 48, RefineMode.Uniform), 1.0, "sg", ["x", "y"]),
+            0.5, new MpembaSection(new PlateauRange(0.6, 2.0, 8), 6), EvolveSection.Empty);
+        var options = new MpembaStudyOptions { GridStudy = false, Reduced1D = false, SweepPoints = 2, SweepMinFactor = 0.9, SweepMaxFactor = 1.1 };
+        var few = MpembaStudy.Run(scenario, options);
+        var full = MpembaStudy.Run(scenario, options with { AuxiliaryModes = 0 });
+        Assert.Equal(2, few.Sweep.Count);
+        // with three modes the scan is not decided (v₂ vanishes, v₃ has no successor): the full solve ran
+        var setup = ScenarioSetup.Create(scenario, 48, 48);
+        var three = new RelaxationSpectrumSolver().Solve(setup.OperatorAt(0.5), new SpectrumOptions { Modes = 3 });
+        var scan = MpembaScan.Run(three, new EquilibriumStateFamily(setup.Sampled, 1.0), 1.0, 0.5, [0.6, 0.9, 1.3, 2.0]);
+        Assert.Equal([2], scan.VanishingModes);
+        Assert.False(MpembaScan.DecidedByLowestModes(scan, 1.0));
+        Assert.Equal(full.Sweep.Select(s => s.Lambda2), few.Sweep.Select(s => s.Lambda2));
+        Assert.All(few.Sweep, s => Assert.True(s.Lambda2 > 1.2, $"λ_eff = {s.Lambda2} at η_c = {s.FinalLr}: not the vanishing mode (λ = 1)"));
     }
 }
