@@ -112,6 +112,9 @@ internal static class CommandRunner
     /// <summary>Prints a warning as one line on stderr.</summary>
     public static void Warning(string message) => Line("warning", "33", message);
 
+    /// <summary>Prints a note (a setting the command chose for the user) as one line on stderr.</summary>
+    public static void Note(string message) => Line("note", "36", message);
+
     private static void Line(string label, string colour, string message)
     {
         string flat = message.ReplaceLineEndings(" ");

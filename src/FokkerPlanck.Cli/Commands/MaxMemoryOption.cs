@@ -1,5 +1,7 @@
 using System.Globalization;
+using FokkerPlanck.Core.Analysis.Mpemba;
 using FokkerPlanck.Core.Memory;
+using FokkerPlanck.Core.Numerics;
 using FokkerPlanck.Core.Scenarios;
 
 namespace FokkerPlanck.Cli.Commands;
@@ -78,5 +80,24 @@ internal static class MaxMemoryOption
             return estimate(model);
         }, bytes, source, gridSetting);
         return checkedGrid;
+    }
+
+    /// <summary>
+    /// How many of a study's independent solves may run at once (<see cref="MpembaStudyOptions.ConcurrentSolves"/>):
+    /// the most, up to the threads, whose estimate on the finest grid (<paramref name="finest"/>, from
+    /// <see cref="Enforce"/>) fits <c>--max-memory</c> or the memory available; 0 (one per thread) where
+    /// neither is known. Fewer than the threads is said in one line on stderr.
+    /// </summary>
+    public static int ConcurrentSolves(string command, MemoryModel? finest, Func<MemoryModel, MemoryEstimate> estimate, string? maxMemoryText)
+    {
+        ArgumentNullException.ThrowIfNull(estimate);
+        if (finest is null || Available(maxMemoryText) is not var (bytes, source)) return 0;
+        int threads = Parallelism.Threads;
+        var one = estimate(finest);
+        int fit = one.ConcurrentWithin(bytes, threads);
+        if (fit < threads)
+            CommandRunner.Note($"{command}: {fit} solve{(fit == 1 ? "" : "s")} at a time instead of {threads}, to stay within {MemoryEstimate.FormatBytes(bytes)} ({source}): "
+                + $"{fit + 1} at once would need about {MemoryEstimate.FormatBytes(one.Concurrent(fit + 1).TotalBytes)}; the numbers are the same, only slower.");
+        return fit;
     }
 }

@@ -42,11 +42,13 @@ internal static class MpembaCommand
             if (sweepPoints < 0) throw new UsageException("--sweep must be ≥ 0.");
             string dir = parse.GetValue(outDir)!;
             bool backwardLu = Core.Memory.MemoryModel.NeedsBackwardLu(scenario);
-            MaxMemoryOption.Enforce("mpemba", scenario, null, null, parse.GetValue(maxMemory), m => m.Spectrum(scenario.Mpemba.Modes, backwardLu: backwardLu),
+            Core.Memory.MemoryEstimate Solve(Core.Memory.MemoryModel m) => m.Spectrum(scenario.Mpemba.Modes, backwardLu: backwardLu);
+            var finest = MaxMemoryOption.Enforce("mpemba", scenario, null, null, parse.GetValue(maxMemory), Solve,
                 parse.GetValue(noStudy) ? 1.0 : MpembaStudyOptions.RefinementRatio);
+            int concurrent = MaxMemoryOption.ConcurrentSolves("mpemba", finest, Solve, parse.GetValue(maxMemory));
             using var folderLock = OutputLock.Acquire(dir);
             ScenarioWarnings.Print(scenario);
-            var options = new MpembaStudyOptions { GridStudy = !parse.GetValue(noStudy), Reduced1D = !parse.GetValue(no1d), SweepPoints = sweepPoints };
+            var options = new MpembaStudyOptions { GridStudy = !parse.GetValue(noStudy), Reduced1D = !parse.GetValue(no1d), SweepPoints = sweepPoints, ConcurrentSolves = concurrent };
             MpembaStudyResult result = null!;
             string jsonPath = Path.Combine(dir, "mpemba.json");
             ProgressDisplay.Run("Mpemba analysis", progress => result = MpembaStudy.Run(scenario, options, progress,

@@ -32,6 +32,31 @@ public sealed record MemoryEstimate(MemoryWorkload Workload, string Grid, IReadO
     /// <summary>The estimated peak, bytes.</summary>
     public long TotalBytes => Terms.Sum(t => t.Bytes);
 
+    /// <summary>
+    /// The peak of <paramref name="solves"/> such workloads running at once in one process: the runtime
+    /// term (<see cref="MemoryModel.RuntimeBaselineBytes"/>) once, every other term that many times (an
+    /// upper bound when the concurrent solves are on smaller grids than this one).
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="solves"/> is below 1.</exception>
+    public MemoryEstimate Concurrent(int solves)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(solves, 1);
+        if (solves == 1) return this;
+        return this with { Terms = [.. Terms.Select(t => t.Name == MemoryModel.RuntimeTerm ? t : new MemoryTerm($"{solves} × {t.Name}", solves * t.Bytes))] };
+    }
+
+    /// <summary>
+    /// How many such workloads may run at once within <paramref name="availableBytes"/>: the most, up
+    /// to <paramref name="most"/>, whose <see cref="Concurrent"/> estimate fits (at least 1; the single
+    /// one is checked by <see cref="MemoryGuard"/>).
+    /// </summary>
+    public int ConcurrentWithin(long availableBytes, int most)
+    {
+        int k = Math.Max(1, most);
+        while (k > 1 && Concurrent(k).TotalBytes > availableBytes) k--;
+        return k;
+    }
+
     /// <summary>The terms as one line: <c>name bytes; …</c>.</summary>
     public string Describe() => string.Join("; ", Terms.Select(t => $"{t.Name} {FormatBytes(t.Bytes)}"));
 

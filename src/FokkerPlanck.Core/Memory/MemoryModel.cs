@@ -41,6 +41,9 @@ public sealed class MemoryModel
     /// </summary>
     public const long RuntimeBaselineBytes = 60L << 20;
 
+    /// <summary>The name of the <see cref="RuntimeBaselineBytes"/> term (held once however many solves run at once).</summary>
+    public const string RuntimeTerm = "runtime";
+
     /// <summary>
     /// Per-cell doubles held besides the named arrays: the landscape's samples, the operator's face rates,
     /// log π, the stationary mode, the solver's work vectors and the managed garbage not yet collected
@@ -213,7 +216,7 @@ public sealed class MemoryModel
 
     private List<MemoryTerm> CommonTerms() =>
     [
-        new("runtime", RuntimeBaselineBytes),
+        new(RuntimeTerm, RuntimeBaselineBytes),
         new($"operator ({OperatorMatrices} CSR + {GridVectors} vectors)", OperatorMatrices * CsrBytes + GridVectors * Cells * sizeof(double)),
         new("symbolic analysis", SymbolicBytes),
     ];

@@ -37,6 +37,9 @@ public sealed record RunOptions
     /// <summary>Threads of the particle propagation (null: all cores); the numbers do not depend on it.</summary>
     public int? Threads { get; init; }
 
+    /// <summary>The Mpemba stage's independent solves at once (<see cref="Analysis.Mpemba.MpembaStudyOptions.ConcurrentSolves"/>; 0: one per thread); the numbers do not depend on it.</summary>
+    public int ConcurrentSolves { get; init; }
+
     /// <summary>Significance level of the Langevin verdicts.</summary>
     public double Level { get; init; } = Significance.DefaultLevel;
 

@@ -47,7 +47,7 @@ internal static class RunStages
             report(Math.Min(done / total, 1), n);
             if (step < weights.Count) done += weights[step++];
         });
-        var study = MpembaStudy.Run(scenario, new MpembaStudyOptions { GridStudy = options.GridStudy, Reduced1D = options.Reduced1D, SweepPoints = options.SweepPoints }, progress);
+        var study = MpembaStudy.Run(scenario, new MpembaStudyOptions { GridStudy = options.GridStudy, Reduced1D = options.Reduced1D, SweepPoints = options.SweepPoints, ConcurrentSolves = options.ConcurrentSolves }, progress);
         return new MpembaOutput(study);
     }
 

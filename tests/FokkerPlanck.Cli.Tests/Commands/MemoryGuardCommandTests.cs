@@ -48,6 +48,25 @@ public sealed class MemoryGuardCommandTests : IDisposable
         Assert.False(Directory.Exists(outDir));
     }
 
+    /// <summary>
+    /// A limit that holds one solve of the finest grid but not two: <c>mpemba</c> runs its solves one at a
+    /// time, says so in one note, and finishes (on one core there is nothing to lower and no note).
+    /// </summary>
+    [Fact]
+    public void LimitBetweenOneAndTwoSolves_RunsOneAtATime_WithANote()
+    {
+        var scenario = Core.Scenarios.ScenarioLoader.Load(_scenario);
+        // the grid study's finest grid: 48×96 times √2, rounded as the study rounds
+        var one = MemoryModel.ForGrid(68, 136).Spectrum(scenario.Mpemba.Modes, backwardLu: MemoryModel.NeedsBackwardLu(scenario));
+        long limit = (one.TotalBytes + one.Concurrent(2).TotalBytes) / 2;
+        string outDir = Path.Combine(_dir, "out-one-at-a-time");
+        var (code, err) = InProcessCli.Run("mpemba", _scenario, "--max-memory", $"{limit >> 10}K", "--sweep", "2", "--no-plots", "--out", outDir);
+        Assert.True(code == 0, err);
+        bool note = err.Contains("note: mpemba: 1 solve at a time instead of", StringComparison.Ordinal);
+        Assert.Equal(FokkerPlanck.Core.Numerics.Parallelism.Threads > 1, note);
+        Assert.True(File.Exists(Path.Combine(outDir, "mpemba.json")));
+    }
+
     [Fact]
     public void Refusal_NamesAGridThatFits()
     {

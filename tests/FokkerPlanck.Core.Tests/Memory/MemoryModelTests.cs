@@ -52,6 +52,25 @@ public sealed class MemoryModelTests
         Assert.Equal(1_000_000L * MemoryModel.BytesPerParticle, big - small);
     }
 
+    /// <summary>Solves at once share the runtime, and everything else is held once per solve; the count that fits is the largest whose sum does.</summary>
+    [Fact]
+    public void ConcurrentSolves_ShareTheRuntime_AndFitByTheirSum()
+    {
+        var one = MemoryModel.ForGrid(64, 64).Spectrum(6, backwardLu: true);
+        long runtime = Assert.Single(one.Terms, t => t.Name == MemoryModel.RuntimeTerm).Bytes;
+        Assert.Equal(MemoryModel.RuntimeBaselineBytes, runtime);
+        var three = one.Concurrent(3);
+        Assert.Equal(runtime + 3 * (one.TotalBytes - runtime), three.TotalBytes);
+        Assert.Equal(one.Terms.Count, three.Terms.Count);
+        Assert.Same(one, one.Concurrent(1));
+        Assert.Equal(3, one.ConcurrentWithin(three.TotalBytes, 4));
+        Assert.Equal(2, one.ConcurrentWithin(three.TotalBytes - 1, 4));
+        Assert.Equal(2, one.ConcurrentWithin(three.TotalBytes, 2));
+        Assert.Equal(1, one.ConcurrentWithin(one.TotalBytes, 4));
+        Assert.Equal(1, one.ConcurrentWithin(0, 4)); // the single solve is the guard's to refuse
+        Assert.Throws<ArgumentOutOfRangeException>(() => one.Concurrent(0));
+    }
+
     [Fact]
     public void FrontPool_HoldsAtLeastTheLargestBlockAndAtMostAllOfThem()
     {

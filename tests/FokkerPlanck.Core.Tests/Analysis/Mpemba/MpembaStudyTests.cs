@@ -51,7 +51,7 @@ public class MpembaStudyTests
         var scenario = TwoBasin(1.0, 32, 64);
         var options = new MpembaStudyOptions { SweepPoints = 4 };
         MpembaStudyResult Run(bool concurrent, List<int> checkpoints)
-            => MpembaStudy.Run(scenario, options with { ConcurrentSolves = concurrent }, checkpoint: r => checkpoints.Add(r.Sweep.Count));
+            => MpembaStudy.Run(scenario, options with { ConcurrentSolves = concurrent ? 0 : 1 }, checkpoint: r => checkpoints.Add(r.Sweep.Count));
         var serialCheckpoints = new List<int>();
         var concurrentCheckpoints = new List<int>();
         var serial = Run(false, serialCheckpoints);
