@@ -133,11 +133,20 @@ internal static class EvolveCommand
                 Scheme = stepper,
                 MaxSteps = maxSteps,
             },
-            EndTime = Positive(tEnd, "--t-end") ?? scenario.Evolve.TEnd,
+            EndTime = EndTime(tEnd) ?? scenario.Evolve.TEnd,
             OutputPoints = outputs,
         };
     }
 
     private static double? Positive(double? v, string name)
         => v is null || v > 0 && double.IsFinite(v.Value) ? v : throw new UsageException($"{name} must be positive and finite, got {v}.");
+
+    /// <summary><c>--t-end</c>: positive, finite and at most the scenario key's own cap (<see cref="ScenarioLoader.MaxEndTime"/>).</summary>
+    private static double? EndTime(double? v) => v switch
+    {
+        null => null,
+        > ScenarioLoader.MaxEndTime when double.IsFinite(v.Value) => throw new UsageException($"--t-end {v:G6} is too long; at most {ScenarioLoader.MaxEndTime:G3}."),
+        > 0 when double.IsFinite(v.Value) => v,
+        _ => throw new UsageException($"--t-end must be positive and finite, got {v}."),
+    };
 }

@@ -138,6 +138,8 @@ public sealed class EvolveCommandTests : IDisposable
         { "LR the domain cannot hold", ["--plateau-lr", "50"], ["--plateau-lr", "η = 50", "wall"] },
         { "initial density of the wrong shape", ["--initial", "{npy}"], ["--initial", "does not fit the grid 24×48"] },
         { "bad tolerance", ["--rtol", "2"], ["--rtol"] },
+        { "end time beyond any run", ["--t-end", "1e308"], ["--t-end", "too long", "at most 1E+12"] },
+        { "negative end time", ["--t-end", "-5"], ["--t-end must be positive and finite"] },
     };
 
     [Theory]
