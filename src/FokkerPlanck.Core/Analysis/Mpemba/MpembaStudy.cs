@@ -37,8 +37,9 @@ public static class MpembaStudy
         var spectrumOptions = new SpectrumOptions { Modes = scenario.Mpemba.Modes };
 
         var cells = scenario.Problem.Grid;
+        ArgumentOutOfRangeException.ThrowIfNegative(options.ConcurrentSolves);
         int workers = options.ConcurrentSolves > 0 ? Math.Min(options.ConcurrentSolves, Parallelism.Threads) : Parallelism.Threads;
-        // the grids' solves are independent and each only partly parallel: two at a time, the finest first
+        // the grids' solves are independent and each only partly parallel: up to one per worker, the finest first
         var sizes = scales.Select(s => (Nx: scenario.IsOneDimensional ? (int?)null : Math.Max(2, (int)Math.Round(cells.Nx * s)), Ny: Math.Max(2, (int)Math.Round(cells.Ny * s)))).ToArray();
         progress?.Report($"2D scan on grid{(sizes.Length > 1 ? "s" : "")} {string.Join(", ", sizes.Select(z => z.Nx is null ? $"{z.Ny}" : $"{z.Nx}×{z.Ny}"))}");
         var grids = Parallelism.Map(scales.Length, k =>

@@ -20,7 +20,7 @@ public sealed record MpembaStudyOptions
 
     /// <summary>
     /// Independent solves (the study's grids, the sweep's final LRs) run at once: at most this many and
-    /// at most <see cref="Numerics.Parallelism.Threads"/>; 0: one per thread, 1: one after the other.
+    /// at most <see cref="Numerics.Parallelism.Threads"/>; 0: one per thread, 1: one after the other (negative: refused).
     /// Each solve's numbers are the same either way; only the wall time and the peak memory change (on
     /// the default scenario two at a time took 1.9–2.5 s and 227–272 MiB, one at a time 2.8–3.1 s and
     /// 155–170 MiB). The commands lower it to what the memory allows (<see cref="Memory.MemoryEstimate.Concurrent"/>).
@@ -34,7 +34,7 @@ public sealed record MpembaStudyOptions
     /// finest grid, 3 modes against 6: 0.60–0.66 s against 0.80–0.89 s). A solve whose scan is not
     /// decided by its lowest modes (<see cref="MpembaScan.DecidedByLowestModes"/>: v₂ or v₃ vanishing by
     /// symmetry, or too faint to tell) is repeated with the scenario's modes, so the reported numbers are
-    /// those of the full solve to its tolerance. 0, or at least the scenario's modes: always the scenario's.
+    /// those of the full solve to its tolerance. Below 3 (0 say), or at least the scenario's modes: always the scenario's.
     /// </summary>
     public int AuxiliaryModes { get; init; } = 3;
 
