@@ -30,13 +30,16 @@ internal static class SweepCommand
             var file = SweepFileLoader.Load(sweepPath);
             string dir = parse.GetValue(outDir)!;
             // the shard's peak is the Mpemba analysis on its largest grid (the grid study's finer one with it)
+            int concurrent = 0;
             if (file.Plan.ItemsOf(shard).MaxBy(i => (long)(i.Grid.Nx ?? 1) * i.Grid.Ny) is { } largest)
             {
                 var worst = largest.ApplyTo(file.Scenario);
                 bool backwardLu = Core.Memory.MemoryModel.NeedsBackwardLu(worst);
-                MaxMemoryOption.Enforce("sweep", worst, null, null, parse.GetValue(maxMemory), m => m.Spectrum(worst.Mpemba.Modes, backwardLu: backwardLu),
+                Core.Memory.MemoryEstimate Solve(Core.Memory.MemoryModel m) => m.Spectrum(worst.Mpemba.Modes, backwardLu: backwardLu);
+                var finest = MaxMemoryOption.Enforce("sweep", worst, null, null, parse.GetValue(maxMemory), Solve,
                     file.Plan.Settings.GridStudy ? Core.Analysis.Mpemba.MpembaStudyOptions.RefinementRatio : 1.0,
                     g => $"put \"{g}\" in the sweep file's grid list instead of \"{largest.Grid}\"");
+                concurrent = MaxMemoryOption.ConcurrentSolves("sweep", finest, Solve, parse.GetValue(maxMemory));
             }
             using var folderLock = OutputLock.Acquire(dir);
             var folder = SweepFolder.Open(dir, file.Plan, shard, Path.GetFileName(sweepPath));
@@ -50,7 +53,7 @@ internal static class SweepCommand
                     progress.Start(0);
                     SweepRunner.Run(file.Plan, file.Scenario, shard, folder.IsFinished, r => { folder.Write(r); results.Add(r); },
                         new SyncProgress<SweepProgress>(p => progress.Report(0, p.Total == 0 ? 1 : (double)p.Done / p.Total,
-                            p.Current is null ? null : $"shard {shard}: item {p.Done + 1}/{p.Total} ({p.Current.Id})")), cancel.Token);
+                            p.Current is null ? null : $"shard {shard}: item {p.Done + 1}/{p.Total} ({p.Current.Id})")), concurrent, cancel.Token);
                     progress.Finish(0, $"shard {shard}: {results.Count} of {total} items run ({resumed} finished before)");
                 });
             }

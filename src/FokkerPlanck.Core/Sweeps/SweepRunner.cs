@@ -20,11 +20,12 @@ public static class SweepRunner
     /// <param name="isFinished">Whether an item's result already exists (resume); those items are skipped.</param>
     /// <param name="finished">Receives each result when its item is done (write it here, so an interruption loses at most the running item).</param>
     /// <param name="progress">Item-level progress.</param>
+    /// <param name="concurrentSolves">An item's grid-study solves at once (<see cref="MpembaStudyOptions.ConcurrentSolves"/>: 0 one per thread); the numbers do not depend on it.</param>
     /// <param name="cancel">Checked between items.</param>
     /// <returns>The number of items run (the skipped ones not counted).</returns>
     /// <exception cref="Spectral.ConvergenceException">An eigen-solve did not converge (results of earlier items are already handed over).</exception>
     public static int Run(SweepPlan plan, Scenario scenario, SweepShard shard, Func<SweepItem, bool> isFinished, Action<SweepItemResult> finished,
-        IProgress<SweepProgress>? progress = null, CancellationToken cancel = default)
+        IProgress<SweepProgress>? progress = null, int concurrentSolves = 0, CancellationToken cancel = default)
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(scenario);
@@ -35,7 +36,7 @@ public static class SweepRunner
         {
             cancel.ThrowIfCancellationRequested();
             progress?.Report(new SweepProgress(k, todo.Length, todo[k]));
-            finished(Analyse(todo[k], scenario, plan.Settings));
+            finished(Analyse(todo[k], scenario, plan.Settings, concurrentSolves));
         }
         progress?.Report(new SweepProgress(todo.Length, todo.Length, null));
         return todo.Length;
@@ -45,12 +46,13 @@ public static class SweepRunner
     /// <param name="item">The item.</param>
     /// <param name="scenario">The sweep's scenario.</param>
     /// <param name="settings">Grid study and river-only reduction on or off.</param>
-    public static SweepItemResult Analyse(SweepItem item, Scenario scenario, SweepSettings settings)
+    /// <param name="concurrentSolves">The grid study's solves at once (0: one per thread).</param>
+    public static SweepItemResult Analyse(SweepItem item, Scenario scenario, SweepSettings settings, int concurrentSolves = 0)
     {
         ArgumentNullException.ThrowIfNull(item);
         ArgumentNullException.ThrowIfNull(settings);
         var clock = Stopwatch.StartNew();
-        var options = new MpembaStudyOptions { GridStudy = settings.GridStudy, Reduced1D = settings.Reduced1D, SweepPoints = 0 };
+        var options = new MpembaStudyOptions { GridStudy = settings.GridStudy, Reduced1D = settings.Reduced1D, SweepPoints = 0, ConcurrentSolves = concurrentSolves };
         var study = MpembaStudy.Run(item.ApplyTo(scenario), options);
         var scan = study.Full.Base.Scan;
         return new SweepItemResult(item, study.Full.Points, study.Reduced?.Points, scan.EffectiveRate, scan.NextRate, scan.SmallestLr, clock.Elapsed.TotalSeconds);

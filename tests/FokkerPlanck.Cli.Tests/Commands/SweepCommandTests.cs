@@ -180,6 +180,25 @@ public sealed class SweepCommandTests : IDisposable
         Assert.False(Directory.Exists(Dir("out")));
     }
 
+    /// <summary>
+    /// A limit that holds one grid-study solve of the largest grid but not two: the items' grids are solved one
+    /// at a time, said in one note (on one core there is nothing to lower and no note), and the shard finishes.
+    /// </summary>
+    [Fact]
+    public void Sweep_LimitBetweenOneAndTwoSolves_RunsOneAtATime_WithANote()
+    {
+        File.WriteAllText(_sweep, Sweep.Replace("\"final_lr\": [0.12, 0.145, 0.17], \"parameters\": { \"A\": [40, 46] }, \"grid_study\": false",
+            "\"final_lr\": [0.145], \"grid_study\": true", StringComparison.Ordinal));
+        var scenario = Core.Scenarios.ScenarioLoader.Load(Path.Combine(_dir, "small.json"));
+        // the grid study's finest grid: 24×48 times √2, rounded as the study rounds
+        var one = Core.Memory.MemoryModel.ForGrid(34, 68).Spectrum(scenario.Mpemba.Modes, backwardLu: Core.Memory.MemoryModel.NeedsBackwardLu(scenario));
+        long limit = (one.TotalBytes + one.Concurrent(2).TotalBytes) / 2;
+        var (code, err) = InProcessCli.Run("sweep", _sweep, "--out", Dir("out"), "--max-memory", $"{limit >> 10}K");
+        Assert.True(code == 0, err);
+        Assert.Equal(Core.Numerics.Parallelism.Threads > 1, err.Contains("note: sweep: 1 solve at a time instead of", StringComparison.Ordinal));
+        Assert.Single(Directory.GetFiles(Path.Combine(Dir("out"), "items"), "*.json"));
+    }
+
     [Theory]
     [InlineData("2/2", "--shard")]
     [InlineData("1", "--shard")]
