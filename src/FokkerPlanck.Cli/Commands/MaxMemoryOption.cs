@@ -83,12 +83,27 @@ internal static class MaxMemoryOption
     }
 
     /// <summary>
+    /// The memory guard of a command that runs Mpemba studies: refuses (as <see cref="Enforce"/>) when one
+    /// eigen-solve of the study's finest grid (<paramref name="scenario"/>'s grid times
+    /// <paramref name="refinement"/>) exceeds the limit, and returns how many of the study's solves may run
+    /// at once (<see cref="MpembaStudyOptions.ConcurrentSolves"/>).
+    /// </summary>
+    public static int EnforceStudy(string command, Scenario scenario, string? maxMemoryText, double refinement, Func<GridCells, string>? gridSetting = null)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        bool backwardLu = MemoryModel.NeedsBackwardLu(scenario);
+        MemoryEstimate Solve(MemoryModel m) => m.Spectrum(scenario.Mpemba.Modes, backwardLu: backwardLu);
+        var finest = Enforce(command, scenario, null, null, maxMemoryText, Solve, refinement, gridSetting);
+        return ConcurrentSolves(command, finest, Solve, maxMemoryText);
+    }
+
+    /// <summary>
     /// How many of a study's independent solves may run at once (<see cref="MpembaStudyOptions.ConcurrentSolves"/>):
     /// the most, up to the threads, whose estimate on the finest grid (<paramref name="finest"/>, from
     /// <see cref="Enforce"/>) fits <c>--max-memory</c> or the memory available; 0 (one per thread) where
     /// neither is known. Fewer than the threads is said in one line on stderr.
     /// </summary>
-    public static int ConcurrentSolves(string command, MemoryModel? finest, Func<MemoryModel, MemoryEstimate> estimate, string? maxMemoryText)
+    private static int ConcurrentSolves(string command, MemoryModel? finest, Func<MemoryModel, MemoryEstimate> estimate, string? maxMemoryText)
     {
         ArgumentNullException.ThrowIfNull(estimate);
         if (finest is null || Available(maxMemoryText) is not var (bytes, source)) return 0;

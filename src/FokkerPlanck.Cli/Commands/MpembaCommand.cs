@@ -41,11 +41,7 @@ internal static class MpembaCommand
             int sweepPoints = parse.GetValue(sweep);
             if (sweepPoints < 0) throw new UsageException("--sweep must be ≥ 0.");
             string dir = parse.GetValue(outDir)!;
-            bool backwardLu = Core.Memory.MemoryModel.NeedsBackwardLu(scenario);
-            Core.Memory.MemoryEstimate Solve(Core.Memory.MemoryModel m) => m.Spectrum(scenario.Mpemba.Modes, backwardLu: backwardLu);
-            var finest = MaxMemoryOption.Enforce("mpemba", scenario, null, null, parse.GetValue(maxMemory), Solve,
-                parse.GetValue(noStudy) ? 1.0 : MpembaStudyOptions.RefinementRatio);
-            int concurrent = MaxMemoryOption.ConcurrentSolves("mpemba", finest, Solve, parse.GetValue(maxMemory));
+            int concurrent = MaxMemoryOption.EnforceStudy("mpemba", scenario, parse.GetValue(maxMemory), parse.GetValue(noStudy) ? 1.0 : MpembaStudyOptions.RefinementRatio);
             using var folderLock = OutputLock.Acquire(dir);
             ScenarioWarnings.Print(scenario);
             var options = new MpembaStudyOptions { GridStudy = !parse.GetValue(noStudy), Reduced1D = !parse.GetValue(no1d), SweepPoints = sweepPoints, ConcurrentSolves = concurrent };

@@ -56,11 +56,10 @@ internal static class RunCommand
                 catch (ArgumentException e) { throw new UsageException($"--sgd-kappa {k}: {e.Message}"); }
             }
             // the Mpemba stage's finest grid and the particles with the time stepper are the two peaks of a run
-            bool backwardLu = Core.Memory.MemoryModel.NeedsBackwardLu(scenario);
-            Core.Memory.MemoryEstimate Solve(Core.Memory.MemoryModel m) => m.Spectrum(scenario.Mpemba.Modes, backwardLu: backwardLu);
-            var finest = MaxMemoryOption.Enforce("run", scenario, null, null, parse.GetValue(maxMemory), Solve,
-                options.GridStudy ? Core.Analysis.Mpemba.MpembaStudyOptions.RefinementRatio : 1.0);
-            options = options with { ConcurrentSolves = MaxMemoryOption.ConcurrentSolves("run", finest, Solve, parse.GetValue(maxMemory)) };
+            options = options with
+            {
+                ConcurrentSolves = MaxMemoryOption.EnforceStudy("run", scenario, parse.GetValue(maxMemory), options.GridStudy ? Core.Analysis.Mpemba.MpembaStudyOptions.RefinementRatio : 1.0),
+            };
             if (options.Langevin)
                 MaxMemoryOption.Enforce("run", scenario, null, null, parse.GetValue(maxMemory), m => m.Langevin(options.Particles, scenario.Mpemba.Modes));
             var report = new RunReportOptions { Plots = !parse.GetValue(noPlots), CommandLine = "fokkerplanck " + string.Join(' ', parse.Tokens.Select(t => t.Value)) };

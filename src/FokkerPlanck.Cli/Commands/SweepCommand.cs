@@ -33,13 +33,9 @@ internal static class SweepCommand
             int concurrent = 0;
             if (file.Plan.ItemsOf(shard).MaxBy(i => (long)(i.Grid.Nx ?? 1) * i.Grid.Ny) is { } largest)
             {
-                var worst = largest.ApplyTo(file.Scenario);
-                bool backwardLu = Core.Memory.MemoryModel.NeedsBackwardLu(worst);
-                Core.Memory.MemoryEstimate Solve(Core.Memory.MemoryModel m) => m.Spectrum(worst.Mpemba.Modes, backwardLu: backwardLu);
-                var finest = MaxMemoryOption.Enforce("sweep", worst, null, null, parse.GetValue(maxMemory), Solve,
+                concurrent = MaxMemoryOption.EnforceStudy("sweep", largest.ApplyTo(file.Scenario), parse.GetValue(maxMemory),
                     file.Plan.Settings.GridStudy ? Core.Analysis.Mpemba.MpembaStudyOptions.RefinementRatio : 1.0,
                     g => $"put \"{g}\" in the sweep file's grid list instead of \"{largest.Grid}\"");
-                concurrent = MaxMemoryOption.ConcurrentSolves("sweep", finest, Solve, parse.GetValue(maxMemory));
             }
             using var folderLock = OutputLock.Acquire(dir);
             var folder = SweepFolder.Open(dir, file.Plan, shard, Path.GetFileName(sweepPath));

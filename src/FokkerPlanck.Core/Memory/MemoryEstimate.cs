@@ -18,7 +18,8 @@ public enum MemoryWorkload
 /// <summary>One term of a memory estimate.</summary>
 /// <param name="Name">What the bytes hold, e.g. "factor (2 × 14.5M entries)".</param>
 /// <param name="Bytes">Bytes.</param>
-public sealed record MemoryTerm(string Name, long Bytes);
+/// <param name="PerProcess">Held once per process however many workloads run in it (the runtime), not once per workload.</param>
+public sealed record MemoryTerm(string Name, long Bytes, bool PerProcess = false);
 
 /// <summary>
 /// Estimated peak memory (resident set) of a command on one grid: the sum of its <see cref="Terms"/>,
@@ -33,8 +34,8 @@ public sealed record MemoryEstimate(MemoryWorkload Workload, string Grid, IReadO
     public long TotalBytes => Terms.Sum(t => t.Bytes);
 
     /// <summary>
-    /// The peak of <paramref name="solves"/> such workloads running at once in one process: the runtime
-    /// term (<see cref="MemoryModel.RuntimeBaselineBytes"/>) once, every other term that many times (an
+    /// The peak of <paramref name="solves"/> such workloads running at once in one process: the
+    /// per-process terms (the runtime, <see cref="MemoryModel.RuntimeBaselineBytes"/>) once, every other term that many times (an
     /// upper bound when the concurrent solves are on smaller grids than this one).
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="solves"/> is below 1.</exception>
@@ -42,7 +43,7 @@ public sealed record MemoryEstimate(MemoryWorkload Workload, string Grid, IReadO
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(solves, 1);
         if (solves == 1) return this;
-        return this with { Terms = [.. Terms.Select(t => t.Name == MemoryModel.RuntimeTerm ? t : new MemoryTerm($"{solves} × {t.Name}", solves * t.Bytes))] };
+        return this with { Terms = [.. Terms.Select(t => t.PerProcess ? t : new MemoryTerm($"{solves} × {t.Name}", solves * t.Bytes))] };
     }
 
     /// <summary>

@@ -41,9 +41,6 @@ public sealed class MemoryModel
     /// </summary>
     public const long RuntimeBaselineBytes = 60L << 20;
 
-    /// <summary>The name of the <see cref="RuntimeBaselineBytes"/> term (held once however many solves run at once).</summary>
-    public const string RuntimeTerm = "runtime";
-
     /// <summary>
     /// Per-cell doubles held besides the named arrays: the landscape's samples, the operator's face rates,
     /// log π, the stationary mode, the solver's work vectors and the managed garbage not yet collected
@@ -216,7 +213,7 @@ public sealed class MemoryModel
 
     private List<MemoryTerm> CommonTerms() =>
     [
-        new(RuntimeTerm, RuntimeBaselineBytes),
+        new("runtime", RuntimeBaselineBytes, PerProcess: true),
         new($"operator ({OperatorMatrices} CSR + {GridVectors} vectors)", OperatorMatrices * CsrBytes + GridVectors * Cells * sizeof(double)),
         new("symbolic analysis", SymbolicBytes),
     ];

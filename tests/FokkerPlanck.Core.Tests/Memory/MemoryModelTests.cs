@@ -57,7 +57,7 @@ public sealed class MemoryModelTests
     public void ConcurrentSolves_ShareTheRuntime_AndFitByTheirSum()
     {
         var one = MemoryModel.ForGrid(64, 64).Spectrum(6, backwardLu: true);
-        long runtime = Assert.Single(one.Terms, t => t.Name == MemoryModel.RuntimeTerm).Bytes;
+        long runtime = Assert.Single(one.Terms, t => t.PerProcess).Bytes;
         Assert.Equal(MemoryModel.RuntimeBaselineBytes, runtime);
         var three = one.Concurrent(3);
         Assert.Equal(runtime + 3 * (one.TotalBytes - runtime), three.TotalBytes);
