@@ -19,7 +19,7 @@ namespace FokkerPlanck.Core.LinearAlgebra.Factorization;
 /// of Fokker–Planck generators with a shift are such matrices. Other matrices may fail with
 /// <see cref="FactorizationException"/> (zero or non-finite pivot) or lose accuracy.</para>
 /// </remarks>
-public sealed class SparseLu : ILinearSolver, IDisposable
+public sealed unsafe class SparseLu : ILinearSolver, IDisposable
 {
     private readonly SupernodalSolver _solver;
     private readonly System.Buffers.ArrayPool<double> _pool;
@@ -34,6 +34,29 @@ public sealed class SparseLu : ILinearSolver, IDisposable
         _lower = numeric.Lower;
         _upper = numeric.Upper!;
         _solver = new SupernodalSolver(symbolic, _lower, _upper, null);
+        CountNegativePivots();
+    }
+
+    /// <summary>
+    /// Pivots (diagonal of U) below zero. Without pivoting the k-th pivot is the ratio of consecutive
+    /// leading principal minors of the permuted matrix, so for a matrix diagonally similar to a
+    /// symmetric one (a generator under detailed balance, <c>D⁻¹ A D</c>) the pivots are those of the
+    /// LDLᵀ of A and this count is A's inertia (Sylvester): zero exactly when A is positive definite.
+    /// </summary>
+    public int NegativePivotCount { get; private set; }
+
+    private void CountNegativePivots()
+    {
+        int count = 0;
+        for (int sn = 0; sn < Symbolic.SupernodeCount; sn++)
+        {
+            // U's diagonal block sits at the top of each supernode's transposed panel (m × k, leading dimension m)
+            double* t = _upper.Panel(sn);
+            int m = Symbolic.FrontSize(sn);
+            for (int p = 0, k = Symbolic.Columns(sn); p < k; p++) if (t[(long)p * m + p] < 0) count++;
+        }
+        GC.KeepAlive(_upper);
+        NegativePivotCount = count;
     }
 
     /// <summary>
@@ -57,6 +80,7 @@ public sealed class SparseLu : ILinearSolver, IDisposable
         if (!double.IsFinite(shift)) throw new ArgumentOutOfRangeException(nameof(shift), shift, "The shift must be finite.");
         _valid = false;
         new MultifrontalFactorizer(Symbolic, a, symmetric: false, progress, _lower, _upper, null, _pool, shift).Run();
+        CountNegativePivots();
         _valid = true;
     }
 

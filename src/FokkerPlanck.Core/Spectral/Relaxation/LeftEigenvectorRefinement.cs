@@ -70,7 +70,8 @@ public static class LeftEigenvectorRefinement
         if (m == 0) return [];
         var pi = new double[n];
         for (int i = 0; i < n; i++) pi[i] = Math.Exp(logPi[i]);
-        var right = Seed(symmetricModes, logPi, seeds);
+        var right = RightVectors(symmetricModes, logPi);
+        Seed(symmetricModes, logPi, seeds);
         var g = generator ?? backward.Scale(-1.0); // G = −Lᵀ
         double floor = ShiftFloor * g.Diagonal().Max();
         var y = new double[n * m];
@@ -131,28 +132,55 @@ public static class LeftEigenvectorRefinement
     }
 
     /// <summary>
-    /// The right eigenvectors <c>u_k = √π φ_k</c> (returned; accurate in absolute terms) and the seeds
-    /// <c>φ_k/√π</c> written into <paramref name="seeds"/> where φ_k is significant
-    /// (<see cref="ReliableFraction"/>), zero elsewhere.
+    /// The seeds <c>φ_k/√π</c> written into <paramref name="seeds"/> where φ_k is significant
+    /// (<see cref="ReliableFraction"/>), zero elsewhere; returns the cells cut for any mode (the cold
+    /// cells, <see cref="ColdRegionSeeds"/>).
     /// </summary>
-    internal static double[][] Seed(double[][] symmetricModes, ReadOnlySpan<double> logPi, double[][] seeds)
+    internal static bool[] Seed(double[][] symmetricModes, ReadOnlySpan<double> logPi, double[][] seeds)
     {
         int m = symmetricModes.Length, n = logPi.Length;
-        var right = new double[m][];
-        var sq = new double[n];
-        for (int i = 0; i < n; i++) sq[i] = Math.Exp(0.5 * logPi[i]);
-        for (int k = 0; k < m; k++)
+        var cut = new bool[n];
+        var sq = SquareRootOfMasses(logPi);
+        var peaks = symmetricModes.Select(phi => phi.Max(Math.Abs)).ToArray();
+        ChunkLoop.For((n + SeedChunk - 1) / SeedChunk, true, c =>
         {
-            var phi = symmetricModes[k];
-            double cut = ReliableFraction * phi.Max(Math.Abs);
-            right[k] = new double[n];
-            for (int i = 0; i < n; i++)
+            for (int k = 0; k < m; k++)
             {
-                right[k][i] = phi[i] * sq[i];
-                seeds[k][i] = Math.Abs(phi[i]) >= cut ? phi[i] / sq[i] : 0.0;
+                var phi = symmetricModes[k];
+                var seed = seeds[k];
+                double threshold = ReliableFraction * peaks[k];
+                for (int i = c * SeedChunk, i1 = Math.Min(n, i + SeedChunk); i < i1; i++)
+                {
+                    bool reliable = Math.Abs(phi[i]) >= threshold;
+                    seed[i] = reliable ? phi[i] / sq[i] : 0.0;
+                    cut[i] |= !reliable;
+                }
             }
-        }
-        return right;
+        });
+        return cut;
+    }
+
+    /// <summary>Cells per parallel work item of <see cref="Seed"/> (each writes its own cells: the result does not depend on the schedule).</summary>
+    private const int SeedChunk = 1 << 14;
+
+    /// <summary>√π_i = exp(½ ln π_i), over row chunks in parallel.</summary>
+    internal static double[] SquareRootOfMasses(ReadOnlySpan<double> logPi)
+    {
+        int n = logPi.Length;
+        var sq = new double[n];
+        var source = logPi.ToArray();
+        ChunkLoop.For((n + SeedChunk - 1) / SeedChunk, true, c =>
+        {
+            for (int i = c * SeedChunk, i1 = Math.Min(n, i + SeedChunk); i < i1; i++) sq[i] = Math.Exp(0.5 * source[i]);
+        });
+        return sq;
+    }
+
+    /// <summary>The right eigenvectors <c>u_k = √π φ_k</c> (cell masses, accurate in absolute terms).</summary>
+    private static double[][] RightVectors(double[][] symmetricModes, ReadOnlySpan<double> logPi)
+    {
+        var sq = SquareRootOfMasses(logPi);
+        return [.. symmetricModes.Select(phi => phi.Select((p, i) => p * sq[i]).ToArray())];
     }
 
     /// <summary>Removes the component along the constant mode: <c>v ← v − ⟨π, v⟩</c> (π sums to one).</summary>

@@ -207,7 +207,8 @@ public sealed class RelaxationSpectrumSolver
         if (!options.RefineLeftVectors || ordered.Left.Length < 2) return null;
         progress?.Report(("left eigenvectors", 0));
         var factor = run.Factor ?? run.FactorAt(safeShift);
-        return SharedShiftLeftVectors.TryCompute(prepared.Backward, factor, ordered.Values[1..], ordered.Modes[1..], op.LogEquilibrium, ordered.Left[1..]);
+        return SharedShiftLeftVectors.TryCompute(prepared.Backward, factor, ordered.Values[1..], ordered.Modes[1..], op.LogEquilibrium, ordered.Left[1..],
+            prepared.Symbolic.Ordering);
     }
 
     /// <summary>
@@ -243,7 +244,11 @@ public sealed class RelaxationSpectrumSolver
     private static (double[] Residuals, int Sweeps)? BackwardSharedLeftVectors(FokkerPlanckOperator op, Prepared prepared, ModeOrdering.Result ordered, BackwardFactor backward)
     {
         if (backward.Lu is null) return null;
-        try { return SharedShiftLeftVectors.TryComputeWithBackwardFactor(prepared.Backward, backward.Lu, ordered.Values[1..], ordered.Modes[1..], op.LogEquilibrium, ordered.Left[1..]); }
+        try
+        {
+            return SharedShiftLeftVectors.TryComputeWithBackwardFactor(prepared.Backward, backward.Lu, ordered.Values[1..], ordered.Modes[1..], op.LogEquilibrium, ordered.Left[1..],
+                prepared.Symbolic.Ordering);
+        }
         catch (InvalidOperationException) { return null; }
     }
 

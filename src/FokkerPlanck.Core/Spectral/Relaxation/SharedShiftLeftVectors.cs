@@ -1,5 +1,6 @@
 using FokkerPlanck.Core.LinearAlgebra;
 using FokkerPlanck.Core.LinearAlgebra.Factorization;
+using FokkerPlanck.Core.LinearAlgebra.Ordering;
 using FokkerPlanck.Core.Numerics;
 
 namespace FokkerPlanck.Core.Spectral.Relaxation;
@@ -25,36 +26,34 @@ namespace FokkerPlanck.Core.Spectral.Relaxation;
 /// cells, π down to 1e-560 of its peak and below) 14 of the grid study's 15 columns converged on it in
 /// 10–12 sweeps; the job's left-vector work fell from 4.9 to 4.3 s of CPU (a profile, 2026-12-03).</para>
 /// <para><b>One shift for all modes.</b> The seeds <c>φ_k/√π</c> are kept where φ_k is significant
-/// (<see cref="LeftEigenvectorRefinement.ReliableFraction"/>); their errors have components along
-/// every left mode j of size <c>⟨u_j, e_k⟩</c>. After a sweep <c>Y ← (G − σI)⁻¹ Y</c>, the oblique
-/// projection <c>V = Y (UᵀY)⁻¹</c> with the accurate right vectors U removes the components along
-/// the wanted modes exactly (<c>UᵀV = I</c>, Saad, <i>Numerical Methods for Large Eigenvalue
-/// Problems</i>, 2nd ed., §4.3 and §5.1, subspace iteration with a projection step), and those along
-/// any other mode j shrink by <c>|λ_k − σ|/|λ_j − σ|</c> per sweep (the constant mode is removed by
-/// its own projection, the π-weighted mean). A column is swept until its componentwise residual
-/// (<see cref="LeftEigenvectorRefinement.ComponentwiseResiduals"/>, every row against its own terms:
-/// the norm-wise residual is blind to the small rows of a graded vector) reaches
-/// <see cref="ResidualTarget"/> or stalls (<see cref="StallFactor"/>). A mode of a metastable basin
-/// with little mass can keep a large component along a neighbouring unwanted mode
-/// (|λ_k − σ| ≈ |λ_j − σ|: in a cold double well the two wells' ladders interleave); such a column
-/// is left for the per-mode refinement. Measured on the benchmark valley (interior σ ≈ 4.4, rates
-/// 0.18 … 8.7): 8–9 sweeps, each lowering the residual 10–40-fold; 7 with the residual-minimizing
-/// step over the last two differences of each column (<see cref="ResidualMinimizingStep"/>).</para>
-/// <para><b>Cost.</b> Per sweep: one multi-column solve, one pass over G for the residual rows of all
-/// swept columns (the step needs no other product with G), and vector passes chunk by chunk. Sampled
-/// profiles of <c>spectrum</c> on the benchmark valley at 512² (2026-12-03): the solves took 330 ms of
-/// the stage's 1122 before the residual rows were shared with the step and the projection's
-/// combination became vector passes, 322 of 979 after.</para>
+/// (<see cref="LeftEigenvectorRefinement.ReliableFraction"/>) and filled on the cold cells, where it is
+/// not, by the backward equation restricted to them (<see cref="ColdRegionSeeds"/>); what error is left
+/// has components along every left mode j of size <c>⟨u_j, e_k⟩</c>. After a sweep
+/// <c>Y ← (G − σI)⁻¹ Y</c>, the oblique projection <c>V = Y (UᵀY)⁻¹</c> with the accurate right vectors U
+/// removes the components along the wanted modes exactly (<c>UᵀV = I</c>, Saad, <i>Numerical Methods for
+/// Large Eigenvalue Problems</i>, 2nd ed., §4.3 and §5.1, subspace iteration with a projection step), and
+/// those along any other mode j shrink by <c>|λ_k − σ|/|λ_j − σ|</c> per sweep (the constant mode is
+/// removed by its own projection, the π-weighted mean). A column is swept until its componentwise
+/// residual (<see cref="LeftEigenvectorRefinement.ComponentwiseResiduals"/>, every row against its own
+/// terms: the norm-wise residual is blind to the small rows of a graded vector) reaches
+/// <see cref="ResidualTarget"/> or stalls (<see cref="StallFactor"/>). A mode of a metastable basin with
+/// little mass can keep a large component along a neighbouring unwanted mode (|λ_k − σ| ≈ |λ_j − σ|: in
+/// a cold double well the two wells' ladders interleave); such a column is left for the per-mode
+/// refinement. Measured on the benchmark valley at 512² (interior σ ≈ 4.4, rates 0.18 … 8.7,
+/// 2026-12-04): 2 sweeps from the filled seeds, 6 from the cut ones.</para>
+/// <para><b>Cost.</b> Per sweep: one multi-column solve, two passes over G for the componentwise
+/// residuals of the swept columns, and vector passes chunk by chunk; the iterates are the output arrays
+/// themselves (two n × m blocks of workspace besides them).</para>
 /// </remarks>
 public static class SharedShiftLeftVectors
 {
-    /// <summary>Componentwise residual at which a column is done: a few tens of ulps, about where the per-mode refinement ends on the benchmark valley (5e-16 … 3e-13).</summary>
-    public const double ResidualTarget = 1e-13;
+    /// <summary>Componentwise residual at which a column is done: every row to 1e-12 of its own terms, within an order of where the per-mode refinement ends on the benchmark valley (5e-16 … 3e-13) and three orders below the 1e-9 norm-wise residual the tests ask of left vectors.</summary>
+    public const double ResidualTarget = 1e-12;
 
     /// <summary>Componentwise residual above which a column is not accepted (the caller refines it per mode): it then certifies every row above the floor to about 1e-11 relative, two orders tighter than the 1e-9 norm-wise residual the tests ask of left vectors.</summary>
     public const double AcceptResidual = 1e-11;
 
-    /// <summary>Sweeps at most: the benchmark valley and the default scenario's grids need 8–10; a column still short of the target after twelve is cheaper to hand to the per-mode refinement.</summary>
+    /// <summary>Sweeps at most: the benchmark valley needs 2, the default scenario's grids up to 9; a column still short of the target after twelve is cheaper to hand to the per-mode refinement.</summary>
     public const int MaxSweeps = 12;
 
     /// <summary>A column whose residual a sweep lowers by less than this factor is no longer swept (round-off floor, or a contraction too slow to pay: the per-mode refinement takes it).</summary>
@@ -87,10 +86,11 @@ public static class SharedShiftLeftVectors
     /// <param name="symmetricModes">φ₂…φ_K (unit vectors of A).</param>
     /// <param name="logPi">ln π (cell masses).</param>
     /// <param name="seeds">Output v₂…v_K.</param>
+    /// <param name="ordering">The eigen solve's fill-reducing ordering of the cells (restricted to the cold ones for <see cref="ColdRegionSeeds"/>), or null.</param>
     public static (double[] Residuals, int Sweeps)? TryCompute(CsrMatrix backward, ILinearSolver factor, double[] values,
-        double[][] symmetricModes, ReadOnlySpan<double> logPi, double[][] seeds)
+        double[][] symmetricModes, ReadOnlySpan<double> logPi, double[][] seeds, Permutation? ordering = null)
     {
-        return ScalingUnderflows(logPi) ? null : Iterate(backward, factor, scaled: true, values, symmetricModes, logPi, seeds);
+        return ScalingUnderflows(logPi) ? null : Iterate(backward, factor, scaled: true, values, symmetricModes, logPi, seeds, ordering);
     }
 
     /// <summary>
@@ -104,45 +104,43 @@ public static class SharedShiftLeftVectors
     /// <param name="symmetricModes">φ₂…φ_K (unit vectors of A).</param>
     /// <param name="logPi">ln π (cell masses).</param>
     /// <param name="seeds">Output v₂…v_K.</param>
+    /// <param name="ordering">The eigen solve's fill-reducing ordering of the cells, or null.</param>
     public static (double[] Residuals, int Sweeps)? TryComputeWithBackwardFactor(CsrMatrix backward, ILinearSolver backwardFactor, double[] values,
-        double[][] symmetricModes, ReadOnlySpan<double> logPi, double[][] seeds)
-        => Iterate(backward, backwardFactor, scaled: false, values, symmetricModes, logPi, seeds);
+        double[][] symmetricModes, ReadOnlySpan<double> logPi, double[][] seeds, Permutation? ordering = null)
+        => Iterate(backward, backwardFactor, scaled: false, values, symmetricModes, logPi, seeds, ordering);
 
     private static (double[] Residuals, int Sweeps)? Iterate(CsrMatrix backward, ILinearSolver factor, bool scaled, double[] values,
-        double[][] symmetricModes, ReadOnlySpan<double> logPi, double[][] seeds)
+        double[][] symmetricModes, ReadOnlySpan<double> logPi, double[][] seeds, Permutation? ordering)
     {
         ArgumentNullException.ThrowIfNull(backward);
         ArgumentNullException.ThrowIfNull(factor);
         ArgumentNullException.ThrowIfNull(values);
         int m = values.Length;
         if (m == 0) return ([], 0);
-        var right = LeftEigenvectorRefinement.Seed(symmetricModes, logPi, seeds);
-        int n = logPi.Length;
+        var cold = LeftEigenvectorRefinement.Seed(symmetricModes, logPi, seeds);
+        ColdRegionSeeds.Fill(backward, values, cold, seeds, ordering);
         var w = new SharedShiftSweeps.Workspace(logPi, m, scaled);
-        var residuals = new double[m];
-        var previous = new double[m];
-        Array.Fill(residuals, double.PositiveInfinity);
+        var residuals = Enumerable.Repeat(double.PositiveInfinity, m).ToArray();
         var active = Enumerable.Range(0, m).ToArray();
-        // each column's iterates and residuals rotate through its own buffers (the seed is the first)
-        var steps = seeds.Select(seed => new ResidualMinimizingStep(seed)).ToArray();
         int sweep = 0;
         while (active.Length > 0 && sweep < MaxSweeps)
         {
             sweep++;
-            SharedShiftSweeps.Sweep(factor, steps, active, w);
-            var iterates = Enumerable.Range(0, m).Select(k => active.Contains(k) ? steps[k].Next : steps[k].Current).ToArray();
-            if (!SharedShiftSweeps.Project(iterates, right, w)) return null;
-            var largest = SharedShiftSweeps.RowResiduals(backward, values, steps, active, w);
-            residuals.CopyTo(previous, 0);
-            for (int q = 0; q < active.Length; q++)
-                residuals[active[q]] = steps[active[q]].Apply(w.Solved, q * n, LeftEigenvectorRefinement.ComponentwiseFloor * largest[q]);
+            SharedShiftSweeps.Sweep(factor, seeds, active, w);
+            if (!SharedShiftSweeps.Project(seeds, symmetricModes, w)) return null;
+            var now = LeftEigenvectorRefinement.ComponentwiseResiduals(backward, [.. active.Select(k => values[k])], [.. active.Select(k => seeds[k])], matrixSign: -1.0);
             // a column at the target, or one that stalls (round-off floor or a slow contraction), is
             // kept as it is from now on (the projection mixes the kept ones slightly: all are
             // measured exactly at the end)
-            active = active.Where(k => residuals[k] > ResidualTarget && residuals[k] <= StallFactor * previous[k]).ToArray();
+            var still = new List<int>(active.Length);
+            for (int q = 0; q < active.Length; q++)
+            {
+                int k = active[q];
+                if (now[q] > ResidualTarget && now[q] <= StallFactor * residuals[k]) still.Add(k);
+                residuals[k] = now[q];
+            }
+            active = [.. still];
         }
-        for (int k = 0; k < m; k++)
-            if (!ReferenceEquals(steps[k].Current, seeds[k])) steps[k].Current.CopyTo(seeds[k], 0);
         return (LeftEigenvectorRefinement.ComponentwiseResiduals(backward, values, seeds, matrixSign: -1.0), sweep);
     }
 }

@@ -5,48 +5,12 @@ namespace FokkerPlanck.Core.Spectral.Relaxation;
 
 /// <summary>
 /// The block passes of the shared-shift left-vector iteration (<see cref="SharedShiftLeftVectors"/>):
-/// the sweep through the factor, the oblique projection, the residual rows; each over row chunks in
-/// parallel, partial sums added in chunk order (the result does not depend on the schedule).
+/// the sweep through the factor and the oblique projection, each over row chunks in parallel, partial
+/// sums added in chunk order (the result does not depend on the schedule).
 /// </summary>
 internal static class SharedShiftSweeps
 {
-    /// <summary>
-    /// One pass over the rows of G = −Lᵀ for all <paramref name="active"/> columns (each matrix row loaded
-    /// once): the residual <c>(G − λ_k)y_k</c> of each new iterate into its column's
-    /// <see cref="ResidualMinimizingStep.NextResidual"/> and the row terms <c>Σ_j |G_ij y_j| + λ_k|y_i|</c>
-    /// into <see cref="Workspace.Solved"/> (column q at offset q·n); returns each column's largest row terms.
-    /// </summary>
-    public static double[] RowResiduals(CsrMatrix backward, double[] values, ResidualMinimizingStep[] steps, int[] active, Workspace w)
-    {
-        int n = w.Pi.Length, a = active.Length;
-        var partial = new double[w.Chunks * a];
-        var columns = active.Select(k => steps[k].Next).ToArray();
-        var residuals = active.Select(k => steps[k].NextResidual).ToArray();
-        var lambdas = active.Select(k => values[k]).ToArray();
-        ChunkLoop.For(w.Chunks, true, c =>
-        {
-            var rp = backward.RowPointers; var ci = backward.ColumnIndices; var gv = backward.Values;
-            var t = w.Solved;
-            for (int i = c * Chunk, i1 = Math.Min(n, i + Chunk); i < i1; i++)
-            {
-                int q0 = rp[i], q1 = rp[i + 1];
-                for (int q = 0; q < a; q++)
-                {
-                    var v = columns[q];
-                    double s = -lambdas[q] * v[i], terms = Math.Abs(s);
-                    for (int e = q0; e < q1; e++) { double term = -gv[e] * v[ci[e]]; s += term; terms += Math.Abs(term); }
-                    residuals[q][i] = s;
-                    t[q * n + i] = terms;
-                    partial[c * a + q] = Math.Max(partial[c * a + q], terms);
-                }
-            }
-        });
-        var largest = new double[a];
-        for (int c = 0; c < w.Chunks; c++) for (int q = 0; q < a; q++) largest[q] = Math.Max(largest[q], partial[c * a + q]);
-        return largest;
-    }
-
-    /// <summary>π, the scale (√(π/π_max), or 1 with G's own factor) and the solve blocks, allocated once for all sweeps.</summary>
+    /// <summary>π, √π and the scale (√(π/π_max), or 1 with G's own factor), and the two solve blocks, allocated once for all sweeps.</summary>
     public sealed class Workspace
     {
         /// <param name="logPi">ln π.</param>
@@ -55,17 +19,28 @@ internal static class SharedShiftSweeps
         public Workspace(ReadOnlySpan<double> logPi, int m, bool scaled)
         {
             int n = logPi.Length;
-            Pi = new double[n];
-            Scale = new double[n];
             double maxLog = double.NegativeInfinity;
             foreach (double l in logPi) maxLog = Math.Max(maxLog, l);
-            for (int i = 0; i < n; i++) { Pi[i] = Math.Exp(logPi[i]); Scale[i] = scaled ? Math.Exp(0.5 * (logPi[i] - maxLog)) : 1.0; }
+            SqrtPi = LeftEigenvectorRefinement.SquareRootOfMasses(logPi);
+            Pi = new double[n];
+            Scale = new double[n];
+            Chunks = Math.Max(1, (n + Chunk - 1) / Chunk);
+            // √(π/π_max) from ln π itself: √π may be subnormal where the ratio is not
+            var source = logPi.ToArray();
+            ChunkLoop.For(Chunks, true, c =>
+            {
+                for (int i = c * Chunk, i1 = Math.Min(n, i + Chunk); i < i1; i++)
+                {
+                    Pi[i] = SqrtPi[i] * SqrtPi[i];
+                    Scale[i] = scaled ? Math.Exp(0.5 * (source[i] - maxLog)) : 1.0;
+                }
+            });
             Block = new double[n * m];
             Solved = new double[n * m];
-            Chunks = Math.Max(1, (n + Chunk - 1) / Chunk);
         }
 
         public double[] Pi { get; }
+        public double[] SqrtPi { get; }
         public double[] Scale { get; }
         public double[] Block { get; }
         public double[] Solved { get; }
@@ -76,24 +51,21 @@ internal static class SharedShiftSweeps
     public const int Chunk = 1 << 14;
 
     /// <summary>
-    /// One inverse-iteration sweep of the <paramref name="active"/> columns at once, from each column's
-    /// current iterate into its next buffer: <c>Y ← S⁻¹ (A − σI)⁻¹ S Y</c>, the π-weighted mean removed
-    /// before and after, each column scaled to max-norm 1.
+    /// One inverse-iteration sweep of the <paramref name="active"/> columns at once, in place:
+    /// <c>Y ← S⁻¹ (A − σI)⁻¹ S Y</c>, the π-weighted mean removed before and after, each column scaled to max-norm 1.
     /// </summary>
-    public static void Sweep(ILinearSolver factor, ResidualMinimizingStep[] steps, int[] active, Workspace w)
+    public static void Sweep(ILinearSolver factor, double[][] columns, int[] active, Workspace w)
     {
         int n = w.Pi.Length, a = active.Length;
-        var source = active.Select(k => steps[k].Current).ToArray();
-        var target = active.Select(k => steps[k].Next).ToArray();
-        var mean = WeightedMeans(source, w);
+        var v = active.Select(k => columns[k]).ToArray();
+        var mean = WeightedMeans(v, w);
         ChunkLoop.For(w.Chunks, true, c =>
         {
             int i0 = c * Chunk, i1 = Math.Min(n, i0 + Chunk);
             for (int q = 0; q < a; q++)
             {
-                var v = source[q];
                 var b = w.Block.AsSpan(q * n, n);
-                for (int i = i0; i < i1; i++) b[i] = (v[i] - mean[q]) * w.Scale[i];
+                for (int i = i0; i < i1; i++) b[i] = (v[q][i] - mean[q]) * w.Scale[i];
             }
         });
         factor.Solve(w.Block.AsSpan(0, a * n), w.Solved.AsSpan(0, a * n), a);
@@ -102,21 +74,19 @@ internal static class SharedShiftSweeps
             int i0 = c * Chunk, i1 = Math.Min(n, i0 + Chunk);
             for (int q = 0; q < a; q++)
             {
-                var v = target[q];
                 var x = w.Solved.AsSpan(q * n, n);
-                for (int i = i0; i < i1; i++) v[i] = x[i] / w.Scale[i];
+                for (int i = i0; i < i1; i++) v[q][i] = x[i] / w.Scale[i];
             }
         });
-        mean = WeightedMeans(target, w);
+        mean = WeightedMeans(v, w);
         var largest = new double[w.Chunks * a];
         ChunkLoop.For(w.Chunks, true, c =>
         {
             int i0 = c * Chunk, i1 = Math.Min(n, i0 + Chunk);
             for (int q = 0; q < a; q++)
             {
-                var v = target[q];
                 double shift = mean[q], max = 0.0;
-                for (int i = i0; i < i1; i++) { v[i] -= shift; max = Math.Max(max, Math.Abs(v[i])); }
+                for (int i = i0; i < i1; i++) { v[q][i] -= shift; max = Math.Max(max, Math.Abs(v[q][i])); }
                 largest[c * a + q] = max;
             }
         });
@@ -125,25 +95,26 @@ internal static class SharedShiftSweeps
             double norm = 0.0;
             for (int c = 0; c < w.Chunks; c++) norm = Math.Max(norm, largest[c * a + q]);
             if (!(norm > 0) || !double.IsFinite(norm)) throw new InvalidOperationException($"Left-eigenvector block inverse iteration broke down (mode {active[q] + 2}, norm {norm}).");
-            var v = target[q];
-            ChunkLoop.For(w.Chunks, true, c => VectorOps.Scale(v.AsSpan(c * Chunk, Math.Min(n, (c + 1) * Chunk) - c * Chunk), 1.0 / norm));
+            var column = v[q];
+            ChunkLoop.For(w.Chunks, true, c => VectorOps.Scale(column.AsSpan(c * Chunk, Math.Min(n, (c + 1) * Chunk) - c * Chunk), 1.0 / norm));
         }
     }
 
     /// <summary>⟨π, y_k⟩ of the columns (π sums to one: the component along the constant mode).</summary>
     private static double[] WeightedMeans(double[][] y, Workspace w)
-        => ChunkedDots([.. y.Select(v => (w.Pi, v))], w);
+        => ChunkedDots([.. y.Select(v => (w.Pi, v, (double[]?)null))], w);
 
     /// <summary>
-    /// <c>V = Y C⁻¹</c> with <c>C = UᵀY</c>, so that <c>⟨u_j, v_k⟩ = δ_jk</c>. C is inverted with its
-    /// rows scaled to a unit diagonal (the columns of Y are max-norm 1, the right vectors are not),
-    /// so that the pivoting sees the mixing coefficients, not the modes' magnitudes. False when C is singular.
+    /// <c>V = Y C⁻¹</c> with <c>C = UᵀY</c>, <c>u_j = √π φ_j</c> the right vectors, so that
+    /// <c>⟨u_j, v_k⟩ = δ_jk</c>. C is inverted with its rows scaled to a unit diagonal (the columns of Y
+    /// are max-norm 1, the right vectors are not), so that the pivoting sees the mixing coefficients, not
+    /// the modes' magnitudes. False when C is singular.
     /// </summary>
-    public static bool Project(double[][] y, double[][] right, Workspace w)
+    public static bool Project(double[][] y, double[][] symmetricModes, Workspace w)
     {
         int m = y.Length, n = y[0].Length;
-        // C = UᵀY: the m² products chunk by chunk (each chunk of U and Y stays in cache for all of them)
-        var dots = ChunkedDots([.. Enumerable.Range(0, m * m).Select(p => (right[p / m], y[p % m]))], w);
+        // C = UᵀY: the m² products chunk by chunk (each chunk of φ, √π and Y stays in cache for all of them)
+        var dots = ChunkedDots([.. Enumerable.Range(0, m * m).Select(p => (symmetricModes[p / m], y[p % m], (double[]?)w.SqrtPi))], w);
         var cm = new double[m, m];
         for (int j = 0; j < m; j++) for (int k = 0; k < m; k++) cm[j, k] = dots[j * m + k];
         var diagonal = new double[m];
@@ -170,15 +141,22 @@ internal static class SharedShiftSweeps
         return true;
     }
 
-    /// <summary>Dot products of the pairs, over row chunks in parallel, added in chunk order (deterministic).</summary>
-    private static double[] ChunkedDots((double[] X, double[] Y)[] pairs, Workspace w)
+    /// <summary>Σ_i x_i y_i (z_i) of the pairs (triples where z is given), over row chunks in parallel, added in chunk order (deterministic).</summary>
+    private static double[] ChunkedDots((double[] X, double[] Y, double[]? Z)[] terms, Workspace w)
     {
-        int n = w.Pi.Length, p = pairs.Length;
+        int n = w.Pi.Length, p = terms.Length;
         var partial = new double[w.Chunks * p];
         ChunkLoop.For(w.Chunks, true, c =>
         {
             int i0 = c * Chunk, len = Math.Min(n, i0 + Chunk) - i0;
-            for (int j = 0; j < p; j++) partial[c * p + j] = VectorOps.Dot(pairs[j].X.AsSpan(i0, len), pairs[j].Y.AsSpan(i0, len));
+            for (int j = 0; j < p; j++)
+            {
+                var (x, y, z) = terms[j];
+                if (z is null) { partial[c * p + j] = VectorOps.Dot(x.AsSpan(i0, len), y.AsSpan(i0, len)); continue; }
+                double s = 0.0;
+                for (int i = i0; i < i0 + len; i++) s += x[i] * z[i] * y[i];
+                partial[c * p + j] = s;
+            }
         });
         var sum = new double[p];
         for (int c = 0; c < w.Chunks; c++) for (int j = 0; j < p; j++) sum[j] += partial[c * p + j];

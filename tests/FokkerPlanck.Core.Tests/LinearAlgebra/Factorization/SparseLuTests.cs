@@ -123,4 +123,30 @@ public class SparseLuTests
         var a = CsrMatrix.FromTriplets(3, 2, [(0, 0, 1.0)]);
         Assert.Throws<ArgumentException>(() => SparseLu.Create(a));
     }
+
+    /// <summary>
+    /// The backward generator of a tilted double well is diagonally similar to the symmetric A: the
+    /// pivots of the unpivoted LU of <c>G − σI</c> are A's, so their negative count is the number of A's
+    /// eigenvalues below σ (dense reference), for shifts below, between and above the slow rates.
+    /// </summary>
+    [Theory]
+    [InlineData(-1.0)]
+    [InlineData(0.5)]
+    [InlineData(3.0)]
+    [InlineData(40.0)]
+    public void NegativePivotCount_OfADetailedBalanceGenerator_IsTheSymmetricInertia(double shift)
+    {
+        var landscape = new FokkerPlanck.Core.Landscapes.PotentialLandscape1D(new FokkerPlanck.Core.Landscapes.ScalarField1D("(y^2-1)^2+0.25y",
+            y => Math.Pow(y * y - 1, 2) + 0.25 * y, y => 4 * y * (y * y - 1) + 0.25));
+        var op = FokkerPlanck.Core.Discretization.FokkerPlanckOperator.Create(FokkerPlanck.Core.Discretization.DiscreteLandscape.Sample(
+            FokkerPlanck.Core.Grids.TensorGrid.OneDimensional(FokkerPlanck.Core.Grids.Axis.Uniform(-2, 2, 120)), landscape), 0.2);
+        var g = op.Assemble(FokkerPlanck.Core.Discretization.FokkerPlanckOperator.Form.Backward).Scale(-1.0);
+        var eigenvalues = DenseSpectrum.SymmetricEigenvalues(op.Assemble(FokkerPlanck.Core.Discretization.FokkerPlanckOperator.Form.SymmetricPositive));
+        int below = eigenvalues.Count(l => l < shift);
+        Assert.InRange(eigenvalues.Min(l => Math.Abs(l - shift)), 1e-3, double.MaxValue); // the shift is not an eigenvalue
+        using var lu = SparseLu.Create(g, null, shift);
+        Assert.Equal(below, lu.NegativePivotCount);
+        lu.Refactor(g, -1.0);
+        Assert.Equal(0, lu.NegativePivotCount);
+    }
 }
