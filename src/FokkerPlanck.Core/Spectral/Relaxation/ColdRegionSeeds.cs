@@ -53,18 +53,31 @@ internal static class ColdRegionSeeds
     /// <param name="cold">The cells whose seeds were cut.</param>
     /// <param name="seeds">v₂…v_K, reliable off <paramref name="cold"/>.</param>
     /// <param name="ordering">A fill-reducing ordering of all cells (the eigen solve's), restricted to the cold ones; null: a nested dissection of their graph.</param>
-    public static Outcome Fill(CsrMatrix backward, double[] values, bool[] cold, double[][] seeds, Permutation? ordering)
+    /// <param name="symmetric">
+    /// The symmetrized operator A (<c>G = S⁻¹AS</c>, <c>S = diag(√π)</c>), or null. Given, and when √π
+    /// over the cold cells stays within <see cref="SharedShiftLeftVectors.MinHalfLogScale"/> of its largest
+    /// value there, the restricted problem is solved with the LDLᵀ of <c>A_CC − sI</c> through the
+    /// scaling (half the work and storage of the LU; componentwise as accurate, <see cref="SharedShiftLeftVectors"/>);
+    /// otherwise with the LU of <c>G_CC − sI</c>.
+    /// </param>
+    /// <param name="logPi">ln π, for the scaling (needed with <paramref name="symmetric"/>).</param>
+    public static Outcome Fill(CsrMatrix backward, double[] values, bool[] cold, double[][] seeds, Permutation? ordering,
+        CsrMatrix? symmetric = null, ReadOnlySpan<double> logPi = default)
     {
         ArgumentNullException.ThrowIfNull(backward);
         ArgumentNullException.ThrowIfNull(values);
         ArgumentNullException.ThrowIfNull(cold);
         ArgumentNullException.ThrowIfNull(seeds);
-        var region = Region.Create(backward, cold, ordering);
+        if (symmetric is not null && logPi.Length != backward.RowCount)
+            throw new ArgumentException($"ln π has {logPi.Length} cells, the operator {backward.RowCount}.", nameof(logPi));
         int m = values.Length;
-        if (region is null || m == 0) return new Outcome(region?.Cells.Length ?? 0, 0, 0);
-        using var lu = FactorBelowTheDirichletSpectrum(region, values);
-        if (lu is null) return new Outcome(region.Cells.Length, 0, 0);
-        var (solution, converged, steps) = Iterate(region, lu.Value.Factor, lu.Value.Shift, values, seeds);
+        var cells = Region.ColdCells(cold, backward.RowCount);
+        if (cells.Length == 0 || m == 0) return new Outcome(cells.Length, 0, 0);
+        var scale = symmetric is null ? null : Region.ScaleWithin(cells, logPi);
+        var region = Region.Create(scale is null ? backward : symmetric!, scale is null ? -1.0 : 1.0, backward, cold, cells, ordering);
+        using var factor = ShiftedFactor.BelowTheDirichletSpectrum(region, scale, values);
+        if (factor is null) return new Outcome(cells.Length, 0, 0);
+        var (solution, converged, steps) = Iterate(region, factor, factor.Shift, values, seeds);
         int c = region.Cells.Length, filled = 0;
         for (int k = 0; k < m; k++)
         {
@@ -76,32 +89,79 @@ internal static class ColdRegionSeeds
     }
 
     /// <summary>
-    /// The LU of <c>G_CC − sI</c> at the midpoint s of the rates when that lies below the Dirichlet
-    /// spectrum (no negative pivot), else at s = 0; null when neither factorizes.
+    /// The factor of the restricted problem at shift s: the LDLᵀ of <c>A_CC − sI</c> solved through the
+    /// scaling T (<c>(G_CC − sI)⁻¹ = T⁻¹ (A_CC − sI)⁻¹ T</c>), or the LU of <c>G_CC − sI</c>.
     /// </summary>
-    private static DisposableFactor? FactorBelowTheDirichletSpectrum(Region region, double[] values)
+    private sealed class ShiftedFactor : ILinearSolver, IDisposable
     {
-        double mid = 0.5 * (values.Min() + values.Max());
-        foreach (double shift in mid > 0 ? new[] { mid, 0.0 } : [0.0])
-        {
-            try
-            {
-                var lu = SparseLu.Create(region.Generator, region.Symbolic, shift);
-                if (lu.NegativePivotCount == 0) return new DisposableFactor(lu, shift);
-                lu.Dispose();
-            }
-            catch (FactorizationException)
-            {
-                // a zero pivot at this shift: try the next one
-            }
-        }
-        return null;
-    }
+        private readonly SparseLdlt? _ldlt;
+        private readonly SparseLu? _lu;
+        private readonly double[]? _scale;
+        private double[] _scaled = [];
 
-    /// <summary>The factor and its shift; disposing releases the factor.</summary>
-    private readonly record struct DisposableFactor(SparseLu Factor, double Shift) : IDisposable
-    {
-        public void Dispose() => Factor.Dispose();
+        private ShiftedFactor(SparseLdlt? ldlt, SparseLu? lu, double[]? scale, double shift)
+        {
+            _ldlt = ldlt;
+            _lu = lu;
+            _scale = scale;
+            Shift = shift;
+        }
+
+        public double Shift { get; }
+
+        public int Size => _ldlt?.Size ?? _lu!.Size;
+
+        /// <summary>
+        /// At the midpoint s of the rates when that lies below the Dirichlet spectrum (no negative
+        /// pivot), else at s = 0; null when neither factorizes.
+        /// </summary>
+        public static ShiftedFactor? BelowTheDirichletSpectrum(Region region, double[]? scale, double[] values)
+        {
+            double mid = 0.5 * (values.Min() + values.Max());
+            foreach (double shift in mid > 0 ? new[] { mid, 0.0 } : [0.0])
+            {
+                try
+                {
+                    if (scale is not null)
+                    {
+                        var ldlt = SparseLdlt.Create(region.Matrix, region.Symbolic, shift);
+                        if (ldlt.NegativePivotCount == 0) return new ShiftedFactor(ldlt, null, scale, shift);
+                        ldlt.Dispose();
+                    }
+                    else
+                    {
+                        var lu = SparseLu.Create(region.Matrix, region.Symbolic, shift);
+                        if (lu.NegativePivotCount == 0) return new ShiftedFactor(null, lu, null, shift);
+                        lu.Dispose();
+                    }
+                }
+                catch (FactorizationException)
+                {
+                    // a zero pivot at this shift: try the next one
+                }
+            }
+            return null;
+        }
+
+        public void Solve(ReadOnlySpan<double> b, Span<double> x) => Solve(b, x, 1);
+
+        public void Solve(ReadOnlySpan<double> b, Span<double> x, int count)
+        {
+            if (_scale is null) { _lu!.Solve(b, x, count); return; }
+            int c = _scale.Length;
+            if (_scaled.Length < b.Length) _scaled = new double[b.Length];
+            for (int q = 0; q < count; q++)
+                for (int r = 0; r < c; r++) _scaled[q * c + r] = b[q * c + r] * _scale[r];
+            _ldlt!.Solve(_scaled.AsSpan(0, b.Length), x, count);
+            for (int q = 0; q < count; q++)
+                for (int r = 0; r < c; r++) x[q * c + r] /= _scale[r];
+        }
+
+        public void Dispose()
+        {
+            _ldlt?.Dispose();
+            _lu?.Dispose();
+        }
     }
 
     /// <summary>
@@ -109,7 +169,7 @@ internal static class ColdRegionSeeds
     /// step), from <c>v = 0</c>; a column leaves the block when its change is below <see cref="Tolerance"/>
     /// (converged) or stops shrinking (not).
     /// </summary>
-    private static (double[] Solution, bool[] Converged, int Steps) Iterate(Region region, SparseLu lu, double shift, double[] values, double[][] seeds)
+    private static (double[] Solution, bool[] Converged, int Steps) Iterate(Region region, ILinearSolver lu, double shift, double[] values, double[][] seeds)
     {
         int c = region.Cells.Length, m = values.Length;
         var boundary = region.BoundaryTerms(seeds);
@@ -163,56 +223,78 @@ internal static class ColdRegionSeeds
         return size > 0 && double.IsFinite(size) && double.IsFinite(diff) ? diff / size : double.PositiveInfinity;
     }
 
-    /// <summary>The cold cells, their block G_CC of the backward generator and its symbolic analysis.</summary>
+    /// <summary>The cold cells, their block of the operator (G_CC or A_CC) and its symbolic analysis.</summary>
     private sealed class Region
     {
         private readonly CsrMatrix _backward;
         private readonly bool[] _cold;
 
-        private Region(CsrMatrix backward, bool[] cold, int[] cells, CsrMatrix generator, SymbolicFactorization symbolic)
+        private Region(CsrMatrix backward, bool[] cold, int[] cells, CsrMatrix matrix, SymbolicFactorization symbolic)
         {
             _backward = backward;
             _cold = cold;
             Cells = cells;
-            Generator = generator;
+            Matrix = matrix;
             Symbolic = symbolic;
         }
 
         /// <summary>Global index of each cold cell, in grid order.</summary>
         public int[] Cells { get; }
 
-        /// <summary>G_CC = −(Lᵀ)_CC.</summary>
-        public CsrMatrix Generator { get; }
+        /// <summary>G_CC = −(Lᵀ)_CC, or A_CC.</summary>
+        public CsrMatrix Matrix { get; }
 
         public SymbolicFactorization Symbolic { get; }
 
-        /// <summary>The region, or null when no cell is cold.</summary>
-        public static Region? Create(CsrMatrix backward, bool[] cold, Permutation? ordering)
+        /// <summary>The cold cells in grid order.</summary>
+        public static int[] ColdCells(bool[] cold, int n)
         {
-            int n = backward.RowCount;
             if (cold.Length != n) throw new ArgumentException($"The cold mask has {cold.Length} cells, the operator {n}.", nameof(cold));
-            var local = new int[n];
-            int c = 0;
-            for (int i = 0; i < n; i++) local[i] = cold[i] ? c++ : -1;
-            if (c == 0) return null;
-            var cells = new int[c];
-            for (int i = 0; i < n; i++) if (cold[i]) cells[local[i]] = i;
-            var generator = Restrict(backward, cold, local, cells);
-            Permutation? restricted = null;
-            if (ordering is not null && ordering.Size == n)
-            {
-                var order = new int[c];
-                int next = 0;
-                foreach (int old in ordering.NewToOld) if (cold[old]) order[next++] = local[old];
-                restricted = Permutation.FromNewToOld(order);
-            }
-            return new Region(backward, cold, cells, generator, SymbolicFactorization.Analyze(generator, restricted));
+            var cells = new List<int>();
+            for (int i = 0; i < n; i++) if (cold[i]) cells.Add(i);
+            return [.. cells];
         }
 
-        /// <summary>−(Lᵀ)_CC (G = −Lᵀ), columns renumbered to the cold cells (their order is kept, so columns stay sorted).</summary>
-        private static CsrMatrix Restrict(CsrMatrix backward, bool[] cold, int[] local, int[] cells)
+        /// <summary>
+        /// <c>T = exp(½(ln π − max_C ln π))</c> on the cold cells, or null when it would leave the normal
+        /// range (<see cref="SharedShiftLeftVectors.MinHalfLogScale"/>).
+        /// </summary>
+        public static double[]? ScaleWithin(int[] cells, ReadOnlySpan<double> logPi)
         {
-            var rp = backward.RowPointers; var ci = backward.ColumnIndices; var bv = backward.Values;
+            double max = double.NegativeInfinity, min = double.PositiveInfinity;
+            foreach (int i in cells) { max = Math.Max(max, logPi[i]); min = Math.Min(min, logPi[i]); }
+            if (0.5 * (min - max) < SharedShiftLeftVectors.MinHalfLogScale) return null;
+            var scale = new double[cells.Length];
+            for (int r = 0; r < cells.Length; r++) scale[r] = Math.Exp(0.5 * (logPi[cells[r]] - max));
+            return scale;
+        }
+
+        /// <summary>
+        /// The region with <c>sign · matrix</c> restricted to <paramref name="cells"/> (sign −1: G_CC from
+        /// Lᵀ; +1: A_CC) and its symbolic analysis under the restricted <paramref name="ordering"/>.
+        /// </summary>
+        public static Region Create(CsrMatrix matrix, double sign, CsrMatrix backward, bool[] cold, int[] cells, Permutation? ordering)
+        {
+            int n = backward.RowCount;
+            var local = new int[n];
+            Array.Fill(local, -1);
+            for (int r = 0; r < cells.Length; r++) local[cells[r]] = r;
+            var restricted = Restrict(matrix, sign, cold, local, cells);
+            Permutation? order = null;
+            if (ordering is not null && ordering.Size == n)
+            {
+                var newToOld = new int[cells.Length];
+                int next = 0;
+                foreach (int old in ordering.NewToOld) if (cold[old]) newToOld[next++] = local[old];
+                order = Permutation.FromNewToOld(newToOld);
+            }
+            return new Region(backward, cold, cells, restricted, SymbolicFactorization.Analyze(restricted, order));
+        }
+
+        /// <summary><c>sign · matrix</c> on the cold rows and columns, columns renumbered to the cold cells (their order is kept, so columns stay sorted).</summary>
+        private static CsrMatrix Restrict(CsrMatrix matrix, double sign, bool[] cold, int[] local, int[] cells)
+        {
+            var rp = matrix.RowPointers; var ci = matrix.ColumnIndices; var values = matrix.Values;
             int c = cells.Length;
             var rowPointers = new int[c + 1];
             for (int r = 0; r < c; r++)
@@ -230,7 +312,7 @@ internal static class ColdRegionSeeds
                 {
                     if (!cold[ci[e]]) continue;
                     columns[p] = local[ci[e]];
-                    entries[p++] = -bv[e];
+                    entries[p++] = sign * values[e];
                 }
             }
             return new CsrMatrix(c, c, rowPointers, columns, entries);

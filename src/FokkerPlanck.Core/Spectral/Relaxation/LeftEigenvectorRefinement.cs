@@ -70,8 +70,9 @@ public static class LeftEigenvectorRefinement
         if (m == 0) return [];
         var pi = new double[n];
         for (int i = 0; i < n; i++) pi[i] = Math.Exp(logPi[i]);
-        var right = RightVectors(symmetricModes, logPi);
-        Seed(symmetricModes, logPi, seeds);
+        var sq = SquareRootOfMasses(logPi);
+        var right = RightVectors(symmetricModes, sq);
+        Seed(symmetricModes, sq, seeds);
         var g = generator ?? backward.Scale(-1.0); // G = −Lᵀ
         double floor = ShiftFloor * g.Diagonal().Max();
         var y = new double[n * m];
@@ -136,11 +137,13 @@ public static class LeftEigenvectorRefinement
     /// (<see cref="ReliableFraction"/>), zero elsewhere; returns the cells cut for any mode (the cold
     /// cells, <see cref="ColdRegionSeeds"/>).
     /// </summary>
-    internal static bool[] Seed(double[][] symmetricModes, ReadOnlySpan<double> logPi, double[][] seeds)
+    /// <param name="symmetricModes">φ₂…φ_K.</param>
+    /// <param name="sq">√π (<see cref="SquareRootOfMasses"/>).</param>
+    /// <param name="seeds">Output v₂…v_K.</param>
+    internal static bool[] Seed(double[][] symmetricModes, double[] sq, double[][] seeds)
     {
-        int m = symmetricModes.Length, n = logPi.Length;
+        int m = symmetricModes.Length, n = sq.Length;
         var cut = new bool[n];
-        var sq = SquareRootOfMasses(logPi);
         var peaks = symmetricModes.Select(phi => phi.Max(Math.Abs)).ToArray();
         ChunkLoop.For((n + SeedChunk - 1) / SeedChunk, true, c =>
         {
@@ -177,9 +180,8 @@ public static class LeftEigenvectorRefinement
     }
 
     /// <summary>The right eigenvectors <c>u_k = √π φ_k</c> (cell masses, accurate in absolute terms).</summary>
-    private static double[][] RightVectors(double[][] symmetricModes, ReadOnlySpan<double> logPi)
+    private static double[][] RightVectors(double[][] symmetricModes, double[] sq)
     {
-        var sq = SquareRootOfMasses(logPi);
         return [.. symmetricModes.Select(phi => phi.Select((p, i) => p * sq[i]).ToArray())];
     }
 

@@ -208,7 +208,7 @@ public sealed class RelaxationSpectrumSolver
         progress?.Report(("left eigenvectors", 0));
         var factor = run.Factor ?? run.FactorAt(safeShift);
         return SharedShiftLeftVectors.TryCompute(prepared.Backward, factor, ordered.Values[1..], ordered.Modes[1..], op.LogEquilibrium, ordered.Left[1..],
-            prepared.Symbolic.Ordering);
+            prepared.Symbolic.Ordering, prepared.A);
     }
 
     /// <summary>
@@ -247,7 +247,7 @@ public sealed class RelaxationSpectrumSolver
         try
         {
             return SharedShiftLeftVectors.TryComputeWithBackwardFactor(prepared.Backward, backward.Lu, ordered.Values[1..], ordered.Modes[1..], op.LogEquilibrium, ordered.Left[1..],
-                prepared.Symbolic.Ordering);
+                prepared.Symbolic.Ordering, prepared.A);
         }
         catch (InvalidOperationException) { return null; }
     }

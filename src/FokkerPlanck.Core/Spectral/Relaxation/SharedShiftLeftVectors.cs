@@ -87,10 +87,11 @@ public static class SharedShiftLeftVectors
     /// <param name="logPi">ln π (cell masses).</param>
     /// <param name="seeds">Output v₂…v_K.</param>
     /// <param name="ordering">The eigen solve's fill-reducing ordering of the cells (restricted to the cold ones for <see cref="ColdRegionSeeds"/>), or null.</param>
+    /// <param name="symmetric">The symmetrized operator A, for the cold cells' solve (<see cref="ColdRegionSeeds.Fill"/>), or null.</param>
     public static (double[] Residuals, int Sweeps)? TryCompute(CsrMatrix backward, ILinearSolver factor, double[] values,
-        double[][] symmetricModes, ReadOnlySpan<double> logPi, double[][] seeds, Permutation? ordering = null)
+        double[][] symmetricModes, ReadOnlySpan<double> logPi, double[][] seeds, Permutation? ordering = null, CsrMatrix? symmetric = null)
     {
-        return ScalingUnderflows(logPi) ? null : Iterate(backward, factor, scaled: true, values, symmetricModes, logPi, seeds, ordering);
+        return ScalingUnderflows(logPi) ? null : Iterate(backward, factor, scaled: true, values, symmetricModes, logPi, seeds, ordering, symmetric);
     }
 
     /// <summary>
@@ -105,21 +106,22 @@ public static class SharedShiftLeftVectors
     /// <param name="logPi">ln π (cell masses).</param>
     /// <param name="seeds">Output v₂…v_K.</param>
     /// <param name="ordering">The eigen solve's fill-reducing ordering of the cells, or null.</param>
+    /// <param name="symmetric">The symmetrized operator A, for the cold cells' solve (<see cref="ColdRegionSeeds.Fill"/>), or null.</param>
     public static (double[] Residuals, int Sweeps)? TryComputeWithBackwardFactor(CsrMatrix backward, ILinearSolver backwardFactor, double[] values,
-        double[][] symmetricModes, ReadOnlySpan<double> logPi, double[][] seeds, Permutation? ordering = null)
-        => Iterate(backward, backwardFactor, scaled: false, values, symmetricModes, logPi, seeds, ordering);
+        double[][] symmetricModes, ReadOnlySpan<double> logPi, double[][] seeds, Permutation? ordering = null, CsrMatrix? symmetric = null)
+        => Iterate(backward, backwardFactor, scaled: false, values, symmetricModes, logPi, seeds, ordering, symmetric);
 
     private static (double[] Residuals, int Sweeps)? Iterate(CsrMatrix backward, ILinearSolver factor, bool scaled, double[] values,
-        double[][] symmetricModes, ReadOnlySpan<double> logPi, double[][] seeds, Permutation? ordering)
+        double[][] symmetricModes, ReadOnlySpan<double> logPi, double[][] seeds, Permutation? ordering, CsrMatrix? symmetric)
     {
         ArgumentNullException.ThrowIfNull(backward);
         ArgumentNullException.ThrowIfNull(factor);
         ArgumentNullException.ThrowIfNull(values);
         int m = values.Length;
         if (m == 0) return ([], 0);
-        var cold = LeftEigenvectorRefinement.Seed(symmetricModes, logPi, seeds);
-        ColdRegionSeeds.Fill(backward, values, cold, seeds, ordering);
         var w = new SharedShiftSweeps.Workspace(logPi, m, scaled);
+        var cold = LeftEigenvectorRefinement.Seed(symmetricModes, w.SqrtPi, seeds);
+        ColdRegionSeeds.Fill(backward, values, cold, seeds, ordering, symmetric, logPi);
         var residuals = Enumerable.Repeat(double.PositiveInfinity, m).ToArray();
         var active = Enumerable.Range(0, m).ToArray();
         int sweep = 0;

@@ -16,19 +16,23 @@ public class ColdRegionSeedsTests
     /// On the benchmark valley the cut seeds are zero on the cold rim (π below ~1e-20 of its peak); the
     /// restricted backward equation fills them with the converged left vectors' values, to the accuracy
     /// of the boundary values around them (the seeds' own error, up to 1e-6 relative where φ is 1e-10
-    /// of its peak), far from the O(1) error of the zeros.
+    /// of its peak), far from the O(1) error of the zeros; with the LDLᵀ of the symmetrized block through
+    /// the scaling and with the LU of the backward generator's block alike.
     /// </summary>
-    [Fact]
-    public void Fill_OnTheValleysColdRim_AgreesWithTheConvergedLeftVectors()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Fill_OnTheValleysColdRim_AgreesWithTheConvergedLeftVectors(bool symmetricBlock)
     {
         var op = Valley();
         var s = new RelaxationSpectrumSolver().Solve(op, new SpectrumOptions { Modes = 6 });
         int m = s.Count - 1, n = op.Size;
         var seeds = Enumerable.Range(0, m).Select(_ => new double[n]).ToArray();
-        var cold = LeftEigenvectorRefinement.Seed(s.SymmetricModes[1..], op.LogEquilibrium, seeds);
+        var cold = LeftEigenvectorRefinement.Seed(s.SymmetricModes[1..], LeftEigenvectorRefinement.SquareRootOfMasses(op.LogEquilibrium), seeds);
         int coldCells = cold.Count(c => c);
         Assert.InRange(coldCells, n / 20, n / 2);
-        var outcome = ColdRegionSeeds.Fill(op.Assemble(FokkerPlanckOperator.Form.Backward), s.Eigenvalues[1..], cold, seeds, ordering: null);
+        var (a, backward) = op.AssembleSymmetricAndBackward();
+        var outcome = ColdRegionSeeds.Fill(backward, s.Eigenvalues[1..], cold, seeds, ordering: null, symmetricBlock ? a : null, op.LogEquilibrium);
         Assert.Equal(new ColdRegionSeeds.Outcome(coldCells, outcome.Steps, m), outcome);
         Assert.InRange(outcome.Steps, 2, ColdRegionSeeds.MaxSteps);
         for (int k = 0; k < m; k++)
@@ -53,7 +57,7 @@ public class ColdRegionSeedsTests
         var backward = op.Assemble(FokkerPlanckOperator.Form.Backward);
         var s = new RelaxationSpectrumSolver().Solve(op, new SpectrumOptions { Modes = 3 });
         var seeds = new[] { new double[op.Size] };
-        var cold = LeftEigenvectorRefinement.Seed(s.SymmetricModes[1..2], op.LogEquilibrium, seeds);
+        var cold = LeftEigenvectorRefinement.Seed(s.SymmetricModes[1..2], LeftEigenvectorRefinement.SquareRootOfMasses(op.LogEquilibrium), seeds);
         var before = (double[])seeds[0].Clone();
         double beyond = 10 * backward.Diagonal().Max(Math.Abs);
         var outcome = ColdRegionSeeds.Fill(backward, [beyond], cold, seeds, ordering: null);
