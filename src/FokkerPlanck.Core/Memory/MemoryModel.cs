@@ -145,9 +145,11 @@ public sealed class MemoryModel
     public const int BackwardLuCheckCells = 128;
 
     /// <summary>
-    /// Whether the spectrum of <paramref name="scenario"/> at <paramref name="lr"/> (default: its final LR) takes its left vectors from an LU
+    /// Whether the spectrum of <paramref name="scenario"/> at <paramref name="lr"/> (default: its final LR) may take its left vectors from an LU
     /// of the backward generator (L and U: twice an LDLᵀ's storage) because √π would leave the normal
-    /// range (<see cref="SharedShiftLeftVectors.ScalingUnderflows"/>), judged on the scenario's grid
+    /// range (<see cref="SharedShiftLeftVectors.ScalingUnderflows"/>): an upper bound since the deep cells
+    /// are solved apart (<see cref="Spectral.Relaxation.DeepCellSolve"/>), the LU being the fallback when that
+    /// is not possible; judged on the scenario's grid
     /// coarsened to at most <see cref="BackwardLuCheckCells"/> per axis (the landscape's range of values
     /// barely depends on the grid); true when the scenario cannot be sampled (the larger estimate).
     /// </summary>

@@ -224,7 +224,7 @@ internal static class ColdRegionSeeds
     }
 
     /// <summary>The cold cells, their block of the operator (G_CC or A_CC) and its symbolic analysis.</summary>
-    private sealed class Region
+    internal sealed class Region
     {
         private readonly CsrMatrix _backward;
         private readonly bool[] _cold;

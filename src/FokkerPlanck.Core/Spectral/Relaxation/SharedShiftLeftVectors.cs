@@ -20,11 +20,14 @@ namespace FokkerPlanck.Core.Spectral.Relaxation;
 /// scaled solve is a componentwise backward-stable solve with <c>G − σI</c> itself, every row to the
 /// accuracy of its own rates, as the LU of <c>G − σI</c> is (whose pivots are those of the LDLᵀ;
 /// <see cref="LeftEigenvectorRefinement"/>). Only underflow of <c>√π</c> breaks the argument
-/// (<see cref="MinHalfLogScale"/>); there the same iteration runs with one LU of <c>G − σI</c> itself
-/// (<see cref="TryComputeWithBackwardFactor"/>): one factorization for all modes still, where the
-/// per-mode refinement makes one per mode. On the default scenario's grids (two-basin, 16k–65k
-/// cells, π down to 1e-560 of its peak and below) 14 of the grid study's 15 columns converged on it in
-/// 10–12 sweeps; the job's left-vector work fell from 4.9 to 4.3 s of CPU (a profile, 2026-12-03).</para>
+/// (<see cref="MinHalfLogScale"/>); there the sweeps leave the deep cells alone and a small LU per mode
+/// solves for them from the cells around them after every sweep (<see cref="DeepCellSolve"/>), so the
+/// eigen solve's LDLᵀ still serves. On the default scenario's grids (two-basin, 16k–65k cells, π down
+/// to 1e-940 of its peak, 4.7–5.2 % of the cells deep) this replaced one LU of the whole backward
+/// generator per solve: the `mpemba` job's peak fell from 232–246 to 189–194 MiB and its computation
+/// from 1.65–1.78 to 1.55–1.70 s (2026-12-04). Where the deep solve is not possible (a rate above the
+/// deep cells' restricted spectrum) the same iteration runs with one LU of <c>G − σI</c> itself
+/// (<see cref="TryComputeWithBackwardFactor"/>).</para>
 /// <para><b>One shift for all modes.</b> The seeds <c>φ_k/√π</c> are kept where φ_k is significant
 /// (<see cref="LeftEigenvectorRefinement.ReliableFraction"/>) and filled on the cold cells, where it is
 /// not, by the backward equation restricted to them (<see cref="ColdRegionSeeds"/>); what error is left
@@ -62,7 +65,7 @@ public static class SharedShiftLeftVectors
     /// <summary>
     /// Lowest <c>½ ln(π_i/π_max)</c> for which the scaled solve is used: √π relative to its peak stays
     /// at or above 1e-280, so the scaled right-hand sides, solutions and products in the triangular
-    /// solves stay clear of the subnormal range (2.2e-308); below it the per-mode LU of G is used.
+    /// solves stay clear of the subnormal range (2.2e-308); cells below it are solved apart (<see cref="DeepCellSolve"/>).
     /// </summary>
     public const double MinHalfLogScale = -644.0;
 
@@ -76,8 +79,8 @@ public static class SharedShiftLeftVectors
 
     /// <summary>
     /// Computes v₂…v_K into <paramref name="seeds"/> (overwritten; v₁ ≡ 1 is exact) and returns their
-    /// componentwise residuals and the sweeps made, or null when the scaling would underflow or the
-    /// projection is singular. Columns left above <see cref="AcceptResidual"/> (or all of them, after
+    /// componentwise residuals and the sweeps made, or null when the scaling underflows and the deep
+    /// cells cannot be solved apart, or the projection is singular. Columns left above <see cref="AcceptResidual"/> (or all of them, after
     /// null) are for <see cref="LeftEigenvectorRefinement.Refine"/>.
     /// </summary>
     /// <param name="backward">The backward generator Lᵀ (rows sum to zero; G = −Lᵀ).</param>
@@ -91,7 +94,10 @@ public static class SharedShiftLeftVectors
     public static (double[] Residuals, int Sweeps)? TryCompute(CsrMatrix backward, ILinearSolver factor, double[] values,
         double[][] symmetricModes, ReadOnlySpan<double> logPi, double[][] seeds, Permutation? ordering = null, CsrMatrix? symmetric = null)
     {
-        return ScalingUnderflows(logPi) ? null : Iterate(backward, factor, scaled: true, values, symmetricModes, logPi, seeds, ordering, symmetric);
+        ArgumentNullException.ThrowIfNull(values);
+        if (!ScalingUnderflows(logPi)) return Iterate(backward, factor, scaled: true, values, symmetricModes, logPi, seeds, ordering, symmetric, deep: null);
+        using var deep = DeepCellSolve.Create(backward, logPi, values, ordering);
+        return deep is null ? null : Iterate(backward, factor, scaled: true, values, symmetricModes, logPi, seeds, ordering, symmetric, deep);
     }
 
     /// <summary>
@@ -109,10 +115,10 @@ public static class SharedShiftLeftVectors
     /// <param name="symmetric">The symmetrized operator A, for the cold cells' solve (<see cref="ColdRegionSeeds.Fill"/>), or null.</param>
     public static (double[] Residuals, int Sweeps)? TryComputeWithBackwardFactor(CsrMatrix backward, ILinearSolver backwardFactor, double[] values,
         double[][] symmetricModes, ReadOnlySpan<double> logPi, double[][] seeds, Permutation? ordering = null, CsrMatrix? symmetric = null)
-        => Iterate(backward, backwardFactor, scaled: false, values, symmetricModes, logPi, seeds, ordering, symmetric);
+        => Iterate(backward, backwardFactor, scaled: false, values, symmetricModes, logPi, seeds, ordering, symmetric, deep: null);
 
     private static (double[] Residuals, int Sweeps)? Iterate(CsrMatrix backward, ILinearSolver factor, bool scaled, double[] values,
-        double[][] symmetricModes, ReadOnlySpan<double> logPi, double[][] seeds, Permutation? ordering, CsrMatrix? symmetric)
+        double[][] symmetricModes, ReadOnlySpan<double> logPi, double[][] seeds, Permutation? ordering, CsrMatrix? symmetric, DeepCellSolve? deep)
     {
         ArgumentNullException.ThrowIfNull(backward);
         ArgumentNullException.ThrowIfNull(factor);
@@ -121,15 +127,19 @@ public static class SharedShiftLeftVectors
         if (m == 0) return ([], 0);
         var w = new SharedShiftSweeps.Workspace(logPi, m, scaled);
         var cold = LeftEigenvectorRefinement.Seed(symmetricModes, w.SqrtPi, seeds);
-        ColdRegionSeeds.Fill(backward, values, cold, seeds, ordering, symmetric, logPi);
+        // the cold cells' solve pays where the scaled sweeps do the rest; with G's own LU, or deep cells
+        // beyond the scaling, the cold set is most of the grid (half on the default scenario) and its LU
+        // costs more than the sweeps it saves
+        if (scaled && deep is null) ColdRegionSeeds.Fill(backward, values, cold, seeds, ordering, symmetric, logPi);
         var residuals = Enumerable.Repeat(double.PositiveInfinity, m).ToArray();
         var active = Enumerable.Range(0, m).ToArray();
         int sweep = 0;
         while (active.Length > 0 && sweep < MaxSweeps)
         {
             sweep++;
-            SharedShiftSweeps.Sweep(factor, seeds, active, w);
+            SharedShiftSweeps.Sweep(factor, seeds, active, w, deep?.Deep);
             if (!SharedShiftSweeps.Project(seeds, symmetricModes, w)) return null;
+            if (deep is not null) for (int k = 0; k < m; k++) deep.Apply(k, seeds[k]);
             var now = LeftEigenvectorRefinement.ComponentwiseResiduals(backward, [.. active.Select(k => values[k])], [.. active.Select(k => seeds[k])], matrixSign: -1.0);
             // a column at the target, or one that stalls (round-off floor or a slow contraction), is
             // kept as it is from now on (the projection mixes the kept ones slightly: all are

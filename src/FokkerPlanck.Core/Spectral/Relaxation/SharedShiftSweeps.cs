@@ -52,9 +52,11 @@ internal static class SharedShiftSweeps
 
     /// <summary>
     /// One inverse-iteration sweep of the <paramref name="active"/> columns at once, in place:
-    /// <c>Y ← S⁻¹ (A − σI)⁻¹ S Y</c>, the π-weighted mean removed before and after, each column scaled to max-norm 1.
+    /// <c>Y ← S⁻¹ (A − σI)⁻¹ S Y</c>, the π-weighted mean removed before and after, each column scaled to
+    /// max-norm 1 over the cells that are not frozen.
+    /// Cells marked <paramref name="frozen"/> (beyond the scaling's range, <see cref="DeepCellSolve"/>) keep their values.
     /// </summary>
-    public static void Sweep(ILinearSolver factor, double[][] columns, int[] active, Workspace w)
+    public static void Sweep(ILinearSolver factor, double[][] columns, int[] active, Workspace w, bool[]? frozen = null)
     {
         int n = w.Pi.Length, a = active.Length;
         var v = active.Select(k => columns[k]).ToArray();
@@ -75,7 +77,8 @@ internal static class SharedShiftSweeps
             for (int q = 0; q < a; q++)
             {
                 var x = w.Solved.AsSpan(q * n, n);
-                for (int i = i0; i < i1; i++) v[q][i] = x[i] / w.Scale[i];
+                if (frozen is null) for (int i = i0; i < i1; i++) v[q][i] = x[i] / w.Scale[i];
+                else for (int i = i0; i < i1; i++) if (!frozen[i]) v[q][i] = x[i] / w.Scale[i];
             }
         });
         mean = WeightedMeans(v, w);
@@ -86,7 +89,13 @@ internal static class SharedShiftSweeps
             for (int q = 0; q < a; q++)
             {
                 double shift = mean[q], max = 0.0;
-                for (int i = i0; i < i1; i++) { v[q][i] -= shift; max = Math.Max(max, Math.Abs(v[q][i])); }
+                // the norm over the cells the sweep reaches: a frozen cell's value may be far larger (a
+                // left vector grows into the cold walls) and would push the others toward underflow
+                for (int i = i0; i < i1; i++)
+                {
+                    v[q][i] -= shift;
+                    if (frozen is null || !frozen[i]) max = Math.Max(max, Math.Abs(v[q][i]));
+                }
                 largest[c * a + q] = max;
             }
         });

@@ -70,14 +70,19 @@ public class SharedShiftLeftVectorsTests
         Assert.True(compared > (minimumCompared ?? op.Size), $"only {compared} entries compared");
     }
 
+    /// <summary>
+    /// Where √π leaves the normal range (the walls, π below 1e-600 of its peak) the sweeps run with the
+    /// eigen solve's LDLᵀ and the deep cells are solved apart (<see cref="DeepCellSolve"/>); v₂, whose two
+    /// wells' ladders interleave with the shared shift's, stalls and is refined per mode, v₃ is shared.
+    /// </summary>
     [Fact]
-    public void EquilibriumRangeBeyondTheScaling_SharesOneLuOfTheBackwardGenerator()
+    public void EquilibriumRangeBeyondTheScaling_DeepCellsSolvedApart_AgreesWithPerModeRefinement()
     {
         // T = 0.005: ln(π_max/π_min) ≈ 9.5/0.005 = 1900 > 2·644, so √π would leave the normal range
         var op = FokkerPlanckOperator.Create(DiscreteLandscape.Sample(TensorGrid.OneDimensional(Axis.Uniform(-2, 2, 400)), TiltedDoubleWell()), 0.005);
         Assert.True(SharedShiftLeftVectors.ScalingUnderflows(op.LogEquilibrium));
         var s = new RelaxationSpectrumSolver().Solve(op, new SpectrumOptions { Modes = 3 });
-        Assert.Contains("Left vectors v2 refined per mode (shared-shift residual with the backward generator's LU", s.Messages, StringComparison.Ordinal);
+        Assert.Contains("Left vectors v2 refined per mode (shared-shift residual", s.Messages, StringComparison.Ordinal);
         Assert.True(op.LogEquilibrium.ToArray().Min() - op.LogEquilibrium.ToArray().Max() < 2 * Math.Log(1e-300), "the walls' π is below 1e-600 of the peak");
         // the two agree to 2.4e-7 (measured) where π is 1e-110 of its peak and v₃ is 1e43: both
         // residuals are at round-off (1e-16), so the difference is the vector's own conditioning there
@@ -87,11 +92,11 @@ public class SharedShiftLeftVectorsTests
 
     /// <summary>
     /// A 2D valley–river landscape whose steep valley walls put π below 1e-1000 of its peak (too cold for
-    /// the scaled solve) while the river is a single well: the shared LU of the backward generator serves
-    /// every mode, none is refined per mode.
+    /// the scaled solve) while the river is a single well: the eigen solve's LDLᵀ with the deep cells
+    /// solved apart serves every mode, none is refined per mode.
     /// </summary>
     [Fact]
-    public void TwoDimensionalSteepValley_BackwardGeneratorsLu_ServesEveryMode()
+    public void TwoDimensionalSteepValley_DeepCellsSolvedApart_ServesEveryMode()
     {
         var g = new TensorGrid(Axis.Uniform(-0.5, 0.5, 40), Axis.Uniform(-1, 1, 60));
         var landscape = TestLandscapes.ValleyRiver(y => 0.5 * y * y, y => y, _ => 400.0, _ => 0.0);
