@@ -40,12 +40,17 @@ internal static class SpectrumCommand
             int k = parse.GetValue(modes) ?? scenario.Mpemba.Modes;
             if (k < 2) throw new UsageException($"--modes must be ≥ 2 (λ₁ = 0 and at least one relaxation mode), got {k}.");
             string dir = parse.GetValue(outDir)!;
-            // the guard's ordering and symbolic analysis of this grid is the solver's (not done twice)
-            var memory = MaxMemoryOption.Enforce("spectrum", scenario, nx, ny, parse.GetValue(maxMemory), m => m.Spectrum(k, backwardLu: Core.Memory.MemoryModel.NeedsBackwardLu(scenario, eta)));
-            using var folderLock = OutputLock.Acquire(dir);
+            // the guard's ordering and symbolic analysis of this grid is the solver's (not done twice); it is
+            // mostly serial and needs only the grid, so it runs beside the sampling and the scenario's
+            // checks (their warnings come first, a refusal right after them, before any output is written)
+            string? maxMemoryText = parse.GetValue(maxMemory);
+            var guard = Core.Numerics.Parallelism.Beside(() => MaxMemoryOption.Enforce("spectrum", scenario, nx, ny, maxMemoryText,
+                m => m.Spectrum(k, backwardLu: Core.Memory.MemoryModel.NeedsBackwardLu(scenario, eta))));
             // one sampled landscape for the warnings and the operator
             var setup = ScenarioSetup.Create(scenario.WithGrid(nx, ny));
             ScenarioWarnings.Print(setup);
+            var memory = guard.GetAwaiter().GetResult();
+            using var folderLock = OutputLock.Acquire(dir);
             RelaxationSpectrum s = null!;
             double startup = 0;
             ProgressDisplay.Run("spectrum", progress =>

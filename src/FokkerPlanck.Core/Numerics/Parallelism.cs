@@ -62,6 +62,17 @@ public static class Parallelism
         return results;
     }
 
+    /// <summary>
+    /// Starts <paramref name="work"/> on the thread pool, beside the caller, when more than one thread is
+    /// allowed (a mostly serial stage that the caller's own work can overlap); with one thread it runs
+    /// here, now (no overlap, and a failure is thrown at once). Its result does not depend on the overlap.
+    /// </summary>
+    public static Task<T> Beside<T>(Func<T> work)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        return Threads > 1 ? Task.Run(work) : Task.FromResult(work());
+    }
+
     /// <summary>Sets <see cref="Threads"/> (null: all cores).</summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="threads"/> is below 1.</exception>
     public static void SetThreads(int? threads)

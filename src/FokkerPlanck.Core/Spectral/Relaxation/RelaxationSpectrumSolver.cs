@@ -71,7 +71,7 @@ public sealed class RelaxationSpectrumSolver
     {
         ArgumentNullException.ThrowIfNull(grid);
         SymbolicFactorization Analyze() => AnalyzeGrid(FokkerPlanckOperator.PatternFor(grid), grid.Nx, grid.Ny);
-        return Parallelism.Threads > 1 ? Task.Run(Analyze) : Task.FromResult(Analyze()); // one thread: no overlap
+        return Parallelism.Beside(Analyze); // one thread: no overlap
     }
 
     /// <summary>Computes the spectrum.</summary>
@@ -168,8 +168,7 @@ public sealed class RelaxationSpectrumSolver
         var sw = Stopwatch.StartNew();
         var analysis = _symbolic is null ? _pending ?? AnalyzeGridAsync(op.Grid) : null;
         var coarseTask = !options.CoarseStart ? null
-            : Parallelism.Threads > 1 ? Task.Run(() => CoarseGridStart.Compute(op, options.Modes - 1, options.Seed, options.CoarseCellsPerAxis))
-            : Task.FromResult(CoarseGridStart.Compute(op, options.Modes - 1, options.Seed, options.CoarseCellsPerAxis));
+            : Parallelism.Beside(() => CoarseGridStart.Compute(op, options.Modes - 1, options.Seed, options.CoarseCellsPerAxis));
         progress?.Report(("assembly", 0));
         // the backward generator (left-vector residuals and refinement) shares every face rate with A
         var (a, backward) = op.AssembleSymmetricAndBackward();
