@@ -7,7 +7,7 @@ namespace FokkerPlanck.Core.Spectral.Relaxation;
 /// <summary>
 /// Left-vector seeds on the cold cells, where the naive <c>φ_k/√π</c> is round-off and was cut
 /// (<see cref="LeftEigenvectorRefinement.ReliableFraction"/>): the backward eigen-equation restricted to
-/// those cells, with the reliable seeds around them as boundary values, solved for all modes with one LU.
+/// those cells, with the reliable seeds around them as boundary values, solved for all modes with one factorization.
 /// </summary>
 /// <remarks>
 /// <para><b>The restricted problem.</b> With C the cold cells and W the rest, held at their seeds, the
@@ -17,21 +17,21 @@ namespace FokkerPlanck.Core.Spectral.Relaxation;
 /// the drift is steep (the symmetrized operator is the Schrödinger operator
 /// <c>−T∇² + |∇L|²/4T − ΔL/2</c>: its potential is large exactly where π is tiny; Risken, <i>The
 /// Fokker–Planck Equation</i>, 2nd ed., §5.4).</para>
-/// <para><b>One LU for all modes.</b> With <c>s</c> the midpoint of the wanted rates,
+/// <para><b>One factorization for all modes.</b> With <c>s</c> the midpoint of the wanted rates,
 /// <c>(G_CC − sI) v⁺ = −G_CW v_W + (λ_k − s) v</c> contracts by <c>|λ_k − s| / (μ_j − s)</c> per step
-/// whenever <c>s &lt; μ₁</c>, which the LU's pivots certify (<see cref="SparseLu.NegativePivotCount"/>,
-/// zero exactly then); otherwise <c>s = 0</c>, and a column that does not contract keeps its cut seed.
+/// whenever <c>s &lt; μ₁</c>, which the factor's pivots certify (<see cref="SparseLdlt.NegativePivotCount"/>,
+/// <see cref="SparseLu.NegativePivotCount"/>: zero exactly then); otherwise <c>s = 0</c>, and a column that does not contract keeps its cut seed.
 /// Measured contraction per step: 0.02–0.08 on the benchmark valley (C = 15 % of the cells; rates up to
 /// 8.7), 0.05–0.14 on the default scenario's fine grid (C = 51 %).</para>
 /// <para><b>Why it pays.</b> The zeros left on C are the error the shared-shift sweeps
 /// (<see cref="SharedShiftLeftVectors"/>) otherwise remove slowest: on the benchmark valley at 512²
-/// they needed 6 sweeps from the cut seeds and need 2 from these (2026-12-04, the solve on C taking a
-/// fifth of the cells' single factorization). The seeds of W keep their own error (up to 1e-6 relative
+/// they needed 6 sweeps from the cut seeds and need 2 from these (2026-12-04; the factorization on C
+/// takes a seventh to a fifth of the whole grid's at 512²–1024²). The seeds of W keep their own error (up to 1e-6 relative
 /// where φ is 1e-10 of its peak), which the sweeps then remove.</para>
 /// </remarks>
 internal static class ColdRegionSeeds
 {
-    /// <summary>Relative change (max-norm, per column) below which a column's iteration stops: the sweeps that follow remove the rest (on the benchmark valley, 1e-4 here gave the same two sweeps as an exact solve).</summary>
+    /// <summary>Relative change (max-norm, per column) below which a column's iteration stops: the sweeps that follow remove the rest (on the benchmark valley at 512², 1e-6 here gives the exact solve's two sweeps, 1e-4 three).</summary>
     public const double Tolerance = 1e-6;
 
     /// <summary>Steps at most (at the measured contraction of 0.02–0.14 per step, 5–7 reach <see cref="Tolerance"/>).</summary>
@@ -71,10 +71,10 @@ internal static class ColdRegionSeeds
         if (symmetric is not null && logPi.Length != backward.RowCount)
             throw new ArgumentException($"ln π has {logPi.Length} cells, the operator {backward.RowCount}.", nameof(logPi));
         int m = values.Length;
-        var cells = Region.ColdCells(cold, backward.RowCount);
+        var cells = RestrictedRegion.ColdCells(cold, backward.RowCount);
         if (cells.Length == 0 || m == 0) return new Outcome(cells.Length, 0, 0);
-        var scale = symmetric is null ? null : Region.ScaleWithin(cells, logPi);
-        var region = Region.Create(scale is null ? backward : symmetric!, scale is null ? -1.0 : 1.0, backward, cold, cells, ordering);
+        var scale = symmetric is null ? null : RestrictedRegion.ScaleWithin(cells, logPi);
+        var region = RestrictedRegion.Create(scale is null ? backward : symmetric!, scale is null ? -1.0 : 1.0, backward, cold, cells, ordering);
         using var factor = ShiftedFactor.BelowTheDirichletSpectrum(region, scale, values);
         if (factor is null) return new Outcome(cells.Length, 0, 0);
         var (solution, converged, steps) = Iterate(region, factor, factor.Shift, values, seeds);
@@ -115,7 +115,7 @@ internal static class ColdRegionSeeds
         /// At the midpoint s of the rates when that lies below the Dirichlet spectrum (no negative
         /// pivot), else at s = 0; null when neither factorizes.
         /// </summary>
-        public static ShiftedFactor? BelowTheDirichletSpectrum(Region region, double[]? scale, double[] values)
+        public static ShiftedFactor? BelowTheDirichletSpectrum(RestrictedRegion region, double[]? scale, double[] values)
         {
             double mid = 0.5 * (values.Min() + values.Max());
             foreach (double shift in mid > 0 ? new[] { mid, 0.0 } : [0.0])
@@ -169,7 +169,7 @@ internal static class ColdRegionSeeds
     /// step), from <c>v = 0</c>; a column leaves the block when its change is below <see cref="Tolerance"/>
     /// (converged) or stops shrinking (not).
     /// </summary>
-    private static (double[] Solution, bool[] Converged, int Steps) Iterate(Region region, ILinearSolver lu, double shift, double[] values, double[][] seeds)
+    private static (double[] Solution, bool[] Converged, int Steps) Iterate(RestrictedRegion region, ILinearSolver lu, double shift, double[] values, double[][] seeds)
     {
         int c = region.Cells.Length, m = values.Length;
         var boundary = region.BoundaryTerms(seeds);
@@ -221,121 +221,5 @@ internal static class ColdRegionSeeds
             size = Math.Max(size, Math.Abs(x[r]));
         }
         return size > 0 && double.IsFinite(size) && double.IsFinite(diff) ? diff / size : double.PositiveInfinity;
-    }
-
-    /// <summary>The cold cells, their block of the operator (G_CC or A_CC) and its symbolic analysis.</summary>
-    internal sealed class Region
-    {
-        private readonly CsrMatrix _backward;
-        private readonly bool[] _cold;
-
-        private Region(CsrMatrix backward, bool[] cold, int[] cells, CsrMatrix matrix, SymbolicFactorization symbolic)
-        {
-            _backward = backward;
-            _cold = cold;
-            Cells = cells;
-            Matrix = matrix;
-            Symbolic = symbolic;
-        }
-
-        /// <summary>Global index of each cold cell, in grid order.</summary>
-        public int[] Cells { get; }
-
-        /// <summary>G_CC = −(Lᵀ)_CC, or A_CC.</summary>
-        public CsrMatrix Matrix { get; }
-
-        public SymbolicFactorization Symbolic { get; }
-
-        /// <summary>The cold cells in grid order.</summary>
-        public static int[] ColdCells(bool[] cold, int n)
-        {
-            if (cold.Length != n) throw new ArgumentException($"The cold mask has {cold.Length} cells, the operator {n}.", nameof(cold));
-            var cells = new List<int>();
-            for (int i = 0; i < n; i++) if (cold[i]) cells.Add(i);
-            return [.. cells];
-        }
-
-        /// <summary>
-        /// <c>T = exp(½(ln π − max_C ln π))</c> on the cold cells, or null when it would leave the normal
-        /// range (<see cref="SharedShiftLeftVectors.MinHalfLogScale"/>).
-        /// </summary>
-        public static double[]? ScaleWithin(int[] cells, ReadOnlySpan<double> logPi)
-        {
-            double max = double.NegativeInfinity, min = double.PositiveInfinity;
-            foreach (int i in cells) { max = Math.Max(max, logPi[i]); min = Math.Min(min, logPi[i]); }
-            if (0.5 * (min - max) < SharedShiftLeftVectors.MinHalfLogScale) return null;
-            var scale = new double[cells.Length];
-            for (int r = 0; r < cells.Length; r++) scale[r] = Math.Exp(0.5 * (logPi[cells[r]] - max));
-            return scale;
-        }
-
-        /// <summary>
-        /// The region with <c>sign · matrix</c> restricted to <paramref name="cells"/> (sign −1: G_CC from
-        /// Lᵀ; +1: A_CC) and its symbolic analysis under the restricted <paramref name="ordering"/>.
-        /// </summary>
-        public static Region Create(CsrMatrix matrix, double sign, CsrMatrix backward, bool[] cold, int[] cells, Permutation? ordering)
-        {
-            int n = backward.RowCount;
-            var local = new int[n];
-            Array.Fill(local, -1);
-            for (int r = 0; r < cells.Length; r++) local[cells[r]] = r;
-            var restricted = Restrict(matrix, sign, cold, local, cells);
-            Permutation? order = null;
-            if (ordering is not null && ordering.Size == n)
-            {
-                var newToOld = new int[cells.Length];
-                int next = 0;
-                foreach (int old in ordering.NewToOld) if (cold[old]) newToOld[next++] = local[old];
-                order = Permutation.FromNewToOld(newToOld);
-            }
-            return new Region(backward, cold, cells, restricted, SymbolicFactorization.Analyze(restricted, order));
-        }
-
-        /// <summary><c>sign · matrix</c> on the cold rows and columns, columns renumbered to the cold cells (their order is kept, so columns stay sorted).</summary>
-        private static CsrMatrix Restrict(CsrMatrix matrix, double sign, bool[] cold, int[] local, int[] cells)
-        {
-            var rp = matrix.RowPointers; var ci = matrix.ColumnIndices; var values = matrix.Values;
-            int c = cells.Length;
-            var rowPointers = new int[c + 1];
-            for (int r = 0; r < c; r++)
-            {
-                int i = cells[r], count = 0;
-                for (int e = rp[i]; e < rp[i + 1]; e++) if (cold[ci[e]]) count++;
-                rowPointers[r + 1] = rowPointers[r] + count;
-            }
-            var columns = new int[rowPointers[c]];
-            var entries = new double[rowPointers[c]];
-            for (int r = 0; r < c; r++)
-            {
-                int i = cells[r], p = rowPointers[r];
-                for (int e = rp[i]; e < rp[i + 1]; e++)
-                {
-                    if (!cold[ci[e]]) continue;
-                    columns[p] = local[ci[e]];
-                    entries[p++] = sign * values[e];
-                }
-            }
-            return new CsrMatrix(c, c, rowPointers, columns, entries);
-        }
-
-        /// <summary><c>−G_CW v_W = (Lᵀ)_CW v_W</c> of every column (column k at offset k·|C|).</summary>
-        public double[] BoundaryTerms(double[][] seeds)
-        {
-            var rp = _backward.RowPointers; var ci = _backward.ColumnIndices; var bv = _backward.Values;
-            int c = Cells.Length;
-            var terms = new double[c * seeds.Length];
-            for (int k = 0; k < seeds.Length; k++)
-            {
-                var v = seeds[k];
-                for (int r = 0; r < c; r++)
-                {
-                    int i = Cells[r];
-                    double s = 0.0;
-                    for (int e = rp[i]; e < rp[i + 1]; e++) if (!_cold[ci[e]]) s += bv[e] * v[ci[e]];
-                    terms[k * c + r] = s;
-                }
-            }
-            return terms;
-        }
     }
 }

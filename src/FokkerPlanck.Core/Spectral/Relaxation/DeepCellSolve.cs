@@ -27,28 +27,25 @@ namespace FokkerPlanck.Core.Spectral.Relaxation;
 /// </remarks>
 internal sealed class DeepCellSolve : IDisposable
 {
-    private readonly CsrMatrix _backward;
-    private readonly bool[] _deep;
-    private readonly int[] _cells;
+    private readonly RestrictedRegion _region;
     private readonly SparseLu[] _factors;
     private readonly double[] _rhs;
     private readonly double[] _x;
 
-    private DeepCellSolve(CsrMatrix backward, bool[] deep, int[] cells, SparseLu[] factors)
+    private DeepCellSolve(bool[] deep, RestrictedRegion region, SparseLu[] factors)
     {
-        _backward = backward;
-        _deep = deep;
-        _cells = cells;
+        Deep = deep;
+        _region = region;
         _factors = factors;
-        _rhs = new double[cells.Length];
-        _x = new double[cells.Length];
+        _rhs = new double[region.Cells.Length];
+        _x = new double[region.Cells.Length];
     }
 
     /// <summary>The deep cells (frozen in the sweeps).</summary>
-    public bool[] Deep => _deep;
+    public bool[] Deep { get; }
 
     /// <summary>Number of deep cells.</summary>
-    public int Count => _cells.Length;
+    public int Count => _region.Cells.Length;
 
     /// <summary>
     /// The deep cells of <paramref name="logPi"/> and one LU of <c>G_DD − λ_k I</c> per mode; null when
@@ -67,9 +64,9 @@ internal sealed class DeepCellSolve : IDisposable
         foreach (double l in logPi) max = Math.Max(max, l);
         var deep = new bool[n];
         for (int i = 0; i < n; i++) deep[i] = 0.5 * (logPi[i] - max) < SharedShiftLeftVectors.MinHalfLogScale;
-        var cells = ColdRegionSeeds.Region.ColdCells(deep, n);
+        var cells = RestrictedRegion.ColdCells(deep, n);
         if (cells.Length == 0) return null;
-        var region = ColdRegionSeeds.Region.Create(backward, -1.0, backward, deep, cells, ordering);
+        var region = RestrictedRegion.Create(backward, -1.0, backward, deep, cells, ordering);
         var factors = new List<SparseLu>(values.Length);
         foreach (double lambda in values)
         {
@@ -81,22 +78,16 @@ internal sealed class DeepCellSolve : IDisposable
             foreach (var f in factors) f.Dispose();
             return null;
         }
-        return new DeepCellSolve(backward, deep, cells, [.. factors]);
+        return new DeepCellSolve(deep, region, [.. factors]);
     }
 
     /// <summary>Sets the deep cells of column <paramref name="k"/> (mode λ_{k+2}) from the other cells.</summary>
     public void Apply(int k, double[] column)
     {
-        var rp = _backward.RowPointers; var ci = _backward.ColumnIndices; var bv = _backward.Values;
-        for (int r = 0; r < _cells.Length; r++)
-        {
-            int i = _cells[r];
-            double s = 0.0;
-            for (int e = rp[i]; e < rp[i + 1]; e++) if (!_deep[ci[e]]) s += bv[e] * column[ci[e]];
-            _rhs[r] = s;
-        }
+        _region.BoundaryTerms(column, _rhs);
         _factors[k].Solve(_rhs, _x);
-        for (int r = 0; r < _cells.Length; r++) column[_cells[r]] = _x[r];
+        var cells = _region.Cells;
+        for (int r = 0; r < cells.Length; r++) column[cells[r]] = _x[r];
     }
 
     public void Dispose()
