@@ -44,6 +44,26 @@ public static class NpyWriter
         AtomicFile.Write(path, stream => Write(stream, copy, [rows, columns]));
     }
 
+    /// <summary>
+    /// Writes a 2D array of shape <c>(rows.Count, columns)</c> whose rows are the given arrays, each
+    /// streamed as it is (no flat copy of the whole array is made).
+    /// </summary>
+    /// <param name="path">Destination file (conventionally ending in <c>.npy</c>).</param>
+    /// <param name="rows">The rows, all of one length.</param>
+    /// <exception cref="ArgumentException">The rows differ in length.</exception>
+    /// <exception cref="DirectoryNotFoundException">The destination folder does not exist.</exception>
+    public static void WriteRows(string path, IReadOnlyList<double[]> rows)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        int columns = rows.Count == 0 ? 0 : rows[0].Length;
+        if (rows.Any(r => r is null || r.Length != columns)) throw new ArgumentException($"Every row must have {columns} values.", nameof(rows));
+        AtomicFile.Write(path, stream =>
+        {
+            stream.Write(NpyFormat.BuildHeader([rows.Count, columns]));
+            foreach (var row in rows) WriteValues(stream, row);
+        });
+    }
+
     /// <summary>Writes a 2D array with the shape of <paramref name="data"/>.</summary>
     /// <param name="path">Destination file (conventionally ending in <c>.npy</c>).</param>
     /// <param name="data">Values; <c>data[r, c]</c> becomes element <c>(r, c)</c>.</param>
@@ -71,7 +91,12 @@ public static class NpyWriter
         ArgumentNullException.ThrowIfNull(stream);
         CheckLength(data.Length, shape);
         stream.Write(NpyFormat.BuildHeader(shape));
+        WriteValues(stream, data);
+    }
 
+    /// <summary>The values as little-endian doubles, through a fixed buffer.</summary>
+    private static void WriteValues(Stream stream, ReadOnlySpan<double> data)
+    {
         const int chunkElements = 8192;
         Span<byte> buffer = new byte[chunkElements * sizeof(double)];
         for (int start = 0; start < data.Length; start += chunkElements)

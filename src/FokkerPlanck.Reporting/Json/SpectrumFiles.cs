@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using FokkerPlanck.Core.IO;
+using FokkerPlanck.Core.Numerics;
 using FokkerPlanck.Core.Scenarios;
 using FokkerPlanck.Core.Spectral.Relaxation;
 
@@ -18,15 +19,9 @@ public static class SpectrumFiles
     {
         var g = s.Operator.Grid;
         int n = s.Operator.Size;
-        var right = new double[s.Count * n];
-        var left = new double[s.Count * n];
-        for (int k = 0; k < s.Count; k++)
-        {
-            s.RightDensity(k).CopyTo(right, k * n);
-            s.LeftVectors[k].CopyTo(left, k * n);
-        }
-        NpyWriter.Write(Path.Combine(dir, "right_eigenvectors.npy"), right, s.Count, n);
-        NpyWriter.Write(Path.Combine(dir, "left_eigenvectors.npy"), left, s.Count, n);
+        var right = Enumerable.Range(0, s.Count).Select(s.RightDensity).ToArray();
+        // the two large files at once: each waits on its own flush to disk
+        Parallelism.Map(2, q => { NpyWriter.WriteRows(Path.Combine(dir, q == 0 ? "right_eigenvectors.npy" : "left_eigenvectors.npy"), q == 0 ? right : s.LeftVectors); return q; });
         NpyWriter.Write(Path.Combine(dir, "x_centres.npy"), g.X.Centres);
         NpyWriter.Write(Path.Combine(dir, "y_centres.npy"), g.Y.Centres);
         var t = s.Timings;

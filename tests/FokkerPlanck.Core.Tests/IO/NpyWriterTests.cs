@@ -81,6 +81,20 @@ public class NpyWriterTests
         Assert.Equal(data[2 * 2 + 1], read[2, 1]);
     }
 
+    /// <summary>Rows written one array at a time give the same bytes as the flat array of the same shape.</summary>
+    [Fact]
+    public void WriteRows_MatchesTheFlatWriteByteForByte()
+    {
+        using var dir = new TempDirectory();
+        double[][] rows = [[0.1, -1e-300, double.NaN], [double.MaxValue, 5e-324, -0.0]];
+        NpyWriter.WriteRows(dir.File("rows.npy"), rows);
+        NpyWriter.Write(dir.File("flat.npy"), [.. rows[0], .. rows[1]], rows: 2, columns: 3);
+        Assert.Equal(File.ReadAllBytes(dir.File("flat.npy")), File.ReadAllBytes(dir.File("rows.npy")));
+        Assert.Equal([2, 3], NpyReader.Read(dir.File("rows.npy")).Shape);
+        Assert.Throws<ArgumentException>(() => NpyWriter.WriteRows(dir.File("ragged.npy"), [[1.0], [1.0, 2.0]]));
+        Assert.False(File.Exists(dir.File("ragged.npy")));
+    }
+
     [Fact]
     public void RoundTrip_Empty1D()
     {
