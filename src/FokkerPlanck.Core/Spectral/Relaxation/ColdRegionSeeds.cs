@@ -22,7 +22,8 @@ namespace FokkerPlanck.Core.Spectral.Relaxation;
 /// whenever <c>s &lt; μ₁</c>, which the factor's pivots certify (<see cref="SparseLdlt.NegativePivotCount"/>,
 /// <see cref="SparseLu.NegativePivotCount"/>: zero exactly then); otherwise <c>s = 0</c>, and a column that does not contract keeps its cut seed.
 /// Measured contraction per step: 0.02–0.08 on the benchmark valley (C = 15 % of the cells; rates up to
-/// 8.7), 0.05–0.14 on the default scenario's fine grid (C = 51 %).</para>
+/// 8.7), 0.05–0.14 on the default scenario's fine grid (C = 51 %; there the fill is not used, its
+/// equilibrium's range takes the deep-cell path of <see cref="SharedShiftLeftVectors"/>).</para>
 /// <para><b>Why it pays.</b> The zeros left on C are the error the shared-shift sweeps
 /// (<see cref="SharedShiftLeftVectors"/>) otherwise remove slowest: on the benchmark valley at 512²
 /// they needed 6 sweeps from the cut seeds and need 2 from these (2026-12-04; the factorization on C
