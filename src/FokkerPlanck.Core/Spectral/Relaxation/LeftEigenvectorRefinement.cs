@@ -98,10 +98,20 @@ public static class LeftEigenvectorRefinement
             v.CopyTo(y, k * n);
         }
         if (owned) lu?.Dispose();
-        // Normalization ⟨u_k, v_k⟩ = 1. Modes whose rates agree to DegenerateGap are normalized as a
-        // block (V = Y C⁻¹ with C = UᵀY over the cluster) to untangle their mixing; a full-block C⁻¹
-        // would mix vectors of wildly different magnitudes (a barrier mode ~1e15 next to a well mode
-        // ~1) and spoil the small ones with the round-off of the large ones.
+        NormalizeByClusters(values, floor, right, y, seeds);
+        return Residuals(g, values, seeds);
+    }
+
+    /// <summary>
+    /// Normalization <c>⟨u_k, v_k⟩ = 1</c> of the iterates <paramref name="y"/> (column k at offset k·n)
+    /// into <paramref name="seeds"/>. Modes whose rates agree to <see cref="DegenerateGap"/> are normalized
+    /// as a block (<c>V = Y C⁻¹</c> with <c>C = UᵀY</c> over the cluster) to untangle their mixing; a
+    /// full-block C⁻¹ would mix vectors of wildly different magnitudes (a barrier mode ~1e15 next to a
+    /// well mode ~1) and spoil the small ones with the round-off of the large ones.
+    /// </summary>
+    private static void NormalizeByClusters(double[] values, double floor, double[][] right, double[] y, double[][] seeds)
+    {
+        int m = values.Length, n = right[0].Length;
         int start = 0;
         while (start < m)
         {
@@ -129,7 +139,6 @@ public static class LeftEigenvectorRefinement
             }
             start = end;
         }
-        return Residuals(g, values, seeds);
     }
 
     /// <summary>
