@@ -18,10 +18,11 @@ public static class SpectrumFiles
     public static void Write(string dir, Scenario scenario, double eta, RelaxationSpectrum s, double? startupSeconds = null)
     {
         var g = s.Operator.Grid;
-        int n = s.Operator.Size;
         var right = Enumerable.Range(0, s.Count).Select(s.RightDensity).ToArray();
         // the two large files at once: each waits on its own flush to disk
-        Parallelism.Map(2, q => { NpyWriter.WriteRows(Path.Combine(dir, q == 0 ? "right_eigenvectors.npy" : "left_eigenvectors.npy"), q == 0 ? right : s.LeftVectors); return q; });
+        Parallel.Invoke(Parallelism.Options,
+            () => NpyWriter.WriteRows(Path.Combine(dir, "right_eigenvectors.npy"), right),
+            () => NpyWriter.WriteRows(Path.Combine(dir, "left_eigenvectors.npy"), s.LeftVectors));
         NpyWriter.Write(Path.Combine(dir, "x_centres.npy"), g.X.Centres);
         NpyWriter.Write(Path.Combine(dir, "y_centres.npy"), g.Y.Centres);
         var t = s.Timings;

@@ -69,15 +69,15 @@ internal static class ColdRegionSeeds
         ArgumentNullException.ThrowIfNull(values);
         ArgumentNullException.ThrowIfNull(cold);
         ArgumentNullException.ThrowIfNull(seeds);
+        if (cold.Length != backward.RowCount) throw new ArgumentException($"The cold mask has {cold.Length} cells, the operator {backward.RowCount}.", nameof(cold));
         if (symmetric is not null && logPi.Length != backward.RowCount)
             throw new ArgumentException($"ln π has {logPi.Length} cells, the operator {backward.RowCount}.", nameof(logPi));
         int m = values.Length;
-        var cells = RestrictedRegion.ColdCells(cold, backward.RowCount);
-        if (cells.Length == 0 || m == 0) return new Outcome(cells.Length, 0, 0);
-        var scale = symmetric is null ? null : RestrictedRegion.ScaleWithin(cells, logPi);
-        var region = RestrictedRegion.Create(scale is null ? backward : symmetric!, scale is null ? -1.0 : 1.0, backward, cold, cells, ordering);
+        var scale = symmetric is null ? null : RestrictedRegion.ScaleWithin(cold, logPi);
+        var region = m == 0 ? null : RestrictedRegion.Create(backward, cold, ordering, scale is null ? null : symmetric);
+        if (region is null) return new Outcome(cold.Count(c => c), 0, 0);
         using var factor = ShiftedFactor.BelowTheDirichletSpectrum(region, scale, values);
-        if (factor is null) return new Outcome(cells.Length, 0, 0);
+        if (factor is null) return new Outcome(region.Cells.Length, 0, 0);
         var (solution, converged, steps) = Iterate(region, factor, factor.Shift, values, seeds);
         int c = region.Cells.Length, filled = 0;
         for (int k = 0; k < m; k++)

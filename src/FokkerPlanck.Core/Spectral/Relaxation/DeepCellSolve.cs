@@ -64,9 +64,8 @@ internal sealed class DeepCellSolve : IDisposable
         foreach (double l in logPi) max = Math.Max(max, l);
         var deep = new bool[n];
         for (int i = 0; i < n; i++) deep[i] = 0.5 * (logPi[i] - max) < SharedShiftLeftVectors.MinHalfLogScale;
-        var cells = RestrictedRegion.ColdCells(deep, n);
-        if (cells.Length == 0) return null;
-        var region = RestrictedRegion.Create(backward, -1.0, backward, deep, cells, ordering);
+        var region = RestrictedRegion.Create(backward, deep, ordering);
+        if (region is null) return null;
         var factors = new List<SparseLu>(values.Length);
         foreach (double lambda in values)
         {

@@ -243,11 +243,7 @@ public sealed class RelaxationSpectrumSolver
     private static (double[] Residuals, int Sweeps)? BackwardSharedLeftVectors(FokkerPlanckOperator op, Prepared prepared, ModeOrdering.Result ordered, BackwardFactor backward)
     {
         if (backward.Lu is null) return null;
-        try
-        {
-            return SharedShiftLeftVectors.TryComputeWithBackwardFactor(prepared.Backward, backward.Lu, ordered.Values[1..], ordered.Modes[1..], op.LogEquilibrium, ordered.Left[1..],
-                prepared.Symbolic.Ordering, prepared.A);
-        }
+        try { return SharedShiftLeftVectors.TryComputeWithBackwardFactor(prepared.Backward, backward.Lu, ordered.Values[1..], ordered.Modes[1..], op.LogEquilibrium, ordered.Left[1..]); }
         catch (InvalidOperationException) { return null; }
     }
 

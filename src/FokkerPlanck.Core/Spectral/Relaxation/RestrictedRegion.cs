@@ -11,18 +11,18 @@ namespace FokkerPlanck.Core.Spectral.Relaxation;
 internal sealed class RestrictedRegion
 {
     private readonly CsrMatrix _backward;
-    private readonly bool[] _cold;
+    private readonly bool[] _inside;
 
-    private RestrictedRegion(CsrMatrix backward, bool[] cold, int[] cells, CsrMatrix matrix, SymbolicFactorization symbolic)
+    private RestrictedRegion(CsrMatrix backward, bool[] inside, int[] cells, CsrMatrix matrix, SymbolicFactorization symbolic)
     {
         _backward = backward;
-        _cold = cold;
+        _inside = inside;
         Cells = cells;
         Matrix = matrix;
         Symbolic = symbolic;
     }
 
-    /// <summary>Global index of each cold cell, in grid order.</summary>
+    /// <summary>Global index of each cell of the region, in grid order.</summary>
     public int[] Cells { get; }
 
     /// <summary>G_CC = −(Lᵀ)_CC, or A_CC.</summary>
@@ -30,22 +30,14 @@ internal sealed class RestrictedRegion
 
     public SymbolicFactorization Symbolic { get; }
 
-    /// <summary>The cold cells in grid order.</summary>
-    public static int[] ColdCells(bool[] cold, int n)
-    {
-        if (cold.Length != n) throw new ArgumentException($"The cold mask has {cold.Length} cells, the operator {n}.", nameof(cold));
-        var cells = new List<int>();
-        for (int i = 0; i < n; i++) if (cold[i]) cells.Add(i);
-        return [.. cells];
-    }
-
     /// <summary>
-    /// <c>T = exp(½(ln π − max_C ln π))</c> on the cold cells, or null when it would leave the normal
-    /// range (<see cref="SharedShiftLeftVectors.MinHalfLogScale"/>).
+    /// <c>T = exp(½(ln π − max_C ln π))</c> on the cells of <paramref name="inside"/> (grid order, as
+    /// <see cref="Cells"/>), or null when it would leave the normal range (<see cref="SharedShiftLeftVectors.MinHalfLogScale"/>).
     /// </summary>
-    public static double[]? ScaleWithin(int[] cells, ReadOnlySpan<double> logPi)
+    public static double[]? ScaleWithin(bool[] inside, ReadOnlySpan<double> logPi)
     {
         double max = double.NegativeInfinity, min = double.PositiveInfinity;
+        var cells = CellsOf(inside);
         foreach (int i in cells) { max = Math.Max(max, logPi[i]); min = Math.Min(min, logPi[i]); }
         if (0.5 * (min - max) < SharedShiftLeftVectors.MinHalfLogScale) return null;
         var scale = new double[cells.Length];
@@ -54,29 +46,42 @@ internal sealed class RestrictedRegion
     }
 
     /// <summary>
-    /// The region with <c>sign · matrix</c> restricted to <paramref name="cells"/> (sign −1: G_CC from
-    /// Lᵀ; +1: A_CC) and its symbolic analysis under the restricted <paramref name="ordering"/>.
+    /// The region of the cells marked <paramref name="inside"/>: the block A_CC of <paramref name="symmetric"/> when
+    /// given, else G_CC = −(Lᵀ)_CC, and its symbolic analysis under <paramref name="ordering"/> restricted to
+    /// the region (null: a nested dissection of its graph). Null when no cell is inside.
     /// </summary>
-    public static RestrictedRegion Create(CsrMatrix matrix, double sign, CsrMatrix backward, bool[] cold, int[] cells, Permutation? ordering)
+    public static RestrictedRegion? Create(CsrMatrix backward, bool[] inside, Permutation? ordering, CsrMatrix? symmetric = null)
     {
+        ArgumentNullException.ThrowIfNull(backward);
+        ArgumentNullException.ThrowIfNull(inside);
         int n = backward.RowCount;
+        if (inside.Length != n) throw new ArgumentException($"The mask has {inside.Length} cells, the operator {n}.", nameof(inside));
+        var cells = CellsOf(inside);
+        if (cells.Length == 0) return null;
         var local = new int[n];
         Array.Fill(local, -1);
         for (int r = 0; r < cells.Length; r++) local[cells[r]] = r;
-        var restricted = Restrict(matrix, sign, cold, local, cells);
+        var restricted = Restrict(symmetric ?? backward, symmetric is null ? -1.0 : 1.0, inside, local, cells);
         Permutation? order = null;
         if (ordering is not null && ordering.Size == n)
         {
             var newToOld = new int[cells.Length];
             int next = 0;
-            foreach (int old in ordering.NewToOld) if (cold[old]) newToOld[next++] = local[old];
+            foreach (int old in ordering.NewToOld) if (inside[old]) newToOld[next++] = local[old];
             order = Permutation.FromNewToOld(newToOld);
         }
-        return new RestrictedRegion(backward, cold, cells, restricted, SymbolicFactorization.Analyze(restricted, order));
+        return new RestrictedRegion(backward, inside, cells, restricted, SymbolicFactorization.Analyze(restricted, order));
     }
 
-    /// <summary><c>sign · matrix</c> on the cold rows and columns, columns renumbered to the cold cells (their order is kept, so columns stay sorted).</summary>
-    private static CsrMatrix Restrict(CsrMatrix matrix, double sign, bool[] cold, int[] local, int[] cells)
+    private static int[] CellsOf(bool[] inside)
+    {
+        var cells = new List<int>();
+        for (int i = 0; i < inside.Length; i++) if (inside[i]) cells.Add(i);
+        return [.. cells];
+    }
+
+    /// <summary><c>sign · matrix</c> on the region's rows and columns, columns renumbered to the region (their order is kept, so columns stay sorted).</summary>
+    private static CsrMatrix Restrict(CsrMatrix matrix, double sign, bool[] inside, int[] local, int[] cells)
     {
         var rp = matrix.RowPointers; var ci = matrix.ColumnIndices; var values = matrix.Values;
         int c = cells.Length;
@@ -84,7 +89,7 @@ internal sealed class RestrictedRegion
         for (int r = 0; r < c; r++)
         {
             int i = cells[r], count = 0;
-            for (int e = rp[i]; e < rp[i + 1]; e++) if (cold[ci[e]]) count++;
+            for (int e = rp[i]; e < rp[i + 1]; e++) if (inside[ci[e]]) count++;
             rowPointers[r + 1] = rowPointers[r] + count;
         }
         var columns = new int[rowPointers[c]];
@@ -94,7 +99,7 @@ internal sealed class RestrictedRegion
             int i = cells[r], p = rowPointers[r];
             for (int e = rp[i]; e < rp[i + 1]; e++)
             {
-                if (!cold[ci[e]]) continue;
+                if (!inside[ci[e]]) continue;
                 columns[p] = local[ci[e]];
                 entries[p++] = sign * values[e];
             }
@@ -119,7 +124,7 @@ internal sealed class RestrictedRegion
         {
             int i = Cells[r];
             double s = 0.0;
-            for (int e = rp[i]; e < rp[i + 1]; e++) if (!_cold[ci[e]]) s += bv[e] * column[ci[e]];
+            for (int e = rp[i]; e < rp[i + 1]; e++) if (!_inside[ci[e]]) s += bv[e] * column[ci[e]];
             terms[r] = s;
         }
     }

@@ -111,11 +111,9 @@ public static class SharedShiftLeftVectors
     /// <param name="symmetricModes">φ₂…φ_K (unit vectors of A).</param>
     /// <param name="logPi">ln π (cell masses).</param>
     /// <param name="seeds">Output v₂…v_K.</param>
-    /// <param name="ordering">The eigen solve's fill-reducing ordering of the cells, or null.</param>
-    /// <param name="symmetric">The symmetrized operator A, for the cold cells' solve (<see cref="ColdRegionSeeds.Fill"/>), or null.</param>
     public static (double[] Residuals, int Sweeps)? TryComputeWithBackwardFactor(CsrMatrix backward, ILinearSolver backwardFactor, double[] values,
-        double[][] symmetricModes, ReadOnlySpan<double> logPi, double[][] seeds, Permutation? ordering = null, CsrMatrix? symmetric = null)
-        => Iterate(backward, backwardFactor, scaled: false, values, symmetricModes, logPi, seeds, ordering, symmetric, deep: null);
+        double[][] symmetricModes, ReadOnlySpan<double> logPi, double[][] seeds)
+        => Iterate(backward, backwardFactor, scaled: false, values, symmetricModes, logPi, seeds, ordering: null, symmetric: null, deep: null);
 
     private static (double[] Residuals, int Sweeps)? Iterate(CsrMatrix backward, ILinearSolver factor, bool scaled, double[] values,
         double[][] symmetricModes, ReadOnlySpan<double> logPi, double[][] seeds, Permutation? ordering, CsrMatrix? symmetric, DeepCellSolve? deep)

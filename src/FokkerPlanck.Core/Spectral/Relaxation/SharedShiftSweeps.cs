@@ -19,20 +19,19 @@ internal static class SharedShiftSweeps
         public Workspace(ReadOnlySpan<double> logPi, int m, bool scaled)
         {
             int n = logPi.Length;
-            double maxLog = double.NegativeInfinity;
-            foreach (double l in logPi) maxLog = Math.Max(maxLog, l);
             SqrtPi = LeftEigenvectorRefinement.SquareRootOfMasses(logPi);
             Pi = new double[n];
             Scale = new double[n];
             Chunks = Math.Max(1, (n + Chunk - 1) / Chunk);
-            // √(π/π_max) from ln π itself: √π may be subnormal where the ratio is not
-            var source = logPi.ToArray();
+            // √(π/π_max) from √π: π sums to one, so √π_max ≥ n^(−1/2) and √π stays in the normal range
+            // wherever the ratio does (down to e^−644, MinHalfLogScale); beyond, the cells are frozen
+            double peak = SqrtPi.Max();
             ChunkLoop.For(Chunks, true, c =>
             {
                 for (int i = c * Chunk, i1 = Math.Min(n, i + Chunk); i < i1; i++)
                 {
                     Pi[i] = SqrtPi[i] * SqrtPi[i];
-                    Scale[i] = scaled ? Math.Exp(0.5 * (source[i] - maxLog)) : 1.0;
+                    Scale[i] = scaled ? SqrtPi[i] / peak : 1.0;
                 }
             });
             Block = new double[n * m];
