@@ -1,1 +1,4 @@
+// Huge pages for the managed heap before anything large is allocated. It is a process-wide setting, so it
+// is made here and not in CliApp.Run, which the tests call in-process (HugePages.AdviseManagedHeap).
+FokkerPlanck.Core.Memory.HugePages.AdviseManagedHeap();
 return FokkerPlanck.Cli.CliApp.Run(args);
