@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using FokkerPlanck.Core.Analysis.Mpemba;
 using FokkerPlanck.Core.Schedules;
 using FokkerPlanck.Core.Spectral.Relaxation;
@@ -45,6 +46,7 @@ public static class SpectralPrediction
     /// <param name="loss">U at the cell centres.</param>
     /// <param name="times">Output times, ascending.</param>
     /// <param name="rates">λ₂ … λ_K at any LR (the instantaneous rates the amplitudes relax with); null: the final LR's.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // loops over cells and times, called once: JIT-compiled for the machine, not precompiled
     public static PredictedSeries Predict(RelaxationSpectrum spectrum, IPlateauStateFamily family, ILearningRateSchedule schedule,
         ReadOnlySpan<double> initialMasses, double[] loss, IReadOnlyList<double> times, Func<double, double[]>? rates = null)
     {

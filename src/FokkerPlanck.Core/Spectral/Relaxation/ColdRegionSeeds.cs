@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using FokkerPlanck.Core.LinearAlgebra;
 using FokkerPlanck.Core.LinearAlgebra.Factorization;
 using FokkerPlanck.Core.LinearAlgebra.Ordering;
@@ -146,6 +147,7 @@ internal static class ColdRegionSeeds
 
         public void Solve(ReadOnlySpan<double> b, Span<double> x) => Solve(b, x, 1);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // a loop over the region: JIT-compiled for the machine, not precompiled (docs/startup.md, "Core precompiled")
         public void Solve(ReadOnlySpan<double> b, Span<double> x, int count)
         {
             if (_scale is null) { _lu!.Solve(b, x, count); return; }
@@ -170,6 +172,7 @@ internal static class ColdRegionSeeds
     /// step), from <c>v = 0</c>; a column leaves the block when its change is below <see cref="Tolerance"/>
     /// (converged) or stops shrinking (not).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // a loop over the region: JIT-compiled for the machine, not precompiled (docs/startup.md, "Core precompiled")
     private static (double[] Solution, bool[] Converged, int Steps) Iterate(RestrictedRegion region, ILinearSolver lu, double shift, double[] values, double[][] seeds)
     {
         int c = region.Cells.Length, m = values.Length;

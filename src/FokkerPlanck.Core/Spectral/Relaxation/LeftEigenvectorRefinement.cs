@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using FokkerPlanck.Core.LinearAlgebra;
 using FokkerPlanck.Core.LinearAlgebra.Factorization;
 using FokkerPlanck.Core.Numerics;
@@ -154,7 +155,7 @@ public static class LeftEigenvectorRefinement
         int m = symmetricModes.Length, n = sq.Length;
         var cut = new bool[n];
         var peaks = symmetricModes.Select(phi => phi.Max(Math.Abs)).ToArray();
-        ChunkLoop.For((n + SeedChunk - 1) / SeedChunk, true, c =>
+        ChunkLoop.For((n + SeedChunk - 1) / SeedChunk, true, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (c) =>
         {
             for (int k = 0; k < m; k++)
             {
@@ -181,7 +182,7 @@ public static class LeftEigenvectorRefinement
         int n = logPi.Length;
         var sq = new double[n];
         var source = logPi.ToArray();
-        ChunkLoop.For((n + SeedChunk - 1) / SeedChunk, true, c =>
+        ChunkLoop.For((n + SeedChunk - 1) / SeedChunk, true, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (c) =>
         {
             for (int i = c * SeedChunk, i1 = Math.Min(n, i + SeedChunk); i < i1; i++) sq[i] = Math.Exp(0.5 * source[i]);
         });
@@ -247,6 +248,7 @@ public static class LeftEigenvectorRefinement
         int chunks = Math.Max(1, (n + ResidualRowChunk - 1) / ResidualRowChunk);
         var partial = new double[3 * chunks * m];
         foreach (var v in vectors) if (v.Length != n) throw new ArgumentException($"A vector has length {v.Length}, expected {n}.", nameof(vectors));
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)] // JIT-compiled for the machine, not precompiled (docs/startup.md, "Core precompiled")
         void Chunk(int c)
         {
             var rp = g.RowPointers; var ci = g.ColumnIndices; var gv = g.Values;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using FokkerPlanck.Core.LinearAlgebra;
 using FokkerPlanck.Core.LinearAlgebra.Factorization;
 using FokkerPlanck.Core.LinearAlgebra.Ordering;
@@ -81,6 +82,7 @@ internal sealed class RestrictedRegion
     }
 
     /// <summary><c>sign · matrix</c> on the region's rows and columns, columns renumbered to the region (their order is kept, so columns stay sorted).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // a loop over the region: JIT-compiled for the machine, not precompiled (docs/startup.md, "Core precompiled")
     private static CsrMatrix Restrict(CsrMatrix matrix, double sign, bool[] inside, int[] local, int[] cells)
     {
         var rp = matrix.RowPointers; var ci = matrix.ColumnIndices; var values = matrix.Values;
@@ -117,6 +119,7 @@ internal sealed class RestrictedRegion
     }
 
     /// <summary><c>−G_CW v_W = (Lᵀ)_CW v_W</c> of one column, the values on the region's own cells ignored.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // a loop over the region: JIT-compiled for the machine, not precompiled (docs/startup.md, "Core precompiled")
     public void BoundaryTerms(double[] column, Span<double> terms)
     {
         var rp = _backward.RowPointers; var ci = _backward.ColumnIndices; var bv = _backward.Values;

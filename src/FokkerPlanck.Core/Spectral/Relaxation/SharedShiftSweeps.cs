@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using FokkerPlanck.Core.LinearAlgebra;
 using FokkerPlanck.Core.Numerics;
 
@@ -6,7 +7,8 @@ namespace FokkerPlanck.Core.Spectral.Relaxation;
 /// <summary>
 /// The block passes of the shared-shift left-vector iteration (<see cref="SharedShiftLeftVectors"/>):
 /// the sweep through the factor and the oblique projection, each over row chunks in parallel, partial
-/// sums added in chunk order (the result does not depend on the schedule).
+/// sums added in chunk order (the result does not depend on the schedule). The chunk bodies are marked
+/// <c>AggressiveOptimization</c>: JIT-compiled for the machine, not precompiled (docs/startup.md, "Core precompiled").
 /// </summary>
 internal static class SharedShiftSweeps
 {
@@ -26,7 +28,7 @@ internal static class SharedShiftSweeps
             // √(π/π_max) from √π: π sums to one, so √π_max ≥ n^(−1/2) and √π stays in the normal range
             // wherever the ratio does (down to e^−644, MinHalfLogScale); beyond, the cells are frozen
             double peak = SqrtPi.Max();
-            ChunkLoop.For(Chunks, true, c =>
+            ChunkLoop.For(Chunks, true, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (c) =>
             {
                 for (int i = c * Chunk, i1 = Math.Min(n, i + Chunk); i < i1; i++)
                 {
@@ -60,7 +62,7 @@ internal static class SharedShiftSweeps
         int n = w.Pi.Length, a = active.Length;
         var v = active.Select(k => columns[k]).ToArray();
         var mean = WeightedMeans(v, w);
-        ChunkLoop.For(w.Chunks, true, c =>
+        ChunkLoop.For(w.Chunks, true, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (c) =>
         {
             int i0 = c * Chunk, i1 = Math.Min(n, i0 + Chunk);
             for (int q = 0; q < a; q++)
@@ -70,7 +72,7 @@ internal static class SharedShiftSweeps
             }
         });
         factor.Solve(w.Block.AsSpan(0, a * n), w.Solved.AsSpan(0, a * n), a);
-        ChunkLoop.For(w.Chunks, true, c =>
+        ChunkLoop.For(w.Chunks, true, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (c) =>
         {
             int i0 = c * Chunk, i1 = Math.Min(n, i0 + Chunk);
             for (int q = 0; q < a; q++)
@@ -82,7 +84,7 @@ internal static class SharedShiftSweeps
         });
         mean = WeightedMeans(v, w);
         var largest = new double[w.Chunks * a];
-        ChunkLoop.For(w.Chunks, true, c =>
+        ChunkLoop.For(w.Chunks, true, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (c) =>
         {
             int i0 = c * Chunk, i1 = Math.Min(n, i0 + Chunk);
             for (int q = 0; q < a; q++)
@@ -104,7 +106,7 @@ internal static class SharedShiftSweeps
             for (int c = 0; c < w.Chunks; c++) norm = Math.Max(norm, largest[c * a + q]);
             if (!(norm > 0) || !double.IsFinite(norm)) throw new InvalidOperationException($"Left-eigenvector block inverse iteration broke down (mode {active[q] + 2}, norm {norm}).");
             var column = v[q];
-            ChunkLoop.For(w.Chunks, true, c => VectorOps.Scale(column.AsSpan(c * Chunk, Math.Min(n, (c + 1) * Chunk) - c * Chunk), 1.0 / norm));
+            ChunkLoop.For(w.Chunks, true, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (c) => VectorOps.Scale(column.AsSpan(c * Chunk, Math.Min(n, (c + 1) * Chunk) - c * Chunk), 1.0 / norm));
         }
     }
 
@@ -135,7 +137,7 @@ internal static class SharedShiftSweeps
         var inverse = LeftEigenvectorRefinement.Invert(cm);
         if (inverse is null) return false;
         // V = Y C⁻¹ chunk by chunk into the (free) solve block, then back into Y
-        ChunkLoop.For(w.Chunks, true, c =>
+        ChunkLoop.For(w.Chunks, true, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (c) =>
         {
             int i0 = c * Chunk, len = Math.Min(n, i0 + Chunk) - i0;
             for (int k = 0; k < m; k++)
@@ -154,7 +156,7 @@ internal static class SharedShiftSweeps
     {
         int n = w.Pi.Length, p = terms.Length;
         var partial = new double[w.Chunks * p];
-        ChunkLoop.For(w.Chunks, true, c =>
+        ChunkLoop.For(w.Chunks, true, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (c) =>
         {
             int i0 = c * Chunk, len = Math.Min(n, i0 + Chunk) - i0;
             for (int j = 0; j < p; j++)
