@@ -66,7 +66,7 @@ public static unsafe class HugePages
     /// gives back to the system and takes again loses the advice (it is mapped anew) and gets ordinary pages.</para>
     /// <para>Why: on the 2-core benchmark machine (a virtual machine) a page fault costs about 10 µs, and
     /// <c>spectrum</c> at 1024² took about 250 000 of them, most outside the two advised work arrays
-    /// (docs/performance.md, "Page faults").</para>
+    /// (docs/performance.md, "Issue 14, sixth pass").</para>
     /// </remarks>
     public static long AdviseManagedHeap()
     {
