@@ -132,9 +132,11 @@ public static class SharedShiftLeftVectors
         var residuals = Enumerable.Repeat(double.PositiveInfinity, m).ToArray();
         var active = Enumerable.Range(0, m).ToArray();
         int sweep = 0;
+        bool allMeasured = false; // the last sweep measured every column after its projection
         while (active.Length > 0 && sweep < MaxSweeps)
         {
             sweep++;
+            allMeasured = active.Length == m;
             SharedShiftSweeps.Sweep(factor, seeds, active, w, deep?.Deep);
             if (!SharedShiftSweeps.Project(seeds, symmetricModes, w)) return null;
             if (deep is not null) for (int k = 0; k < m; k++) deep.Apply(k, seeds[k]);
@@ -151,6 +153,8 @@ public static class SharedShiftLeftVectors
             }
             active = [.. still];
         }
-        return (LeftEigenvectorRefinement.ComponentwiseResiduals(backward, values, seeds, matrixSign: -1.0), sweep);
+        // the residuals of the last sweep are those of the final vectors when it measured them all (two
+        // passes over G saved); otherwise the projection has moved the columns kept since
+        return (allMeasured ? residuals : LeftEigenvectorRefinement.ComponentwiseResiduals(backward, values, seeds, matrixSign: -1.0), sweep);
     }
 }
