@@ -166,7 +166,9 @@ public static class SgdMpembaAnalysis
         private readonly SgdModel _model;
         private readonly SgdAnalysisOptions _options;
         private readonly CancellationToken _cancellation;
-        private readonly CellInterpolator[] _left;
+        private readonly TensorGrid _grid;
+        private readonly double[][] _left;
+        private CellInterpolation? _toPlateauGrid; // the last plateau grid's (a root search stays on one grid)
 
         public Resolution(SgdModel model, double finalLr, SgdAnalysisOptions options, IProgress<double>? progress, CancellationToken cancellation)
         {
@@ -182,7 +184,8 @@ public static class SgdMpembaAnalysis
             var slow = Spectrum.Modes.Skip(1).FirstOrDefault(m => !m.IsReal);
             if (slow is not null)
                 throw new ConvergenceException($"a slow mode of the SGD map at η_c is oscillatory (μ = {slow.Multiplier}); a strong Mpemba point is defined for real modes only.");
-            _left = [.. Spectrum.Modes.Skip(1).Select(m => new CellInterpolator(grid, m.Left.Re))];
+            _grid = grid;
+            _left = [.. Spectrum.Modes.Skip(1).Select(m => m.Left.Re)];
         }
 
         public SgdSpectrum Spectrum { get; }
@@ -205,7 +208,9 @@ public static class SgdMpembaAnalysis
             Applications += result.OperatorApplications;
             if (p.Length == 0)
                 throw new ConvergenceException($"SGD's stationary state at η_h = {lr:G4} on {grid} did not converge ({result.Status}): {result.Messages}");
-            return new SgdPlateauPoint(lr, [.. _left.Select(f => f.Pair(grid, p))], -Math.Log(mu2) / lr, grid.CellCount);
+            if (_toPlateauGrid?.Target != grid) _toPlateauGrid = CellInterpolation.Between(_grid, grid);
+            var map = _toPlateauGrid;
+            return new SgdPlateauPoint(lr, [.. _left.Select(v => map.Pair(v, p))], -Math.Log(mu2) / lr, grid.CellCount);
         }
     }
 }

@@ -64,11 +64,12 @@ public static class SgdProtocolReplay
         ArgumentNullException.ThrowIfNull(plateaus);
         double finalLr = final.Lr, measure = options.FastModeTimes / session.Spectrum.Eigenvalues[2];
         var gridC = final.Operator.Grid;
-        var v2 = new CellInterpolator(session.Setup.Grid, session.Spectrum.LeftVectors[1]);
-        var left = final.Modes.Select(m => new CellInterpolator(gridC, m.Left.Re)).ToArray();
+        var v2 = session.Spectrum.LeftVectors[1];
+        var toFinalGrid = CellInterpolation.Between(session.Setup.Grid, gridC);
+        var left = final.Modes.Select(m => m.Left.Re).ToArray();
         // what mode k of P_c contributes to ⟨v₂^FP⟩ at t* per unit amplitude
-        var weight = final.Modes.Select(m => Math.Pow(m.Multiplier.Real, measure / finalLr) * v2.Pair(gridC, m.Right.Re)).ToArray();
-        var reference = Amplitudes(final, model.GibbsMasses(gridC, finalLr), BurnInSteps(session, finalLr, options), left, gridC);
+        var weight = final.Modes.Select(m => Math.Pow(m.Multiplier.Real, measure / finalLr) * toFinalGrid.Pair(v2, m.Right.Re)).ToArray();
+        var reference = Amplitudes(final, model.GibbsMasses(gridC, finalLr), BurnInSteps(session, finalLr, options), left, CellInterpolation.Between(gridC, gridC));
         var points = new List<SgdReplayPoint>();
         foreach (double lr in plateaus)
         {
@@ -77,8 +78,9 @@ public static class SgdProtocolReplay
             var own = SgdSpectrumSolver.Solve(model.OperatorAt(lr, grid), new SgdSpectrumOptions { Modes = BurnInModes }, model.GibbsMasses(grid, lr), model.Loss(grid), null, cancellation);
             if (own.Status != EigenStatus.Converged)
                 throw new ConvergenceException($"the SGD map's modes at η_h = {lr:G4} did not converge ({own.Status}): {own.Messages}");
-            var burnt = Amplitudes(own, model.GibbsMasses(grid, lr), BurnInSteps(session, lr, options), left, grid);
-            var stationary = left.Select(f => f.Pair(grid, own.Stationary)).ToArray();
+            var toPlateauGrid = CellInterpolation.Between(gridC, grid);
+            var burnt = Amplitudes(own, model.GibbsMasses(grid, lr), BurnInSteps(session, lr, options), left, toPlateauGrid);
+            var stationary = left.Select(v => toPlateauGrid.Pair(v, own.Stationary)).ToArray();
             double replayed = 0, ideal = 0;
             for (int k = 1; k < final.Modes.Count; k++)
             {
@@ -95,7 +97,7 @@ public static class SgdProtocolReplay
     /// The P_c amplitudes <c>⟨v_k^c, p⟩</c> of <c>p = Pⁿ p₀</c> (P a plateau's own map with modes <paramref name="own"/>),
     /// from <c>p ≈ u₁ + Σ_{j≥2} ⟨v_j, p₀⟩ μ_jⁿ u_j</c>.
     /// </summary>
-    private static double[] Amplitudes(SgdSpectrum own, double[] start, double steps, CellInterpolator[] left, FokkerPlanck.Core.Grids.TensorGrid grid)
+    private static double[] Amplitudes(SgdSpectrum own, double[] start, double steps, double[][] left, CellInterpolation toOwnGrid)
     {
         var p = (double[])own.Stationary.Clone();
         for (int j = 1; j < own.Modes.Count; j++)
@@ -104,7 +106,7 @@ public static class SgdProtocolReplay
             double c = own.Overlap(j, start) * Math.Pow(mode.Multiplier.Real, steps);
             VectorOps.AddScaled(p, c, mode.Right.Re);
         }
-        return [.. left.Select(f => f.Pair(grid, p))];
+        return [.. left.Select(v => toOwnGrid.Pair(v, p))];
     }
 
     private static double BurnInSteps(EvolutionSession session, double lr, SgdMpembaOptions options)
