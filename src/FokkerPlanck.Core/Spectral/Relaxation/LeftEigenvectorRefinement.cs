@@ -211,7 +211,7 @@ public static class LeftEigenvectorRefinement
     public static double[] Residuals(CsrMatrix g, double[] values, double[][] vectors, double matrixSign = 1.0)
     {
         var (worst, scale, _) = ResidualSweep(g, values, vectors, matrixSign, floors: null);
-        return [.. worst.Select((w, k) => scale[k] > 0 ? w / scale[k] : w)];
+        return NormwiseRatios(worst, scale);
     }
 
     /// <summary>
@@ -229,10 +229,20 @@ public static class LeftEigenvectorRefinement
     /// are as <see cref="Residuals(CsrMatrix, double[], double[][], double)"/> does. Two sweeps over the rows.
     /// </summary>
     public static double[] ComponentwiseResiduals(CsrMatrix g, double[] values, double[][] vectors, double matrixSign = 1.0)
+        => BothResiduals(g, values, vectors, matrixSign).Componentwise;
+
+    /// <summary>
+    /// The norm-wise residuals of <see cref="Residuals(CsrMatrix, double[], double[][], double)"/> and the componentwise ones of
+    /// <see cref="ComponentwiseResiduals"/> from the same two sweeps (the first sweep's maxima are the norm-wise measure).
+    /// </summary>
+    public static (double[] Normwise, double[] Componentwise) BothResiduals(CsrMatrix g, double[] values, double[][] vectors, double matrixSign = 1.0)
     {
-        var (_, scale, _) = ResidualSweep(g, values, vectors, matrixSign, floors: null);
-        return ResidualSweep(g, values, vectors, matrixSign, [.. scale.Select(a => ComponentwiseFloor * a)]).Ratio;
+        var (worst, scale, _) = ResidualSweep(g, values, vectors, matrixSign, floors: null);
+        var componentwise = ResidualSweep(g, values, vectors, matrixSign, [.. scale.Select(a => ComponentwiseFloor * a)]).Ratio;
+        return (NormwiseRatios(worst, scale), componentwise);
     }
+
+    private static double[] NormwiseRatios(double[] worst, double[] scale) => [.. worst.Select((w, k) => scale[k] > 0 ? w / scale[k] : w)];
 
     /// <summary>
     /// One parallel sweep over the rows for all vectors (each matrix row loaded once): per vector the

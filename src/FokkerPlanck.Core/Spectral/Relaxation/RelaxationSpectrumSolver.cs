@@ -123,7 +123,7 @@ public sealed class RelaxationSpectrumSolver
     /// factor refactored in place: one factor's memory at a time); repeated with a wider block after a
     /// missed (degenerate) mode.
     /// </summary>
-    private static (EigenResult Eig, ModeOrdering.Result Ordered, (double[] Residuals, int Sweeps)? Shared) SolveAndVerify(FokkerPlanckOperator op,
+    private static (EigenResult Eig, ModeOrdering.Result Ordered, SharedShiftLeftVectors.SharedShiftResult? Shared) SolveAndVerify(FokkerPlanckOperator op,
         Prepared prepared, SpectrumOptions options, ShiftInvertRun run, double shift, double safeShift, Stopwatch leftClock, IProgress<(string Stage, double Fraction)>? progress)
     {
         ReadOnlySpan<double> observable = options.LossObservable ?? op.Landscape.CentreValues;
@@ -200,7 +200,7 @@ public sealed class RelaxationSpectrumSolver
     /// safe shift after the dense path), into <paramref name="ordered"/>'s left vectors; null when the
     /// shared solve cannot be used or refinement is off.
     /// </summary>
-    private static (double[] Residuals, int Sweeps)? SharedLeftVectors(FokkerPlanckOperator op, Prepared prepared, ModeOrdering.Result ordered,
+    private static SharedShiftLeftVectors.SharedShiftResult? SharedLeftVectors(FokkerPlanckOperator op, Prepared prepared, ModeOrdering.Result ordered,
         SpectrumOptions options, ShiftInvertRun run, double safeShift, IProgress<(string Stage, double Fraction)>? progress)
     {
         if (!options.RefineLeftVectors || ordered.Left.Length < 2) return null;
@@ -240,7 +240,7 @@ public sealed class RelaxationSpectrumSolver
     /// (<see cref="SharedShiftLeftVectors.TryComputeWithBackwardFactor"/>); null when there is no LU or a
     /// sweep overflowed (every mode then goes to the per-mode refinement, which reseeds them).
     /// </summary>
-    private static (double[] Residuals, int Sweeps)? BackwardSharedLeftVectors(FokkerPlanckOperator op, Prepared prepared, ModeOrdering.Result ordered, BackwardFactor backward)
+    private static SharedShiftLeftVectors.SharedShiftResult? BackwardSharedLeftVectors(FokkerPlanckOperator op, Prepared prepared, ModeOrdering.Result ordered, BackwardFactor backward)
     {
         if (backward.Lu is null) return null;
         try { return SharedShiftLeftVectors.TryComputeWithBackwardFactor(prepared.Backward, backward.Lu, ordered.Values[1..], ordered.Modes[1..], op.LogEquilibrium, ordered.Left[1..]); }
@@ -254,7 +254,7 @@ public sealed class RelaxationSpectrumSolver
     /// they were made); with refinement off, the naive vectors. Returns the vectors and their residuals.
     /// </summary>
     private static (double[][] Left, double[] Residuals, string Message) FinishLeftVectors(FokkerPlanckOperator op, Prepared prepared, ModeOrdering.Result ordered,
-        SpectrumOptions options, (double[] Residuals, int Sweeps)? shared, BackwardFactor? backward)
+        SpectrumOptions options, SharedShiftLeftVectors.SharedShiftResult? shared, BackwardFactor? backward)
     {
         var left = ordered.Left;
         int m = left.Length;
@@ -276,6 +276,9 @@ public sealed class RelaxationSpectrumSolver
                 [.. stalled.Select(k => modes[k])], op.LogEquilibrium, [.. stalled.Select(k => seeds[k])], backward?.G, backward?.Lu);
         }
         for (int k = 1; k < m; k++) left[k] = seeds[k - 1];
-        return (left, [0.0, .. LeftEigenvectorRefinement.Residuals(prepared.Backward, leftValues, seeds, matrixSign: -1.0)], message);
+        // the shared iteration measured its final vectors; a column refined since is measured again
+        var normwise = stalled.Length == 0 && shared is { } done ? done.Normwise
+            : LeftEigenvectorRefinement.Residuals(prepared.Backward, leftValues, seeds, matrixSign: -1.0);
+        return (left, [0.0, .. normwise], message);
     }
 }

@@ -50,6 +50,12 @@ namespace FokkerPlanck.Core.Spectral.Relaxation;
 /// </remarks>
 public static class SharedShiftLeftVectors
 {
+    /// <summary>What the shared-shift iteration reached.</summary>
+    /// <param name="Residuals">Componentwise residuals of v₂…v_K (<see cref="LeftEigenvectorRefinement.ComponentwiseResiduals"/>).</param>
+    /// <param name="Normwise">Norm-wise residuals of the same vectors (<see cref="LeftEigenvectorRefinement.Residuals(CsrMatrix, double[], double[][], double)"/>), from the same passes.</param>
+    /// <param name="Sweeps">Sweeps made.</param>
+    public readonly record struct SharedShiftResult(double[] Residuals, double[] Normwise, int Sweeps);
+
     /// <summary>Componentwise residual at which a column is done: every row to 1e-12 of its own terms, within an order of where the per-mode refinement ends on the benchmark valley (5e-16 … 3e-13) and three orders below the 1e-9 norm-wise residual the tests ask of left vectors.</summary>
     public const double ResidualTarget = 1e-12;
 
@@ -79,7 +85,7 @@ public static class SharedShiftLeftVectors
 
     /// <summary>
     /// Computes v₂…v_K into <paramref name="seeds"/> (overwritten; v₁ ≡ 1 is exact) and returns their
-    /// componentwise residuals and the sweeps made, or null when the scaling underflows and the deep
+    /// componentwise and norm-wise residuals and the sweeps made, or null when the scaling underflows and the deep
     /// cells cannot be solved apart, or the projection is singular. Columns left above <see cref="AcceptResidual"/> (or all of them, after
     /// null) are for <see cref="LeftEigenvectorRefinement.Refine"/>.
     /// </summary>
@@ -91,7 +97,7 @@ public static class SharedShiftLeftVectors
     /// <param name="seeds">Output v₂…v_K.</param>
     /// <param name="ordering">The eigen solve's fill-reducing ordering of the cells (restricted to the cold ones for <see cref="ColdRegionSeeds"/>), or null.</param>
     /// <param name="symmetric">The symmetrized operator A, for the cold cells' solve (<see cref="ColdRegionSeeds.Fill"/>), or null.</param>
-    public static (double[] Residuals, int Sweeps)? TryCompute(CsrMatrix backward, ILinearSolver factor, double[] values,
+    public static SharedShiftResult? TryCompute(CsrMatrix backward, ILinearSolver factor, double[] values,
         double[][] symmetricModes, ReadOnlySpan<double> logPi, double[][] seeds, Permutation? ordering = null, CsrMatrix? symmetric = null)
     {
         ArgumentNullException.ThrowIfNull(values);
@@ -111,18 +117,18 @@ public static class SharedShiftLeftVectors
     /// <param name="symmetricModes">φ₂…φ_K (unit vectors of A).</param>
     /// <param name="logPi">ln π (cell masses).</param>
     /// <param name="seeds">Output v₂…v_K.</param>
-    public static (double[] Residuals, int Sweeps)? TryComputeWithBackwardFactor(CsrMatrix backward, ILinearSolver backwardFactor, double[] values,
+    public static SharedShiftResult? TryComputeWithBackwardFactor(CsrMatrix backward, ILinearSolver backwardFactor, double[] values,
         double[][] symmetricModes, ReadOnlySpan<double> logPi, double[][] seeds)
         => Iterate(backward, backwardFactor, scaled: false, values, symmetricModes, logPi, seeds, ordering: null, symmetric: null, deep: null);
 
-    private static (double[] Residuals, int Sweeps)? Iterate(CsrMatrix backward, ILinearSolver factor, bool scaled, double[] values,
+    private static SharedShiftResult? Iterate(CsrMatrix backward, ILinearSolver factor, bool scaled, double[] values,
         double[][] symmetricModes, ReadOnlySpan<double> logPi, double[][] seeds, Permutation? ordering, CsrMatrix? symmetric, DeepCellSolve? deep)
     {
         ArgumentNullException.ThrowIfNull(backward);
         ArgumentNullException.ThrowIfNull(factor);
         ArgumentNullException.ThrowIfNull(values);
         int m = values.Length;
-        if (m == 0) return ([], 0);
+        if (m == 0) return new SharedShiftResult([], [], 0);
         var w = new SharedShiftSweeps.Workspace(logPi, m, scaled);
         var cold = LeftEigenvectorRefinement.Seed(symmetricModes, w.SqrtPi, seeds);
         // the cold cells' solve pays where the scaled sweeps do the rest; with G's own LU, or deep cells
@@ -130,6 +136,7 @@ public static class SharedShiftLeftVectors
         // costs more than the sweeps it saves
         if (scaled && deep is null) ColdRegionSeeds.Fill(backward, values, cold, seeds, ordering, symmetric, logPi);
         var residuals = Enumerable.Repeat(double.PositiveInfinity, m).ToArray();
+        var normwise = new double[m];
         var active = Enumerable.Range(0, m).ToArray();
         int sweep = 0;
         bool allMeasured = false; // the last sweep measured every column after its projection
@@ -140,7 +147,7 @@ public static class SharedShiftLeftVectors
             SharedShiftSweeps.Sweep(factor, seeds, active, w, deep?.Deep);
             if (!SharedShiftSweeps.Project(seeds, symmetricModes, w)) return null;
             if (deep is not null) for (int k = 0; k < m; k++) deep.Apply(k, seeds[k]);
-            var now = LeftEigenvectorRefinement.ComponentwiseResiduals(backward, [.. active.Select(k => values[k])], [.. active.Select(k => seeds[k])], matrixSign: -1.0);
+            var (nowNormwise, now) = LeftEigenvectorRefinement.BothResiduals(backward, [.. active.Select(k => values[k])], [.. active.Select(k => seeds[k])], matrixSign: -1.0);
             // a column at the target, or one that stalls (round-off floor or a slow contraction), is
             // kept as it is from now on (the projection mixes the kept ones slightly: all are
             // measured exactly at the end)
@@ -150,11 +157,14 @@ public static class SharedShiftLeftVectors
                 int k = active[q];
                 if (now[q] > ResidualTarget && now[q] <= StallFactor * residuals[k]) still.Add(k);
                 residuals[k] = now[q];
+                normwise[k] = nowNormwise[q];
             }
             active = [.. still];
         }
         // the residuals of the last sweep are those of the final vectors when it measured them all (two
         // passes over G saved); otherwise the projection has moved the columns kept since
-        return (allMeasured ? residuals : LeftEigenvectorRefinement.ComponentwiseResiduals(backward, values, seeds, matrixSign: -1.0), sweep);
+        if (allMeasured) return new SharedShiftResult(residuals, normwise, sweep);
+        var (finalNormwise, final) = LeftEigenvectorRefinement.BothResiduals(backward, values, seeds, matrixSign: -1.0);
+        return new SharedShiftResult(final, finalNormwise, sweep);
     }
 }
