@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Runtime.InteropServices;
 
 namespace FokkerPlanck.Core.IO;
 
@@ -94,9 +95,14 @@ public static class NpyWriter
         WriteValues(stream, data);
     }
 
-    /// <summary>The values as little-endian doubles, through a fixed buffer.</summary>
+    /// <summary>The values as little-endian doubles: their own bytes on a little-endian machine, else through a fixed buffer.</summary>
     private static void WriteValues(Stream stream, ReadOnlySpan<double> data)
     {
+        if (BitConverter.IsLittleEndian)
+        {
+            stream.Write(MemoryMarshal.AsBytes(data));
+            return;
+        }
         const int chunkElements = 8192;
         Span<byte> buffer = new byte[chunkElements * sizeof(double)];
         for (int start = 0; start < data.Length; start += chunkElements)

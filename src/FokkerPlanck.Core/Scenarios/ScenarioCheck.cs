@@ -64,51 +64,63 @@ public static class ScenarioCheck
         return Run(scenario, landscape, grid, DiscreteLandscape.Sample(grid, landscape));
     }
 
-    /// <summary>Runs the check on a scenario already sampled on its grid (the landscape is not sampled again).</summary>
+    /// <summary>
+    /// Runs the check on a scenario already sampled on its grid: the landscape is not sampled again, and
+    /// the operators come from <see cref="ScenarioSetup.OperatorAt"/> (the final LR's is then the one a
+    /// solve at that LR gets).
+    /// </summary>
     public static ScenarioCheckReport Run(ScenarioSetup setup)
     {
         ArgumentNullException.ThrowIfNull(setup);
-        return Run(setup.Scenario, setup.Landscape, setup.Grid, setup.Sampled);
+        return Run(setup.Scenario, setup.Landscape, setup.Grid, setup.OperatorAt);
     }
 
     private static ScenarioCheckReport Run(Scenario scenario, ILandscape landscape, TensorGrid grid, DiscreteLandscape sampled)
     {
         var flux = FaceFluxCatalog.Get(scenario.Problem.Flux);
-        var checks = new List<TemperatureCheck>();
+        return Run(scenario, landscape, grid, lr => FokkerPlanckOperator.Create(sampled, scenario.TemperatureOf(lr), flux));
+    }
+
+    private static ScenarioCheckReport Run(Scenario scenario, ILandscape landscape, TensorGrid grid, Func<double, FokkerPlanckOperator> operatorAt)
+    {
+        // the plateau maximum is checked first so that the final LR's operator is the one made last,
+        // which ScenarioSetup keeps for a solve at that LR; the report lists the final LR first
+        var hot = CheckAt(scenario, "plateau max", scenario.Mpemba.Plateau.Max, operatorAt);
+        var final = CheckAt(scenario, "final", scenario.FinalLr, operatorAt);
+        return new ScenarioCheckReport(scenario.Name, landscape.Description, grid, grid.CellCount, final.NonZeros,
+            [final.Check, hot.Check], [.. final.Warnings, .. hot.Warnings]);
+    }
+
+    /// <summary>The diagnostics of the operator at one learning rate, and the warnings they raise.</summary>
+    private static (TemperatureCheck Check, int NonZeros, List<string> Warnings) CheckAt(Scenario scenario, string label, double lr, Func<double, FokkerPlanckOperator> operatorAt)
+    {
         var warnings = new List<string>();
-        int nnz = 0;
-        foreach (var (label, lr) in new[] { ("final", scenario.FinalLr), ("plateau max", scenario.Mpemba.Plateau.Max) })
+        var sw = Stopwatch.StartNew();
+        var op = operatorAt(lr);
+        var l = op.Assemble(FokkerPlanckOperator.Form.Forward);
+        double seconds = sw.Elapsed.TotalSeconds;
+        double mass = OperatorDiagnostics.MassConservationResidual(l);
+        var (db, skipped) = OperatorDiagnostics.DetailedBalanceResidual(l, op.LogEquilibrium);
+        var (cx, cy) = OperatorDiagnostics.CellsPerEquilibriumWidth(op);
+        var w = OperatorDiagnostics.WallMass(op);
+        var check = new TemperatureCheck(label, lr, op.Temperature, mass, db, cx, cy, [w.XLow, w.XHigh, w.YLow, w.YHigh], seconds);
+        if (mass > MaximumMassResidual) warnings.Add($"mass conservation residual {mass:E2} at η = {lr} exceeds {MaximumMassResidual:E0}: the potential has extreme jumps between neighbouring cells; refine the grid.");
+        if (skipped > 0) warnings.Add($"{skipped} face rates underflow at η = {lr} (|ΔU|/T between neighbours too large): refine the grid.");
+        if (label == "final")
         {
-            var sw = Stopwatch.StartNew();
-            var op = FokkerPlanckOperator.Create(sampled, scenario.TemperatureOf(lr), flux);
-            var l = op.Assemble(FokkerPlanckOperator.Form.Forward);
-            double seconds = sw.Elapsed.TotalSeconds;
-            nnz = l.NonZerosCount;
-            double mass = OperatorDiagnostics.MassConservationResidual(l);
-            var (db, skipped) = OperatorDiagnostics.DetailedBalanceResidual(l, op.LogEquilibrium);
-            var (cx, cy) = OperatorDiagnostics.CellsPerEquilibriumWidth(op);
-            var w = OperatorDiagnostics.WallMass(op);
-            checks.Add(new TemperatureCheck(label, lr, op.Temperature, mass, db, cx, cy, [w.XLow, w.XHigh, w.YLow, w.YHigh], seconds));
-            if (mass > MaximumMassResidual) warnings.Add($"mass conservation residual {mass:E2} at η = {lr} exceeds {MaximumMassResidual:E0}: the potential has extreme jumps between neighbouring cells; refine the grid.");
-            if (skipped > 0) warnings.Add($"{skipped} face rates underflow at η = {lr} (|ΔU|/T between neighbours too large): refine the grid.");
-            if (label == "final")
-            {
-                if (cx < MinimumCellsPerWidth) warnings.Add($"only {cx:F2} cells per cold valley width along x at the final LR η = {lr} (need ≥ {MinimumCellsPerWidth}): increase grid.nx or use refine_x \"auto\".");
-                if (cy < MinimumCellsPerWidth) warnings.Add($"only {cy:F2} cells per cold equilibrium width along y at the final LR η = {lr} (need ≥ {MinimumCellsPerWidth}): increase grid.ny.");
-            }
-            else
-            {
-                string[] names = ["x-low", "x-high", "y-low", "y-high"];
-                double[] wm = [w.XLow, w.XHigh, w.YLow, w.YHigh];
-                for (int q = 0; q < 4; q++)
-                {
-                    string axis = names[q][..1];
-                    if (double.IsNaN(wm[q]) || scenario.Problem.ReflectingAxes.Contains(axis)) continue;
-                    if (wm[q] > MaximumWallMass)
-                        warnings.Add($"the equilibrium at the highest plateau LR η = {lr} has mass {wm[q]:E2} within two cells of the {names[q]} wall (limit {MaximumWallMass:E0}): widen domain.{axis}, or list \"{axis}\" under \"reflecting\" if the wall is part of the model.");
-                }
-            }
+            if (cx < MinimumCellsPerWidth) warnings.Add($"only {cx:F2} cells per cold valley width along x at the final LR η = {lr} (need ≥ {MinimumCellsPerWidth}): increase grid.nx or use refine_x \"auto\".");
+            if (cy < MinimumCellsPerWidth) warnings.Add($"only {cy:F2} cells per cold equilibrium width along y at the final LR η = {lr} (need ≥ {MinimumCellsPerWidth}): increase grid.ny.");
+            return (check, l.NonZerosCount, warnings);
         }
-        return new ScenarioCheckReport(scenario.Name, landscape.Description, grid, grid.CellCount, nnz, checks, warnings);
+        string[] names = ["x-low", "x-high", "y-low", "y-high"];
+        double[] wm = [w.XLow, w.XHigh, w.YLow, w.YHigh];
+        for (int q = 0; q < 4; q++)
+        {
+            string axis = names[q][..1];
+            if (double.IsNaN(wm[q]) || scenario.Problem.ReflectingAxes.Contains(axis)) continue;
+            if (wm[q] > MaximumWallMass)
+                warnings.Add($"the equilibrium at the highest plateau LR η = {lr} has mass {wm[q]:E2} within two cells of the {names[q]} wall (limit {MaximumWallMass:E0}): widen domain.{axis}, or list \"{axis}\" under \"reflecting\" if the wall is part of the model.");
+        }
+        return (check, l.NonZerosCount, warnings);
     }
 }

@@ -165,6 +165,54 @@ public class ScenarioLoaderTests
         Assert.Contains(report.Warnings, w => w.Contains("x-low wall", StringComparison.Ordinal) && w.Contains("widen domain.x", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void Check_OnTheSetup_EqualsTheCheckFromScratch_AndLeavesTheFinalOperatorForTheSolve()
+    {
+        var s = ScenarioLoader.Parse(Valid);
+        var setup = ScenarioSetup.Create(s);
+        var shared = ScenarioCheck.Run(setup);
+        var scratch = ScenarioCheck.Run(s, setup.Landscape, setup.Grid);
+        Assert.Equal(scratch.Warnings, shared.Warnings);
+        Assert.Equal(scratch.NonZeros, shared.NonZeros);
+        Assert.Equal(["final", "plateau max"], shared.Checks.Select(c => c.Label));
+        for (int q = 0; q < 2; q++)
+        {
+            var (a, b) = (scratch.Checks[q], shared.Checks[q]);
+            Assert.Equal((a.LearningRate, a.Temperature, a.MassResidual, a.DetailedBalanceResidual, a.CellsPerWidthX, a.CellsPerWidthY),
+                (b.LearningRate, b.Temperature, b.MassResidual, b.DetailedBalanceResidual, b.CellsPerWidthX, b.CellsPerWidthY));
+            Assert.Equal(a.WallMass, b.WallMass);
+        }
+        // the final LR's operator was made last: a solve at that LR gets it without making another (a new
+        // one allocates its four cell and face arrays, 16 KB on this grid)
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        var final = setup.OperatorAt(s.FinalLr);
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.True(allocated < 1024, $"{allocated} bytes allocated: the check did not leave the final LR's operator");
+        Assert.Same(final, setup.OperatorAt(s.FinalLr));
+        Assert.Equal(s.TemperatureOf(s.FinalLr), final.Temperature);
+    }
+
+    [Fact]
+    public void OperatorAt_KeepsOnlyTheLastOperator_AndChecksWhatItWasMadeFrom()
+    {
+        var s = ScenarioLoader.Parse(Valid);
+        var setup = ScenarioSetup.Create(s);
+        var cold = setup.OperatorAt(0.2);
+        var hot = setup.OperatorAt(2.0);
+        Assert.NotSame(cold, hot);
+        Assert.Equal(s.TemperatureOf(2.0), hot.Temperature);
+        Assert.Same(hot, setup.OperatorAt(2.0));
+        var again = setup.OperatorAt(0.2);
+        Assert.NotSame(cold, again); // only the last one is kept
+        Assert.Equal(cold.LogEquilibrium.ToArray(), again.LogEquilibrium.ToArray());
+        // a copy on another sampling, or with another flux, does not get the kept operator
+        var resampled = setup with { Sampled = FokkerPlanck.Core.Discretization.DiscreteLandscape.Sample(setup.Grid, setup.Landscape) };
+        Assert.NotSame(again, resampled.OperatorAt(0.2));
+        var otherFlux = setup with { Scenario = s with { Problem = s.Problem with { Flux = "sqra" } } };
+        var sqra = otherFlux.OperatorAt(0.2);
+        Assert.Equal("sqra", sqra.Flux.Name);
+    }
+
     internal static string RepoRoot()
     {
         var d = new DirectoryInfo(AppContext.BaseDirectory);

@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using FokkerPlanck.Core.LinearAlgebra;
 using FokkerPlanck.Core.LinearAlgebra.Factorization;
 using FokkerPlanck.Core.LinearAlgebra.Ordering;
+using FokkerPlanck.Core.Numerics;
 
 namespace FokkerPlanck.Core.Spectral.Relaxation;
 
@@ -79,7 +80,7 @@ internal static class ColdRegionSeeds
         if (region is null) return new Outcome(cold.Count(c => c), 0, 0);
         using var factor = ShiftedFactor.BelowTheDirichletSpectrum(region, scale, values);
         if (factor is null) return new Outcome(region.Cells.Length, 0, 0);
-        var (solution, converged, steps) = Iterate(region, factor, factor.Shift, values, seeds);
+        var (solution, converged, steps) = Iterate(region, factor, values, seeds);
         int c = region.Cells.Length, filled = 0;
         for (int k = 0; k < m; k++)
         {
@@ -94,7 +95,7 @@ internal static class ColdRegionSeeds
     /// The factor of the restricted problem at shift s: the LDLᵀ of <c>A_CC − sI</c> solved through the
     /// scaling T (<c>(G_CC − sI)⁻¹ = T⁻¹ (A_CC − sI)⁻¹ T</c>), or the LU of <c>G_CC − sI</c>.
     /// </summary>
-    private sealed class ShiftedFactor : ILinearSolver, IDisposable
+    private sealed class ShiftedFactor : IDisposable
     {
         private readonly SparseLdlt? _ldlt;
         private readonly SparseLu? _lu;
@@ -145,19 +146,27 @@ internal static class ColdRegionSeeds
             return null;
         }
 
-        public void Solve(ReadOnlySpan<double> b, Span<double> x) => Solve(b, x, 1);
-
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // a loop over the region: JIT-compiled for the machine, not precompiled (docs/startup.md, "Core precompiled")
-        public void Solve(ReadOnlySpan<double> b, Span<double> x, int count)
+        /// <summary>Solves the first <paramref name="count"/> columns of <paramref name="b"/> (each of the region's length) into <paramref name="x"/>.</summary>
+        public void Solve(double[] b, double[] x, int count)
         {
-            if (_scale is null) { _lu!.Solve(b, x, count); return; }
-            int c = _scale.Length;
-            if (_scaled.Length < b.Length) _scaled = new double[b.Length];
-            for (int q = 0; q < count; q++)
-                for (int r = 0; r < c; r++) _scaled[q * c + r] = b[q * c + r] * _scale[r];
-            _ldlt!.Solve(_scaled.AsSpan(0, b.Length), x, count);
-            for (int q = 0; q < count; q++)
-                for (int r = 0; r < c; r++) x[q * c + r] /= _scale[r];
+            int c = Size, total = count * c;
+            if (_scale is null) { _lu!.Solve(b.AsSpan(0, total), x.AsSpan(0, total), count); return; }
+            if (_scaled.Length < total) _scaled = new double[total];
+            var scale = _scale;
+            var scaled = _scaled;
+            ChunkLoop.For(RegionChunks(c), true, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (chunk) =>
+            {
+                var (r0, r1) = RegionChunk(chunk, c);
+                for (int q = 0; q < count; q++)
+                    for (int r = r0; r < r1; r++) scaled[q * c + r] = b[q * c + r] * scale[r];
+            });
+            _ldlt!.Solve(scaled.AsSpan(0, total), x.AsSpan(0, total), count);
+            ChunkLoop.For(RegionChunks(c), true, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (chunk) =>
+            {
+                var (r0, r1) = RegionChunk(chunk, c);
+                for (int q = 0; q < count; q++)
+                    for (int r = r0; r < r1; r++) x[q * c + r] /= scale[r];
+            });
         }
 
         public void Dispose()
@@ -170,60 +179,81 @@ internal static class ColdRegionSeeds
     /// <summary>
     /// <c>(G_CC − sI) v⁺ = −G_CW v_W + (λ_k − s) v</c> for all columns at once (one multi-column solve per
     /// step), from <c>v = 0</c>; a column leaves the block when its change is below <see cref="Tolerance"/>
-    /// (converged) or stops shrinking (not).
+    /// (converged) or stops shrinking (not). The vector passes run over chunks of the region in parallel;
+    /// each value is computed on its own and the changes are maxima, so nothing depends on the schedule.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // a loop over the region: JIT-compiled for the machine, not precompiled (docs/startup.md, "Core precompiled")
-    private static (double[] Solution, bool[] Converged, int Steps) Iterate(RestrictedRegion region, ILinearSolver lu, double shift, double[] values, double[][] seeds)
+    private static (double[] Solution, bool[] Converged, int Steps) Iterate(RestrictedRegion region, ShiftedFactor factor, double[] values, double[][] seeds)
     {
-        int c = region.Cells.Length, m = values.Length;
+        int c = region.Cells.Length, m = values.Length, chunks = RegionChunks(c);
         var boundary = region.BoundaryTerms(seeds);
         var solution = new double[c * m];
         var converged = new bool[m];
         var previousChange = Enumerable.Repeat(double.PositiveInfinity, m).ToArray();
-        var active = Enumerable.Range(0, m).ToList();
+        var active = Enumerable.Range(0, m).ToArray();
         var rhs = new double[c * m];
         var next = new double[c * m];
+        // per chunk and column: max |x − v| and max |x|
+        var largest = new double[chunks * m * 2];
         int steps = 0;
-        while (active.Count > 0 && steps < MaxSteps)
+        while (active.Length > 0 && steps < MaxSteps)
         {
             steps++;
-            int a = active.Count;
-            for (int q = 0; q < a; q++)
+            int a = active.Length;
+            var columns = active;
+            ChunkLoop.For(chunks, true, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (chunk) =>
             {
-                int k = active[q];
-                double coupling = values[k] - shift;
-                var b = rhs.AsSpan(q * c, c);
-                var v = solution.AsSpan(k * c, c);
-                var g = boundary.AsSpan(k * c, c);
-                for (int r = 0; r < c; r++) b[r] = g[r] + coupling * v[r];
-            }
-            lu.Solve(rhs.AsSpan(0, a * c), next.AsSpan(0, a * c), a);
+                var (r0, r1) = RegionChunk(chunk, c);
+                for (int q = 0; q < a; q++)
+                {
+                    int k = columns[q];
+                    double coupling = values[k] - factor.Shift;
+                    for (int r = r0; r < r1; r++) rhs[q * c + r] = boundary[k * c + r] + coupling * solution[k * c + r];
+                }
+            });
+            factor.Solve(rhs, next, a);
+            ChunkLoop.For(chunks, true, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (chunk) =>
+            {
+                var (r0, r1) = RegionChunk(chunk, c);
+                for (int q = 0; q < a; q++)
+                {
+                    int k = columns[q];
+                    double diff = 0.0, size = 0.0;
+                    for (int r = r0; r < r1; r++)
+                    {
+                        double x = next[q * c + r];
+                        diff = Math.Max(diff, Math.Abs(x - solution[k * c + r]));
+                        size = Math.Max(size, Math.Abs(x));
+                        solution[k * c + r] = x;
+                    }
+                    largest[2 * (chunk * m + q)] = diff;
+                    largest[2 * (chunk * m + q) + 1] = size;
+                }
+            });
             var still = new List<int>(a);
             for (int q = 0; q < a; q++)
             {
                 int k = active[q];
-                var x = next.AsSpan(q * c, c);
-                var v = solution.AsSpan(k * c, c);
-                double change = RelativeChange(x, v);
-                x.CopyTo(v);
+                double diff = 0.0, size = 0.0;
+                for (int chunk = 0; chunk < chunks; chunk++)
+                {
+                    diff = Math.Max(diff, largest[2 * (chunk * m + q)]);
+                    size = Math.Max(size, largest[2 * (chunk * m + q) + 1]);
+                }
+                // max|x − v| / max|x|, infinite when x is zero or not finite
+                double change = size > 0 && double.IsFinite(size) && double.IsFinite(diff) ? diff / size : double.PositiveInfinity;
                 if (change <= Tolerance) converged[k] = true;
                 else if (double.IsFinite(change) && change < StallFactor * previousChange[k]) still.Add(k);
                 previousChange[k] = change;
             }
-            active = still;
+            active = [.. still];
         }
         return (solution, converged, steps);
     }
 
-    /// <summary>max|x − v| / max|x| (infinite when x is zero or not finite).</summary>
-    private static double RelativeChange(ReadOnlySpan<double> x, ReadOnlySpan<double> v)
-    {
-        double diff = 0.0, size = 0.0;
-        for (int r = 0; r < x.Length; r++)
-        {
-            diff = Math.Max(diff, Math.Abs(x[r] - v[r]));
-            size = Math.Max(size, Math.Abs(x[r]));
-        }
-        return size > 0 && double.IsFinite(size) && double.IsFinite(diff) ? diff / size : double.PositiveInfinity;
-    }
+    /// <summary>Cells of the region per parallel work item of the vector passes.</summary>
+    private const int RegionChunkCells = 1 << 14;
+
+    private static int RegionChunks(int cells) => Math.Max(1, (cells + RegionChunkCells - 1) / RegionChunkCells);
+
+    private static (int Start, int End) RegionChunk(int chunk, int cells) => (chunk * RegionChunkCells, Math.Min(cells, (chunk + 1) * RegionChunkCells));
 }

@@ -1,4 +1,5 @@
 using FokkerPlanck.Core.Discretization;
+using FokkerPlanck.Core.Numerics;
 
 namespace FokkerPlanck.Core.Spectral.Relaxation;
 
@@ -79,22 +80,30 @@ public sealed class RelaxationSpectrum
     public double Shift { get; }
 
     /// <summary>Right eigenvector <c>u_k</c> as cell masses (computed in log space).</summary>
-    public double[] RightVector(int k)
-    {
-        var phi = SymmetricModes[k];
-        var lp = Operator.LogEquilibrium;
-        var u = new double[phi.Length];
-        for (int i = 0; i < u.Length; i++)
-            u[i] = phi[i] == 0 ? 0 : Math.Sign(phi[i]) * Math.Exp(Math.Log(Math.Abs(phi[i])) + 0.5 * lp[i]);
-        return u;
-    }
+    public double[] RightVector(int k) => RightValues(k, perVolume: false);
 
     /// <summary>Right eigenvector as a density (mass / cell volume).</summary>
-    public double[] RightDensity(int k)
+    public double[] RightDensity(int k) => RightValues(k, perVolume: true);
+
+    /// <summary>Cells per parallel work item of <see cref="RightValues"/>; every cell is computed on its own, so the result does not depend on the schedule.</summary>
+    private const int CellChunk = 1 << 15;
+
+    /// <summary><c>u_k = φ_k √π</c> cell by cell in log space (divided by the cell volume for a density), over chunks of cells in parallel.</summary>
+    private double[] RightValues(int k, bool perVolume)
     {
-        var u = RightVector(k);
-        var v = Operator.Volumes;
-        for (int i = 0; i < u.Length; i++) u[i] /= v[i];
+        var phi = SymmetricModes[k];
+        int n = phi.Length;
+        var u = GC.AllocateUninitializedArray<double>(n);
+        ChunkLoop.For((n + CellChunk - 1) / CellChunk, true, c =>
+        {
+            var lp = Operator.LogEquilibrium;
+            var volume = Operator.Volumes;
+            for (int i = c * CellChunk, end = Math.Min(n, i + CellChunk); i < end; i++)
+            {
+                u[i] = phi[i] == 0 ? 0 : Math.Sign(phi[i]) * Math.Exp(Math.Log(Math.Abs(phi[i])) + 0.5 * lp[i]);
+                if (perVolume) u[i] /= volume[i];
+            }
+        });
         return u;
     }
 
