@@ -51,6 +51,8 @@ internal static class SpectrumCommand
             ScenarioWarnings.Print(setup);
             var memory = guard.GetAwaiter().GetResult();
             using var folderLock = OutputLock.Acquire(dir);
+            // the vector files are written while the inertia count runs
+            using var early = new EarlyVectorFiles(dir);
             RelaxationSpectrum s = null!;
             double startup = 0;
             ProgressDisplay.Run("spectrum", progress =>
@@ -58,10 +60,10 @@ internal static class SpectrumCommand
                 startup = ProcessClock.SinceStart();
                 progress.Report("building the operator");
                 var op = setup.OperatorAt(eta);
-                s = new RelaxationSpectrumSolver(memory?.Symbolic).Solve(op, new SpectrumOptions { Modes = k, VerifyCount = !parse.GetValue(noVerify) },
-                    new SyncStageProgress(progress));
+                var options = new SpectrumOptions { Modes = k, VerifyCount = !parse.GetValue(noVerify), VectorsFinal = early.Begin };
+                s = new RelaxationSpectrumSolver(memory?.Symbolic).Solve(op, options, new SyncStageProgress(progress));
             });
-            SpectrumFiles.Write(dir, scenario, eta, s, startup);
+            SpectrumFiles.Write(dir, scenario, eta, s, startup, early);
             if (!parse.GetValue(noPlots))
             {
                 Figures.Eigenvalues(s, Path.Combine(dir, "eigenvalues.png"));

@@ -65,6 +65,33 @@ public static class NpyWriter
         });
     }
 
+    /// <summary>
+    /// Writes a 2D array of shape <c>(rows, columns)</c> whose rows <paramref name="fillRow"/> makes one at a
+    /// time into one buffer of <paramref name="columns"/> values (only one row is ever held).
+    /// </summary>
+    /// <param name="path">Destination file (conventionally ending in <c>.npy</c>).</param>
+    /// <param name="rows">Number of rows.</param>
+    /// <param name="columns">Values per row.</param>
+    /// <param name="fillRow">Writes row r (every value) into the buffer it is given.</param>
+    /// <exception cref="ArgumentOutOfRangeException">A dimension is negative.</exception>
+    /// <exception cref="DirectoryNotFoundException">The destination folder does not exist.</exception>
+    public static void WriteRows(string path, int rows, int columns, Action<int, double[]> fillRow)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(rows);
+        ArgumentOutOfRangeException.ThrowIfNegative(columns);
+        ArgumentNullException.ThrowIfNull(fillRow);
+        var row = GC.AllocateUninitializedArray<double>(columns);
+        AtomicFile.Write(path, stream =>
+        {
+            stream.Write(NpyFormat.BuildHeader([rows, columns]));
+            for (int r = 0; r < rows; r++)
+            {
+                fillRow(r, row);
+                WriteValues(stream, row);
+            }
+        });
+    }
+
     /// <summary>Writes a 2D array with the shape of <paramref name="data"/>.</summary>
     /// <param name="path">Destination file (conventionally ending in <c>.npy</c>).</param>
     /// <param name="data">Values; <c>data[r, c]</c> becomes element <c>(r, c)</c>.</param>

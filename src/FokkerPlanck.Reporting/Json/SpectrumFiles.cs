@@ -15,14 +15,11 @@ public static class SpectrumFiles
     /// <param name="eta">The learning rate.</param>
     /// <param name="s">The spectrum.</param>
     /// <param name="startupSeconds">Seconds from the process's start to the solver's first stage (<c>timings_seconds.startup</c>), when the caller measured them.</param>
-    public static void Write(string dir, Scenario scenario, double eta, RelaxationSpectrum s, double? startupSeconds = null)
+    /// <param name="early">The vector files started while the solver ran (<see cref="EarlyVectorFiles"/>): waited for, and written again only if they are not <paramref name="s"/>'s.</param>
+    public static void Write(string dir, Scenario scenario, double eta, RelaxationSpectrum s, double? startupSeconds = null, EarlyVectorFiles? early = null)
     {
         var g = s.Operator.Grid;
-        var right = Enumerable.Range(0, s.Count).Select(s.RightDensity).ToArray();
-        // the two large files at once: each waits on its own flush to disk
-        Parallel.Invoke(Parallelism.Options,
-            () => NpyWriter.WriteRows(Path.Combine(dir, "right_eigenvectors.npy"), right),
-            () => NpyWriter.WriteRows(Path.Combine(dir, "left_eigenvectors.npy"), s.LeftVectors));
+        if (early is null || !early.WroteThoseOf(s)) WriteVectors(dir, new FinalVectors(s.Operator, s.SymmetricModes, s.LeftVectors));
         NpyWriter.Write(Path.Combine(dir, "x_centres.npy"), g.X.Centres);
         NpyWriter.Write(Path.Combine(dir, "y_centres.npy"), g.Y.Centres);
         var t = s.Timings;
@@ -59,5 +56,59 @@ public static class SpectrumFiles
                 ["sign_rule"] = MpembaJson.SignRule,
             },
         });
+    }
+
+    /// <summary>right_eigenvectors.npy (densities, made one mode at a time) and left_eigenvectors.npy, the two at once: each waits on its own flush to disk.</summary>
+    internal static void WriteVectors(string dir, FinalVectors v)
+    {
+        int n = v.Operator.Size;
+        Parallel.Invoke(Parallelism.Options,
+            () => NpyWriter.WriteRows(Path.Combine(dir, "right_eigenvectors.npy"), v.SymmetricModes.Length, n, v.RightDensity),
+            () => NpyWriter.WriteRows(Path.Combine(dir, "left_eigenvectors.npy"), v.LeftVectors));
+    }
+}
+
+/// <summary>
+/// A spectrum's vector files written as soon as the solver hands the vectors over
+/// (<see cref="SpectrumOptions.VectorsFinal"/>), beside its inertia count; <see cref="SpectrumFiles.Write"/>
+/// then waits for them instead of writing them again. Files are written atomically, so a write that a
+/// repeated solve supersedes, or one cut short, never leaves half a file.
+/// </summary>
+public sealed class EarlyVectorFiles : IDisposable
+{
+    private readonly string _dir;
+    private Task? _writing;
+    private FinalVectors? _vectors;
+
+    /// <param name="dir">The output folder (it exists).</param>
+    public EarlyVectorFiles(string dir)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(dir);
+        _dir = dir;
+    }
+
+    /// <summary>Starts writing <paramref name="vectors"/> on the thread pool and returns: the solver's <see cref="SpectrumOptions.VectorsFinal"/>. A second call (a repeated solve) first waits for the first write.</summary>
+    public void Begin(FinalVectors vectors)
+    {
+        ArgumentNullException.ThrowIfNull(vectors);
+        _writing?.GetAwaiter().GetResult();
+        _vectors = vectors;
+        _writing = Task.Run(() => SpectrumFiles.WriteVectors(_dir, vectors));
+    }
+
+    /// <summary>Waits for the write (its failure is thrown here); whether the files hold <paramref name="s"/>'s vectors.</summary>
+    public bool WroteThoseOf(RelaxationSpectrum s)
+    {
+        ArgumentNullException.ThrowIfNull(s);
+        if (_writing is null) return false;
+        _writing.GetAwaiter().GetResult();
+        return _vectors!.AreThoseOf(s);
+    }
+
+    /// <summary>Waits for a write still running (when the solve failed after handing the vectors over); its failure was the caller's to see through <see cref="WroteThoseOf"/>.</summary>
+    public void Dispose()
+    {
+        try { _writing?.Wait(); }
+        catch (AggregateException) { /* reported by WroteThoseOf where the command got that far */ }
     }
 }

@@ -65,6 +65,20 @@ public class NpyWriterTests
     }
 
     [Fact]
+    public void WriteRows_FromAFillFunction_EqualsTheFlatWrite_ByteForByte()
+    {
+        using var dir = new TempDirectory();
+        double[] data = [0.1, -1e-300, double.MaxValue, double.NaN, double.NegativeInfinity, 5e-324, 3.0, -0.0];
+        NpyWriter.Write(dir.File("flat.npy"), data, rows: 4, columns: 2);
+        var rowsSeen = new List<int>();
+        NpyWriter.WriteRows(dir.File("rows.npy"), 4, 2, (r, row) => { rowsSeen.Add(r); data.AsSpan(2 * r, 2).CopyTo(row); });
+        Assert.Equal([0, 1, 2, 3], rowsSeen);
+        Assert.Equal(File.ReadAllBytes(dir.File("flat.npy")), File.ReadAllBytes(dir.File("rows.npy")));
+        NpyWriter.WriteRows(dir.File("empty.npy"), 0, 5, (_, _) => throw new InvalidOperationException("no row to fill"));
+        Assert.Equal([0, 5], NpyReader.Read(dir.File("empty.npy")).Shape);
+    }
+
+    [Fact]
     public void RoundTrip_2DFromFlat_PreservesValuesAndShape()
     {
         using var dir = new TempDirectory();

@@ -80,31 +80,36 @@ public sealed class RelaxationSpectrum
     public double Shift { get; }
 
     /// <summary>Right eigenvector <c>u_k</c> as cell masses (computed in log space).</summary>
-    public double[] RightVector(int k) => RightValues(k, perVolume: false);
+    public double[] RightVector(int k) => RightValues(Operator, SymmetricModes[k], perVolume: false);
 
     /// <summary>Right eigenvector as a density (mass / cell volume).</summary>
-    public double[] RightDensity(int k) => RightValues(k, perVolume: true);
+    public double[] RightDensity(int k) => RightValues(Operator, SymmetricModes[k], perVolume: true);
 
-    /// <summary>Cells per parallel work item of <see cref="RightValues"/>; every cell is computed on its own, so the result does not depend on the schedule.</summary>
+    /// <summary>Cells per parallel work item of <see cref="RightValues(FokkerPlanckOperator, double[], bool, double[])"/>; every cell is computed on its own, so the result does not depend on the schedule.</summary>
     private const int CellChunk = 1 << 15;
 
-    /// <summary><c>u_k = φ_k √π</c> cell by cell in log space (divided by the cell volume for a density), over chunks of cells in parallel.</summary>
-    private double[] RightValues(int k, bool perVolume)
+    /// <summary><c>u = φ √π</c> of <paramref name="op"/>'s equilibrium, cell by cell in log space (divided by the cell volume for a density), into a new array.</summary>
+    internal static double[] RightValues(FokkerPlanckOperator op, double[] phi, bool perVolume)
     {
-        var phi = SymmetricModes[k];
+        var u = GC.AllocateUninitializedArray<double>(phi.Length);
+        RightValues(op, phi, perVolume, u);
+        return u;
+    }
+
+    /// <summary>As <see cref="RightValues(FokkerPlanckOperator, double[], bool)"/>, into <paramref name="u"/>, over chunks of cells in parallel.</summary>
+    internal static void RightValues(FokkerPlanckOperator op, double[] phi, bool perVolume, double[] u)
+    {
         int n = phi.Length;
-        var u = GC.AllocateUninitializedArray<double>(n);
         ChunkLoop.For((n + CellChunk - 1) / CellChunk, true, c =>
         {
-            var lp = Operator.LogEquilibrium;
-            var volume = Operator.Volumes;
+            var lp = op.LogEquilibrium;
+            var volume = op.Volumes;
             for (int i = c * CellChunk, end = Math.Min(n, i + CellChunk); i < end; i++)
             {
                 u[i] = phi[i] == 0 ? 0 : Math.Sign(phi[i]) * Math.Exp(Math.Log(Math.Abs(phi[i])) + 0.5 * lp[i]);
                 if (perVolume) u[i] /= volume[i];
             }
         });
-        return u;
     }
 
     /// <summary>

@@ -144,6 +144,9 @@ public sealed class RelaxationSpectrumSolver
             leftClock.Start();
             var shared = SharedLeftVectors(op, prepared, ordered, options, run, safeShift, progress);
             leftClock.Stop();
+            // the vectors are final when every shared-shift column was accepted (FinishLeftVectors keeps them)
+            if (options.VectorsFinal is { } handOver && shared is { } done && Stalled(done.Residuals).Length == 0)
+                handOver(new FinalVectors(op, ordered.Modes, ordered.Left));
             int? missed = options.VerifyCount && eig.Values.Count >= 2 ? run.Verify(eig, prepared.Gershgorin) : null;
             if (missed is null or <= 0 || blockSize >= MaxBlockSize) return (eig, ordered, shared);
             // a degenerate partner was skipped: a wider block captures multiplicities up to its size
@@ -247,6 +250,9 @@ public sealed class RelaxationSpectrumSolver
         catch (InvalidOperationException) { return null; }
     }
 
+    /// <summary>The columns (0 for v₂) whose shared-shift residual is above <see cref="SharedShiftLeftVectors.AcceptResidual"/>: for the per-mode refinement.</summary>
+    private static int[] Stalled(double[] residuals) => [.. Enumerable.Range(0, residuals.Length).Where(k => !(residuals[k] <= SharedShiftLeftVectors.AcceptResidual))];
+
     /// <summary>
     /// The end of the left-vector stage: the columns the shared solve left above its accuracy (all of
     /// them when it could not run) refined with one factorization of the backward generator per mode
@@ -264,7 +270,7 @@ public sealed class RelaxationSpectrumSolver
             return (left, [0.0, .. LeftEigenvectorRefinement.Residuals(prepared.Backward, leftValues, seeds, matrixSign: -1.0)], "");
         var modes = ordered.Modes[1..];
         var r = shared?.Residuals ?? [.. leftValues.Select(_ => double.PositiveInfinity)];
-        var stalled = Enumerable.Range(0, m - 1).Where(k => !(r[k] <= SharedShiftLeftVectors.AcceptResidual)).ToArray();
+        var stalled = Stalled(r);
         string message = "";
         if (stalled.Length > 0)
         {

@@ -59,4 +59,12 @@ public sealed record SpectrumOptions
 
     /// <summary>Recompute the left eigenvectors from the backward operator (see <see cref="LeftEigenvectorRefinement"/>).</summary>
     public bool RefineLeftVectors { get; init; } = true;
+
+    /// <summary>
+    /// Called on the solver's thread when the right and left vectors are final and the inertia count is
+    /// still to come (the shared-shift left vectors all accepted), so that a caller can start writing them
+    /// beside the count; it should return at once. Called again with new arrays if the count makes the
+    /// solve repeat; not called when the left vectors are finished after the count (per-mode refinement).
+    /// </summary>
+    public Action<FinalVectors>? VectorsFinal { get; init; }
 }

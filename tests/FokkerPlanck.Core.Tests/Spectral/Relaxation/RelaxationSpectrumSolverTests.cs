@@ -138,6 +138,22 @@ public class RelaxationSpectrumSolverTests
     }
 
     [Fact]
+    public void SquareBox_RepeatedSolve_HandsOverTheVectorsOfEachRun()
+    {
+        // the square box of the test above: block size 1 misses a partner, the count makes the solve repeat,
+        // and each run's vectors are handed over before its count; only the last ones are the spectrum's
+        const int n = 20;
+        var g = new TensorGrid(Axis.Uniform(0, 2.0, n), Axis.Uniform(0, 2.0, n));
+        var handed = new List<FinalVectors>();
+        var s = new RelaxationSpectrumSolver().Solve(FokkerPlanckOperator.Create(DiscreteLandscape.Sample(g, TestLandscapes.Flat2D()), 1.0),
+            new SpectrumOptions { Modes = 6, BlockSize = 1, VectorsFinal = handed.Add });
+        Assert.Contains("repeated with block size 2", s.Messages, StringComparison.Ordinal);
+        Assert.Equal(2, handed.Count);
+        Assert.False(handed[0].AreThoseOf(s));
+        Assert.True(handed[1].AreThoseOf(s));
+    }
+
+    [Fact]
     public void PendingAnalysis_UsedWhenItMatches_IgnoredForAnotherGrid()
     {
         var g = new TensorGrid(Axis.Uniform(-1, 1, 24), Axis.Uniform(-2.5, 2.5, 40));

@@ -108,6 +108,46 @@ public class SharedShiftLeftVectorsTests
         AssertAgreesWithPerModeRefinement("steep valley", op, s);
     }
 
+    /// <summary>
+    /// The vectors are handed over (<see cref="SpectrumOptions.VectorsFinal"/>) once, before the inertia
+    /// count, and they are the spectrum's own arrays, unchanged afterwards; where a column is refined per
+    /// mode after the count, nothing is handed over.
+    /// </summary>
+    [Theory]
+    [InlineData("valley", true)]
+    [InlineData("cold double well", false)]
+    public void VectorsFinal_HandsOverTheSpectrumsOwnVectors_BeforeTheInertiaCount(string name, bool handedOver)
+    {
+        var events = new List<string>();
+        var handed = new List<(FinalVectors Vectors, double[][] Copy)>();
+        var (op, modes) = name == "valley" ? (Valley(), 6)
+            : (FokkerPlanckOperator.Create(DiscreteLandscape.Sample(TensorGrid.OneDimensional(Axis.Uniform(-2, 2, 400)), TiltedDoubleWell()), 0.015), 4);
+        var options = new SpectrumOptions
+        {
+            Modes = modes,
+            VectorsFinal = v => { events.Add("handed over"); handed.Add((v, [.. v.LeftVectors.Select(x => x.ToArray())])); },
+        };
+        var s = new RelaxationSpectrumSolver().Solve(op, options, new Recorder(events));
+        Assert.Equal(handedOver ? 1 : 0, handed.Count);
+        if (!handedOver) return;
+        Assert.True(events.IndexOf("handed over") < events.IndexOf("verification"), string.Join(", ", events));
+        var (vectors, copy) = handed[0];
+        Assert.True(vectors.AreThoseOf(s));
+        Assert.Same(op, vectors.Operator);
+        for (int k = 0; k < s.Count; k++) Assert.Equal(copy[k], s.LeftVectors[k]);
+        var density = new double[op.Size];
+        for (int k = 0; k < s.Count; k++)
+        {
+            vectors.RightDensity(k, density);
+            Assert.Equal(s.RightDensity(k), density);
+        }
+    }
+
+    private sealed class Recorder(List<string> events) : IProgress<(string Stage, double Fraction)>
+    {
+        public void Report((string Stage, double Fraction) value) => events.Add(value.Stage);
+    }
+
     private static FokkerPlanckOperator Valley()
         => FokkerPlanckOperator.Create(DiscreteLandscape.Sample(new TensorGrid(Axis.Uniform(-1, 1, 64), Axis.Uniform(-2.5, 2.5, 96)), TestLandscapes.PeerValley()), 0.25);
 }
