@@ -27,10 +27,8 @@ public sealed class SpectrumFilesTests : IDisposable
     [Fact]
     public void EarlyFiles_AreTheFilesWrittenAfterTheSolve_ByteForByte()
     {
-        var (scenario, op) = Setup();
-        string after = Folder("after"), early = Folder("early");
-        var s = new RelaxationSpectrumSolver().Solve(op, new SpectrumOptions { Modes = 5 });
-        SpectrumFiles.Write(after, scenario, scenario.FinalLr, s);
+        var (scenario, op, _, after) = WrittenAfterTheSolve();
+        string early = Folder("early");
         using var files = new EarlyVectorFiles(early);
         var e = new RelaxationSpectrumSolver().Solve(op, new SpectrumOptions { Modes = 5, VectorsFinal = files.Begin });
         Assert.True(files.WroteThoseOf(e)); // handed over by the solver, so written before Write was called
@@ -43,10 +41,8 @@ public sealed class SpectrumFilesTests : IDisposable
     [Fact]
     public void EarlyFiles_OfOtherVectors_AreWrittenAgain()
     {
-        var (scenario, op) = Setup();
-        string after = Folder("after"), stale = Folder("stale");
-        var s = new RelaxationSpectrumSolver().Solve(op, new SpectrumOptions { Modes = 5 });
-        SpectrumFiles.Write(after, scenario, scenario.FinalLr, s);
+        var (scenario, op, s, after) = WrittenAfterTheSolve();
+        string stale = Folder("stale");
         // vectors of an earlier run (here: copies, one value changed), superseded by a repeated solve
         var copies = new FinalVectors(op, [.. s.SymmetricModes.Select(v => v.ToArray())], [.. s.LeftVectors.Select(v => v.ToArray())]);
         copies.LeftVectors[1][0] += 1.0;
@@ -73,6 +69,16 @@ public sealed class SpectrumFilesTests : IDisposable
     {
         var scenario = ScenarioLoader.Parse(Scenario);
         return (scenario, ScenarioSetup.Create(scenario).OperatorAt(scenario.FinalLr));
+    }
+
+    /// <summary>The spectrum solved without handing its vectors over, and the folder its files were written to after the solve.</summary>
+    private (Scenario Scenario, Core.Discretization.FokkerPlanckOperator Operator, RelaxationSpectrum Spectrum, string Folder) WrittenAfterTheSolve()
+    {
+        var (scenario, op) = Setup();
+        string after = Folder("after");
+        var s = new RelaxationSpectrumSolver().Solve(op, new SpectrumOptions { Modes = 5 });
+        SpectrumFiles.Write(after, scenario, scenario.FinalLr, s);
+        return (scenario, op, s, after);
     }
 
     private string Folder(string name) => Directory.CreateDirectory(Path.Combine(_root, name)).FullName;
