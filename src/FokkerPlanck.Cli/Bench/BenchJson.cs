@@ -34,8 +34,9 @@ internal static class BenchJson
     /// <summary>Seconds: three decimals below 10, two above.</summary>
     public static string S(double? v) => v is { } x ? x.ToString(x < 10 ? "F3" : "F2", CultureInfo.InvariantCulture) : "—";
 
-    /// <summary>A ratio such as <c>5.5×</c>.</summary>
-    public static string X(double? v) => v is { } x ? x.ToString("F1", CultureInfo.InvariantCulture) + "×" : "—";
+    /// <summary>A ratio such as <c>4.96×</c> or <c>12.8×</c>.</summary>
+    /// <remarks>Two decimals below 10×, so that a ratio just under a goal such as 5× (4.96) does not print as the goal; one above.</remarks>
+    public static string X(double? v) => v is { } x ? x.ToString(Math.Abs(x) < 10 ? "F2" : "F1", CultureInfo.InvariantCulture) + "×" : "—";
 
     /// <summary>A small number in exponent form.</summary>
     public static string E(double? v) => v is { } x ? x.ToString("0.0E+0", CultureInfo.InvariantCulture) : "—";

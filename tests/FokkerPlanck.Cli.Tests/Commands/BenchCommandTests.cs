@@ -93,6 +93,14 @@ public sealed class BenchCommandTests
         }
     }
 
+    [Theory]
+    [InlineData(4.958, "4.96×")] // just under a 5× goal: not rounded up to it
+    [InlineData(5.0, "5.00×")]
+    [InlineData(0.44, "0.44×")]
+    [InlineData(12.84, "12.8×")]
+    [InlineData(null, "—")]
+    public void Ratios_KeepTwoDecimalsBelowTen(double? ratio, string printed) => Assert.Equal(printed, FokkerPlanck.Cli.Bench.BenchJson.X(ratio));
+
     [Fact]
     public void Bench_Repeat_ListsEveryRepetitionAndReportsTheFastest()
     {
