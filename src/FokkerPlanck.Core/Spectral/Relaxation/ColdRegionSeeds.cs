@@ -184,7 +184,7 @@ internal static class ColdRegionSeeds
     /// </summary>
     private static (double[] Solution, bool[] Converged, int Steps) Iterate(RestrictedRegion region, ShiftedFactor factor, double[] values, double[][] seeds)
     {
-        int c = region.Cells.Length, m = values.Length, chunks = RegionChunks(c);
+        int c = region.Cells.Length, m = values.Length;
         var boundary = region.BoundaryTerms(seeds);
         var solution = new double[c * m];
         var converged = new bool[m];
@@ -192,62 +192,79 @@ internal static class ColdRegionSeeds
         var active = Enumerable.Range(0, m).ToArray();
         var rhs = new double[c * m];
         var next = new double[c * m];
-        // per chunk and column: max |x − v| and max |x|
-        var largest = new double[chunks * m * 2];
         int steps = 0;
         while (active.Length > 0 && steps < MaxSteps)
         {
             steps++;
-            int a = active.Length;
-            var columns = active;
-            ChunkLoop.For(chunks, true, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (chunk) =>
-            {
-                var (r0, r1) = RegionChunk(chunk, c);
-                for (int q = 0; q < a; q++)
-                {
-                    int k = columns[q];
-                    double coupling = values[k] - factor.Shift;
-                    for (int r = r0; r < r1; r++) rhs[q * c + r] = boundary[k * c + r] + coupling * solution[k * c + r];
-                }
-            });
-            factor.Solve(rhs, next, a);
-            ChunkLoop.For(chunks, true, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (chunk) =>
-            {
-                var (r0, r1) = RegionChunk(chunk, c);
-                for (int q = 0; q < a; q++)
-                {
-                    int k = columns[q];
-                    double diff = 0.0, size = 0.0;
-                    for (int r = r0; r < r1; r++)
-                    {
-                        double x = next[q * c + r];
-                        diff = Math.Max(diff, Math.Abs(x - solution[k * c + r]));
-                        size = Math.Max(size, Math.Abs(x));
-                        solution[k * c + r] = x;
-                    }
-                    largest[2 * (chunk * m + q)] = diff;
-                    largest[2 * (chunk * m + q) + 1] = size;
-                }
-            });
-            var still = new List<int>(a);
-            for (int q = 0; q < a; q++)
+            RightHandSides(active, values, factor.Shift, boundary, solution, rhs, c);
+            factor.Solve(rhs, next, active.Length);
+            var change = Advance(active, next, solution, c);
+            var still = new List<int>(active.Length);
+            for (int q = 0; q < active.Length; q++)
             {
                 int k = active[q];
-                double diff = 0.0, size = 0.0;
-                for (int chunk = 0; chunk < chunks; chunk++)
-                {
-                    diff = Math.Max(diff, largest[2 * (chunk * m + q)]);
-                    size = Math.Max(size, largest[2 * (chunk * m + q) + 1]);
-                }
-                // max|x − v| / max|x|, infinite when x is zero or not finite
-                double change = size > 0 && double.IsFinite(size) && double.IsFinite(diff) ? diff / size : double.PositiveInfinity;
-                if (change <= Tolerance) converged[k] = true;
-                else if (double.IsFinite(change) && change < StallFactor * previousChange[k]) still.Add(k);
-                previousChange[k] = change;
+                if (change[q] <= Tolerance) converged[k] = true;
+                else if (double.IsFinite(change[q]) && change[q] < StallFactor * previousChange[k]) still.Add(k);
+                previousChange[k] = change[q];
             }
             active = [.. still];
         }
         return (solution, converged, steps);
+    }
+
+    /// <summary>Column q of <paramref name="rhs"/>: <c>−G_CW v_W + (λ_k − s) v_k</c> for k = <paramref name="active"/>[q].</summary>
+    private static void RightHandSides(int[] active, double[] values, double shift, double[] boundary, double[] solution, double[] rhs, int c)
+    {
+        ChunkLoop.For(RegionChunks(c), true, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (chunk) =>
+        {
+            var (r0, r1) = RegionChunk(chunk, c);
+            for (int q = 0; q < active.Length; q++)
+            {
+                int k = active[q];
+                double coupling = values[k] - shift;
+                for (int r = r0; r < r1; r++) rhs[q * c + r] = boundary[k * c + r] + coupling * solution[k * c + r];
+            }
+        });
+    }
+
+    /// <summary>
+    /// Copies column q of <paramref name="next"/> into the solution of mode <paramref name="active"/>[q] and
+    /// returns each column's change max|x − v| / max|x| (infinite when x is zero or not finite).
+    /// </summary>
+    private static double[] Advance(int[] active, double[] next, double[] solution, int c)
+    {
+        int a = active.Length, chunks = RegionChunks(c);
+        var largest = new double[chunks * a * 2]; // per chunk and column: max |x − v|, max |x|
+        ChunkLoop.For(chunks, true, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (chunk) =>
+        {
+            var (r0, r1) = RegionChunk(chunk, c);
+            for (int q = 0; q < a; q++)
+            {
+                int k = active[q];
+                double diff = 0.0, size = 0.0;
+                for (int r = r0; r < r1; r++)
+                {
+                    double x = next[q * c + r];
+                    diff = Math.Max(diff, Math.Abs(x - solution[k * c + r]));
+                    size = Math.Max(size, Math.Abs(x));
+                    solution[k * c + r] = x;
+                }
+                largest[2 * (chunk * a + q)] = diff;
+                largest[2 * (chunk * a + q) + 1] = size;
+            }
+        });
+        var change = new double[a];
+        for (int q = 0; q < a; q++)
+        {
+            double diff = 0.0, size = 0.0;
+            for (int chunk = 0; chunk < chunks; chunk++)
+            {
+                diff = Math.Max(diff, largest[2 * (chunk * a + q)]);
+                size = Math.Max(size, largest[2 * (chunk * a + q) + 1]);
+            }
+            change[q] = size > 0 && double.IsFinite(size) && double.IsFinite(diff) ? diff / size : double.PositiveInfinity;
+        }
+        return change;
     }
 
     /// <summary>Cells of the region per parallel work item of the vector passes.</summary>
