@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using FokkerPlanck.Core.Discretization;
 using FokkerPlanck.Core.Grids;
 using FokkerPlanck.Core.Landscapes;
@@ -17,23 +18,24 @@ public sealed record ScenarioSetup(Scenario Scenario, ILandscape Landscape, Tens
     /// <summary>The face flux of the scenario.</summary>
     public IFaceFlux Flux => FaceFluxCatalog.Get(Scenario.Problem.Flux);
 
-    /// <summary>The operator last made by <see cref="OperatorAt"/> (null before the first), kept for the next call at the same temperature.</summary>
-    private FokkerPlanckOperator? _lastOperator;
+    /// <summary>
+    /// The operator <see cref="OperatorAt"/> made last for each sampled landscape, kept beside the setup rather
+    /// than in it, so that the record's equality stays that of its members. An entry lives as long as its landscape.
+    /// </summary>
+    private static readonly ConditionalWeakTable<DiscreteLandscape, FokkerPlanckOperator> LastOperators = new();
 
     /// <summary>
-    /// The operator at learning rate <paramref name="lr"/>. The one made last is kept and handed out again
-    /// for the same temperature (an operator is immutable): the scenario check and the solve at the final
-    /// LR share one (on a 1024² grid: two million face conductances and four arrays of 8 MB).
+    /// The operator at learning rate <paramref name="lr"/>. The one made last on this sampling is kept and
+    /// handed out again for the same temperature and flux (an operator is immutable): the scenario check and
+    /// the solve at the final LR share one (on a 1024² grid: two million face conductances and four arrays of 8 MB).
     /// </summary>
     public FokkerPlanckOperator OperatorAt(double lr)
     {
         double temperature = Scenario.TemperatureOf(lr);
         var flux = Flux;
-        // a copy made with `with` shares the field: the landscape, temperature and flux are checked, not assumed
-        var last = Volatile.Read(ref _lastOperator);
-        if (last is not null && ReferenceEquals(last.Landscape, Sampled) && last.Temperature.Equals(temperature) && last.Flux.Name == flux.Name) return last;
+        if (LastOperators.TryGetValue(Sampled, out var last) && last.Temperature.Equals(temperature) && last.Flux.Name == flux.Name) return last;
         var made = FokkerPlanckOperator.Create(Sampled, temperature, flux);
-        Volatile.Write(ref _lastOperator, made);
+        LastOperators.AddOrUpdate(Sampled, made);
         return made;
     }
 

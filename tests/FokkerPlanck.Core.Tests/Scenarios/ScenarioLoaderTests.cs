@@ -197,7 +197,11 @@ public class ScenarioLoaderTests
     {
         var s = ScenarioLoader.Parse(Valid);
         var setup = ScenarioSetup.Create(s);
+        var twin = setup with { };
         var cold = setup.OperatorAt(0.2);
+        // the kept operator is not part of the record: equality is unchanged, and a copy on the same sampling shares it
+        Assert.Equal(twin, setup);
+        Assert.Same(cold, twin.OperatorAt(0.2));
         var hot = setup.OperatorAt(2.0);
         Assert.NotSame(cold, hot);
         Assert.Equal(s.TemperatureOf(2.0), hot.Temperature);
