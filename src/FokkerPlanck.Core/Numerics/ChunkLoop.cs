@@ -14,4 +14,10 @@ internal static class ChunkLoop
         if (parallel && chunks > 1 && Parallelism.Threads > 1) Parallel.For(0, chunks, Parallelism.Options, body);
         else for (int c = 0; c < chunks; c++) body(c);
     }
+
+    /// <summary>The chunks of <paramref name="size"/> items that cover <paramref name="length"/> items (at least one, empty when the length is 0).</summary>
+    public static int Count(int length, int size) => Math.Max(1, (length + size - 1) / size);
+
+    /// <summary>The items <c>[Start, End)</c> of chunk <paramref name="chunk"/> of <see cref="Count"/>.</summary>
+    public static (int Start, int End) Range(int chunk, int length, int size) => (chunk * size, Math.Min(length, (chunk + 1) * size));
 }

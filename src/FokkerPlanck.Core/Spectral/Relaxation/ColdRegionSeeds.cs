@@ -154,16 +154,16 @@ internal static class ColdRegionSeeds
             if (_scaled.Length < total) _scaled = new double[total];
             var scale = _scale;
             var scaled = _scaled;
-            ChunkLoop.For(RegionChunks(c), true, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (chunk) =>
+            ChunkLoop.For(ChunkLoop.Count(c, RegionChunkCells), true, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (chunk) =>
             {
-                var (r0, r1) = RegionChunk(chunk, c);
+                var (r0, r1) = ChunkLoop.Range(chunk, c, RegionChunkCells);
                 for (int q = 0; q < count; q++)
                     for (int r = r0; r < r1; r++) scaled[q * c + r] = b[q * c + r] * scale[r];
             });
             _ldlt!.Solve(scaled.AsSpan(0, total), x.AsSpan(0, total), count);
-            ChunkLoop.For(RegionChunks(c), true, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (chunk) =>
+            ChunkLoop.For(ChunkLoop.Count(c, RegionChunkCells), true, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (chunk) =>
             {
-                var (r0, r1) = RegionChunk(chunk, c);
+                var (r0, r1) = ChunkLoop.Range(chunk, c, RegionChunkCells);
                 for (int q = 0; q < count; q++)
                     for (int r = r0; r < r1; r++) x[q * c + r] /= scale[r];
             });
@@ -215,9 +215,9 @@ internal static class ColdRegionSeeds
     /// <summary>Column q of <paramref name="rhs"/>: <c>−G_CW v_W + (λ_k − s) v_k</c> for k = <paramref name="active"/>[q].</summary>
     private static void RightHandSides(int[] active, double[] values, double shift, double[] boundary, double[] solution, double[] rhs, int c)
     {
-        ChunkLoop.For(RegionChunks(c), true, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (chunk) =>
+        ChunkLoop.For(ChunkLoop.Count(c, RegionChunkCells), true, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (chunk) =>
         {
-            var (r0, r1) = RegionChunk(chunk, c);
+            var (r0, r1) = ChunkLoop.Range(chunk, c, RegionChunkCells);
             for (int q = 0; q < active.Length; q++)
             {
                 int k = active[q];
@@ -233,11 +233,11 @@ internal static class ColdRegionSeeds
     /// </summary>
     private static double[] Advance(int[] active, double[] next, double[] solution, int c)
     {
-        int a = active.Length, chunks = RegionChunks(c);
+        int a = active.Length, chunks = ChunkLoop.Count(c, RegionChunkCells);
         var largest = new double[chunks * a * 2]; // per chunk and column: max |x − v|, max |x|
         ChunkLoop.For(chunks, true, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (chunk) =>
         {
-            var (r0, r1) = RegionChunk(chunk, c);
+            var (r0, r1) = ChunkLoop.Range(chunk, c, RegionChunkCells);
             for (int q = 0; q < a; q++)
             {
                 int k = active[q];
@@ -269,8 +269,4 @@ internal static class ColdRegionSeeds
 
     /// <summary>Cells of the region per parallel work item of the vector passes.</summary>
     private const int RegionChunkCells = 1 << 14;
-
-    private static int RegionChunks(int cells) => Math.Max(1, (cells + RegionChunkCells - 1) / RegionChunkCells);
-
-    private static (int Start, int End) RegionChunk(int chunk, int cells) => (chunk * RegionChunkCells, Math.Min(cells, (chunk + 1) * RegionChunkCells));
 }

@@ -100,11 +100,12 @@ public sealed class RelaxationSpectrum
     internal static void RightValues(FokkerPlanckOperator op, double[] phi, bool perVolume, double[] u)
     {
         int n = phi.Length;
-        ChunkLoop.For((n + CellChunk - 1) / CellChunk, true, c =>
+        ChunkLoop.For(ChunkLoop.Count(n, CellChunk), true, c =>
         {
             var lp = op.LogEquilibrium;
             var volume = op.Volumes;
-            for (int i = c * CellChunk, end = Math.Min(n, i + CellChunk); i < end; i++)
+            var (start, end) = ChunkLoop.Range(c, n, CellChunk);
+            for (int i = start; i < end; i++)
             {
                 u[i] = phi[i] == 0 ? 0 : Math.Sign(phi[i]) * Math.Exp(Math.Log(Math.Abs(phi[i])) + 0.5 * lp[i]);
                 if (perVolume) u[i] /= volume[i];
