@@ -17,7 +17,11 @@ namespace FokkerPlanck.Core.Scenarios;
 /// <param name="AssemblySeconds">Time to build the operator and assemble it.</param>
 public sealed record TemperatureCheck(
     string Label, double LearningRate, double Temperature, double MassResidual, double DetailedBalanceResidual,
-    double CellsPerWidthX, double CellsPerWidthY, double[] WallMass, double AssemblySeconds);
+    double CellsPerWidthX, double CellsPerWidthY, double[] WallMass, double AssemblySeconds)
+{
+    /// <summary>Pairs of face rates the detailed-balance residual skipped because a rate underflowed to zero.</summary>
+    public int UnderflowedRates { get; init; }
+}
 
 /// <summary>Result of <c>fokkerplanck check</c>.</summary>
 /// <param name="Scenario">Scenario name.</param>
@@ -85,16 +89,15 @@ public static class ScenarioCheck
     {
         // the plateau maximum is checked first so that the final LR's operator is the one made last,
         // which ScenarioSetup keeps for a solve at that LR; the report lists the final LR first
-        var hot = CheckAt(scenario, "plateau max", scenario.Mpemba.Plateau.Max, operatorAt);
-        var final = CheckAt(scenario, "final", scenario.FinalLr, operatorAt);
-        return new ScenarioCheckReport(scenario.Name, landscape.Description, grid, grid.CellCount, final.NonZeros,
-            [final.Check, hot.Check], [.. final.Warnings, .. hot.Warnings]);
+        var (hot, _) = CheckAt("plateau max", scenario.Mpemba.Plateau.Max, operatorAt);
+        var (final, nonZeros) = CheckAt("final", scenario.FinalLr, operatorAt);
+        List<string> warnings = [.. OperatorWarnings(final), .. ResolutionWarnings(final), .. OperatorWarnings(hot), .. TruncationWarnings(scenario, hot)];
+        return new ScenarioCheckReport(scenario.Name, landscape.Description, grid, grid.CellCount, nonZeros, [final, hot], warnings);
     }
 
-    /// <summary>The diagnostics of the operator at one learning rate, and the warnings they raise.</summary>
-    private static (TemperatureCheck Check, int NonZeros, List<string> Warnings) CheckAt(Scenario scenario, string label, double lr, Func<double, FokkerPlanckOperator> operatorAt)
+    /// <summary>The diagnostics of the operator at one learning rate, and the non-zeros of its matrix.</summary>
+    private static (TemperatureCheck Check, int NonZeros) CheckAt(string label, double lr, Func<double, FokkerPlanckOperator> operatorAt)
     {
-        var warnings = new List<string>();
         var sw = Stopwatch.StartNew();
         var op = operatorAt(lr);
         var l = op.Assemble(FokkerPlanckOperator.Form.Forward);
@@ -103,24 +106,33 @@ public static class ScenarioCheck
         var (db, skipped) = OperatorDiagnostics.DetailedBalanceResidual(l, op.LogEquilibrium);
         var (cx, cy) = OperatorDiagnostics.CellsPerEquilibriumWidth(op);
         var w = OperatorDiagnostics.WallMass(op);
-        var check = new TemperatureCheck(label, lr, op.Temperature, mass, db, cx, cy, [w.XLow, w.XHigh, w.YLow, w.YHigh], seconds);
-        if (mass > MaximumMassResidual) warnings.Add($"mass conservation residual {mass:E2} at η = {lr} exceeds {MaximumMassResidual:E0}: the potential has extreme jumps between neighbouring cells; refine the grid.");
-        if (skipped > 0) warnings.Add($"{skipped} face rates underflow at η = {lr} (|ΔU|/T between neighbours too large): refine the grid.");
-        if (label == "final")
-        {
-            if (cx < MinimumCellsPerWidth) warnings.Add($"only {cx:F2} cells per cold valley width along x at the final LR η = {lr} (need ≥ {MinimumCellsPerWidth}): increase grid.nx or use refine_x \"auto\".");
-            if (cy < MinimumCellsPerWidth) warnings.Add($"only {cy:F2} cells per cold equilibrium width along y at the final LR η = {lr} (need ≥ {MinimumCellsPerWidth}): increase grid.ny.");
-            return (check, l.NonZerosCount, warnings);
-        }
+        return (new TemperatureCheck(label, lr, op.Temperature, mass, db, cx, cy, [w.XLow, w.XHigh, w.YLow, w.YHigh], seconds) { UnderflowedRates = skipped }, l.NonZerosCount);
+    }
+
+    /// <summary>Mass conservation and underflowing rates, at any learning rate.</summary>
+    private static IEnumerable<string> OperatorWarnings(TemperatureCheck c)
+    {
+        if (c.MassResidual > MaximumMassResidual) yield return $"mass conservation residual {c.MassResidual:E2} at η = {c.LearningRate} exceeds {MaximumMassResidual:E0}: the potential has extreme jumps between neighbouring cells; refine the grid.";
+        if (c.UnderflowedRates > 0) yield return $"{c.UnderflowedRates} face rates underflow at η = {c.LearningRate} (|ΔU|/T between neighbours too large): refine the grid.";
+    }
+
+    /// <summary>Cells per cold equilibrium width, judged at the final learning rate.</summary>
+    private static IEnumerable<string> ResolutionWarnings(TemperatureCheck c)
+    {
+        if (c.CellsPerWidthX < MinimumCellsPerWidth) yield return $"only {c.CellsPerWidthX:F2} cells per cold valley width along x at the final LR η = {c.LearningRate} (need ≥ {MinimumCellsPerWidth}): increase grid.nx or use refine_x \"auto\".";
+        if (c.CellsPerWidthY < MinimumCellsPerWidth) yield return $"only {c.CellsPerWidthY:F2} cells per cold equilibrium width along y at the final LR η = {c.LearningRate} (need ≥ {MinimumCellsPerWidth}): increase grid.ny.";
+    }
+
+    /// <summary>Equilibrium mass at the walls, judged at the highest plateau learning rate; walls listed as reflecting are part of the model.</summary>
+    private static IEnumerable<string> TruncationWarnings(Scenario scenario, TemperatureCheck c)
+    {
         string[] names = ["x-low", "x-high", "y-low", "y-high"];
-        double[] wm = [w.XLow, w.XHigh, w.YLow, w.YHigh];
         for (int q = 0; q < 4; q++)
         {
             string axis = names[q][..1];
-            if (double.IsNaN(wm[q]) || scenario.Problem.ReflectingAxes.Contains(axis)) continue;
-            if (wm[q] > MaximumWallMass)
-                warnings.Add($"the equilibrium at the highest plateau LR η = {lr} has mass {wm[q]:E2} within two cells of the {names[q]} wall (limit {MaximumWallMass:E0}): widen domain.{axis}, or list \"{axis}\" under \"reflecting\" if the wall is part of the model.");
+            if (double.IsNaN(c.WallMass[q]) || scenario.Problem.ReflectingAxes.Contains(axis)) continue;
+            if (c.WallMass[q] > MaximumWallMass)
+                yield return $"the equilibrium at the highest plateau LR η = {c.LearningRate} has mass {c.WallMass[q]:E2} within two cells of the {names[q]} wall (limit {MaximumWallMass:E0}): widen domain.{axis}, or list \"{axis}\" under \"reflecting\" if the wall is part of the model.";
         }
-        return (check, l.NonZerosCount, warnings);
     }
 }

@@ -166,6 +166,19 @@ public class ScenarioLoaderTests
     }
 
     [Fact]
+    public void Check_SteepValley_WarnsThatRatesUnderflow_AtBothLearningRates()
+    {
+        // a = 1e7 across 16 cells: |ΔU|/T between neighbours near the walls is about 1e7, far past exp's range
+        var s = ScenarioLoader.Parse(Valid.Replace("\"a\": \"20\"", "\"a\": \"1e7\"", StringComparison.Ordinal));
+        var report = ScenarioCheck.Run(ScenarioSetup.Create(s));
+        Assert.All(report.Checks, c => Assert.True(c.UnderflowedRates > 0, $"{c.Label}: {c.UnderflowedRates}"));
+        var underflow = report.Warnings.Where(w => w.Contains("face rates underflow", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, underflow.Count);
+        Assert.Contains($"η = {s.FinalLr}", underflow[0], StringComparison.Ordinal); // the final LR's come first
+        Assert.Contains($"η = {s.Mpemba.Plateau.Max}", underflow[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Check_OnTheSetup_EqualsTheCheckFromScratch_AndLeavesTheFinalOperatorForTheSolve()
     {
         var s = ScenarioLoader.Parse(Valid);
